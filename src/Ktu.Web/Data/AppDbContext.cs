@@ -1,0 +1,38 @@
+using Ktu.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Data;
+
+/// <summary>
+/// The one unit of work of KTU. Handlers use it directly (ADR 0002). Two provider-specific
+/// subclasses exist only so each provider keeps its own migration set (ADR 0003).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Embete> Embeter => Set<Embete>();
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<SchemeYear> SchemeYears => Set<SchemeYear>();
+    public DbSet<Pot> Pots => Set<Pot>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native instant type and cannot compare DateTimeOffset text; store UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,68 @@
+using Ktu.Web.Data.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DataSetup
+{
+    public const string DefaultSqlite = "Data Source=data/ktu.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(configuration["Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite by default; PostgreSQL when Database__Provider=Postgres (ADR 0003).</summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var cs = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(cs))
+            {
+                throw new InvalidOperationException("Database__Provider=Postgres krever ConnectionStrings__Postgres.");
+            }
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs, n =>
+            {
+                n.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name);
+                n.EnableRetryOnFailure(3);
+                n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+            }));
+        }
+        else
+        {
+            var cs = PrepareSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate()));
+        }
+        services.AddSingleton(new DatabaseInfo(provider));
+        return services;
+    }
+
+    /// <summary>Makes sure the folder of the database file exists (./data on a fresh clone).</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var full = Path.GetFullPath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);

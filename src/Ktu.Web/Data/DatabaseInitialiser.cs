@@ -1,0 +1,32 @@
+using Ktu.Web.Features.Account;
+using Ktu.Web.Features.Organisations;
+using Ktu.Web.Features.Schemes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Data;
+
+public static class DatabaseInitialiser
+{
+    /// <summary>
+    /// Applies migrations, then loads reference data and the known scheme years; in demo mode also
+    /// the open demo year and the demo users. Every step is idempotent, so a restart duplicates nothing.
+    /// </summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:SkipInitialise", false))
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await ReferenceData.LoadAsync(db);
+        await SchemeSeed.SeedAsync(db);
+        if (app.Configuration.GetValue("Demo:Enabled", false))
+        {
+            var time = services.GetRequiredService<TimeProvider>();
+            await DemoData.SeedAsync(db, time, app.Configuration);
+        }
+    }
+}

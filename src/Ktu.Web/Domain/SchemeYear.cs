@@ -1,0 +1,115 @@
+namespace Ktu.Web.Domain;
+
+/// <summary>The parts an application can have. Which are offered depends on the scheme year and the applicant type.</summary>
+[Flags]
+public enum ApplicationParts
+{
+    None = 0,
+    Competence = 1,
+    Bpa = 2,
+    Projects = 4,
+    All = Competence | Bpa | Projects,
+}
+
+/// <summary>How the auditor threshold is compared: 2022 said "over 200 000", the 2025 call "fra 200 000 og mer".</summary>
+public enum ThresholdComparison
+{
+    AtLeast = 1,
+    Above = 2,
+}
+
+/// <summary>
+/// One year of the grant scheme with its own rules. The rules shift a little every year,
+/// so they are data here, never code branches.
+/// </summary>
+public sealed class SchemeYear
+{
+    public required int Year { get; init; }
+    public required string Name { get; set; }
+    /// <summary>Last moment an application is accepted (UTC instant).</summary>
+    public required DateTimeOffset ApplicationDeadline { get; set; }
+    public required DateOnly ReportDeadline { get; set; }
+    public int MaxProjects { get; set; } = 5;
+    /// <summary>Whole kroner.</summary>
+    public long AuditorThreshold { get; set; } = 200_000;
+    public ThresholdComparison AuditorComparison { get; set; } = ThresholdComparison.AtLeast;
+    /// <summary>Centrality class from which a municipality counts as a district municipality (KDD counts 4-6).</summary>
+    public int DistrictFromCentrality { get; set; } = 4;
+    /// <summary>National amount in whole kroner, when known.</summary>
+    public long? NationalAmount { get; set; }
+
+    public List<SchemeEducationType> EducationTypes { get; set; } = [];
+    public List<SchemeTheme> Themes { get; set; } = [];
+    public List<SchemeApplicantRule> ApplicantRules { get; set; } = [];
+    public List<Pot> Pots { get; set; } = [];
+
+    public bool IsEligible(OrganisationKind kind) => ApplicantRules.Any(r => r.Kind == kind && r.Parts != ApplicationParts.None);
+
+    public ApplicationParts PartsFor(OrganisationKind kind) =>
+        ApplicantRules.FirstOrDefault(r => r.Kind == kind)?.Parts ?? ApplicationParts.None;
+
+    /// <summary>Education types an applicant of the given kind may apply for, in the scheme's order.</summary>
+    public IReadOnlyList<SchemeEducationType> EducationTypesFor(OrganisationKind kind)
+    {
+        var rule = ApplicantRules.FirstOrDefault(r => r.Kind == kind);
+        if (rule is null || !rule.Parts.HasFlag(ApplicationParts.Competence))
+        {
+            return [];
+        }
+        var only = rule.OnlyEducationTypes;
+        return EducationTypes
+            .Where(e => only.Count == 0 || only.Contains(e.Code))
+            .OrderBy(e => e.SortOrder)
+            .ToList();
+    }
+}
+
+public sealed class SchemeEducationType
+{
+    public int Id { get; private set; }
+    public int SchemeYear { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+}
+
+public sealed class SchemeTheme
+{
+    public int Id { get; private set; }
+    public int SchemeYear { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>Which parts an applicant type may apply for in a scheme year, optionally restricted to some education types.</summary>
+public sealed class SchemeApplicantRule
+{
+    public int Id { get; private set; }
+    public int SchemeYear { get; set; }
+    public required OrganisationKind Kind { get; set; }
+    public ApplicationParts Parts { get; set; }
+    /// <summary>When not empty, only these education type codes (2025: county municipalities only mental health and substance abuse).</summary>
+    public List<string> OnlyEducationTypes { get; set; } = [];
+}
+
+/// <summary>One embete's share of a scheme year, with earmarked parts.</summary>
+public sealed class Pot
+{
+    public int Id { get; private set; }
+    public int SchemeYear { get; set; }
+    public required string EmbeteId { get; set; }
+    /// <summary>Whole kroner to be allocated, including earmarks.</summary>
+    public long Amount { get; set; }
+    /// <summary>Before 2025 each embete set its own deadline; null means the scheme year's.</summary>
+    public DateTimeOffset? ApplicationDeadline { get; set; }
+    public List<Earmark> Earmarks { get; set; } = [];
+}
+
+public sealed class Earmark
+{
+    public int Id { get; private set; }
+    public int PotId { get; set; }
+    public required string ThemeCode { get; set; }
+    public long Amount { get; set; }
+}

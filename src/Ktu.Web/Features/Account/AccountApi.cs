@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Account;
+
+public sealed record LoginRequest
+{
+    [Required, MaxLength(256)]
+    public string? Email { get; init; }
+    [Required, MaxLength(256)]
+    public string? Password { get; init; }
+}
+
+public sealed record OrganisationRef(string OrgNumber, string Name, string? MunicipalityNumber, string Kind);
+public sealed record EmbeteRef(string Id, string Name, string OrgNumber);
+public sealed record MeResponse(string Email, string? Name, IReadOnlyList<string> Roles, OrganisationRef? Organisation, EmbeteRef? Embete);
+
+public static class AccountApi
+{
+    public static void MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Innlogging");
+
+        group.MapPost("/auth/login", LoginAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(Policies.LoginRateLimit)
+            .WithSummary("Logg inn og få et tilgangstoken (bearer) for API-et.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem();
+
+        group.MapGet("/me", MeAsync)
+            .WithSummary("Hvem er jeg: e-post, roller og organisasjon eller embete.");
+    }
+
+    internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = ["Skriv inn e-post og passord."],
+            }, title: "Skriv inn e-post og passord.");
+        }
+        var result = await LoginCheck.CheckAsync(request.Email, request.Password, signIn, users);
+        if (result.User is null)
+        {
+            return TypedResults.Problem(title: LoginCheck.FailedMessage, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        // The bearer-token scheme writes {"tokenType","accessToken","expiresIn","refreshToken"}.
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        await signIn.SignInAsync(result.User, isPersistent: false);
+        return TypedResults.Empty;
+    }
+
+    internal static async Task<Ok<MeResponse>> MeAsync(CurrentUser me, AppDbContext db)
+    {
+        OrganisationRef? org = null;
+        EmbeteRef? embete = null;
+        if (me.OrganisationId is { } orgId)
+        {
+            org = await db.Organisations.Where(o => o.Id == orgId)
+                .Select(o => new OrganisationRef(o.OrgNumber, o.Name, o.MunicipalityNumber, o.Kind.ToString()))
+                .SingleOrDefaultAsync();
+        }
+        if (me.EmbeteId is { } embeteId)
+        {
+            embete = await db.Embeter.Where(e => e.Id == embeteId)
+                .Select(e => new EmbeteRef(e.Id, e.NameBokmal, e.OrgNumber))
+                .SingleOrDefaultAsync();
+        }
+        return TypedResults.Ok(new MeResponse(me.Email ?? "", me.FullName, me.Roles, org, embete));
+    }
+}
+
+/// <summary>One password check for the page and the API: lock-out counts, and one message whatever went wrong.</summary>
+internal static class LoginCheck
+{
+    // Same words for unknown e-mail, wrong password and locked account, so no one can learn which accounts exist.
+    public const string FailedMessage = "Innloggingen mislyktes. Kontroller e-post og passord. Etter flere mislykkede forsøk blir kontoen sperret i 15 minutter.";
+
+    public sealed record Outcome(AppUser? User);
+
+    public static async Task<Outcome> CheckAsync(string email, string password, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            // Spend about the same time as a real check, so timing does not reveal unknown accounts.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
+            return new(null);
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return new(result.Succeeded ? user : null);
+    }
+}

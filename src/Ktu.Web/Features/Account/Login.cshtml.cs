@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Ktu.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ktu.Web.Features.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(Web.Policies.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Skriv inn e-postadressen din.")]
+    [EmailAddress(ErrorMessage = "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no.")]
+    [MaxLength(256, ErrorMessage = "E-postadressen er for lang.")]
+    [Display(Name = "E-post")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Skriv inn passordet ditt.")]
+    [MaxLength(256, ErrorMessage = "Passordet er for langt.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Passord")]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool DemoEnabled => configuration.GetValue("Demo:Enabled", false);
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await LoginCheck.CheckAsync(Email!, Password!, signIn, users);
+        if (outcome.User is null)
+        {
+            ModelState.AddModelError(nameof(Email), LoginCheck.FailedMessage);
+            return Page();
+        }
+        await signIn.SignInAsync(outcome.User, isPersistent: false);
+        return LocalRedirect(SafeReturnUrl());
+    }
+
+    private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

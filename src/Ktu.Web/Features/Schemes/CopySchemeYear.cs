@@ -1,0 +1,29 @@
+using Ktu.Web.Domain;
+
+namespace Ktu.Web.Features.Schemes;
+
+/// <summary>Makes next year's rules from an existing year: same types, themes, rules and pots, new dates.</summary>
+public static class CopySchemeYear
+{
+    public static SchemeYear From(SchemeYear source, int year, DateTimeOffset deadline, DateOnly reportDeadline, string? name = null) => new()
+    {
+        Year = year,
+        Name = name ?? source.Name,
+        ApplicationDeadline = deadline,
+        ReportDeadline = reportDeadline,
+        MaxProjects = source.MaxProjects,
+        AuditorThreshold = source.AuditorThreshold,
+        AuditorComparison = source.AuditorComparison,
+        DistrictFromCentrality = source.DistrictFromCentrality,
+        NationalAmount = source.NationalAmount,
+        EducationTypes = source.EducationTypes.Select(e => new SchemeEducationType { Code = e.Code, Name = e.Name, SortOrder = e.SortOrder }).ToList(),
+        Themes = source.Themes.Select(t => new SchemeTheme { Code = t.Code, Name = t.Name, SortOrder = t.SortOrder }).ToList(),
+        ApplicantRules = source.ApplicantRules.Select(r => new SchemeApplicantRule { Kind = r.Kind, Parts = r.Parts, OnlyEducationTypes = [.. r.OnlyEducationTypes] }).ToList(),
+        Pots = source.Pots.Select(p => new Pot
+        {
+            EmbeteId = p.EmbeteId,
+            Amount = p.Amount,
+            Earmarks = p.Earmarks.Select(e => new Earmark { ThemeCode = e.ThemeCode, Amount = e.Amount }).ToList(),
+        }).ToList(),
+    };
+}

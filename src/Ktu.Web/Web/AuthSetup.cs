@@ -1,0 +1,173 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ktu.Web.Web;
+
+public static class Policies
+{
+    public const string Applicant = "applicant";
+    public const string EmbeteStaff = "embete-staff";
+    public const string Approver = "approver";
+    public const string Directorate = "directorate";
+    public const string Admin = "admin";
+    public const string LoginRateLimit = "login";
+}
+
+public static class KtuClaims
+{
+    public const string OrganisationId = "ktu:org";
+    public const string EmbeteId = "ktu:embete";
+    public const string FullName = "ktu:name";
+}
+
+public static class AuthSetup
+{
+    /// <summary>Smart scheme: a request with "Authorization: Bearer" uses the API token, all others the cookie.</summary>
+    public const string Scheme = "ktu";
+
+    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<KtuClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        // Keys live in the database so several instances behind a load balancer share cookies and tokens.
+        services.AddDataProtection()
+            .SetApplicationName("KTU")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        var auth = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "KTU", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        auth.AddIdentityCookies();
+
+        // ID-porten (citizens) and Ansattporten (employees) speak OpenID Connect: configure
+        // Authentication:OpenIdConnect:Authority/ClientId/ClientSecret to turn on single sign-on.
+        var oidc = configuration.GetSection("Authentication:OpenIdConnect");
+        if (!string.IsNullOrEmpty(oidc["Authority"]))
+        {
+            auth.AddOpenIdConnect("oidc", "Ansattporten", o =>
+            {
+                o.Authority = oidc["Authority"];
+                o.ClientId = oidc["ClientId"];
+                o.ClientSecret = oidc["ClientSecret"];
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+            });
+        }
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ktu.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/logg-inn";
+            o.LogoutPath = "/logg-ut";
+            o.AccessDeniedPath = "/ingen-tilgang";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            // Every page and endpoint needs a signed-in user unless it says [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Applicant).RequireClaim(KtuClaims.OrganisationId))
+            .AddPolicy(Policies.EmbeteStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Approver).RequireClaim(KtuClaims.EmbeteId))
+            .AddPolicy(Policies.Approver, p => p.RequireRole(Roles.Approver).RequireClaim(KtuClaims.EmbeteId))
+            .AddPolicy(Policies.Directorate, p => p.RequireRole(Roles.Directorate, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policies.LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "For mange forsøk. Vent ett minutt og prøv igjen." },
+                });
+            };
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Ktu.Web.Features.Shared.LayoutInfo>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Puts the user's organisation or embete into the principal, so every check is a claim lookup.</summary>
+internal sealed class KtuClaimsPrincipalFactory(
+    Microsoft.AspNetCore.Identity.UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.OrganisationId is { } org)
+        {
+            identity.AddClaim(new Claim(KtuClaims.OrganisationId, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (user.EmbeteId is { } embete)
+        {
+            identity.AddClaim(new Claim(KtuClaims.EmbeteId, embete));
+        }
+        if (user.FullName is { } name)
+        {
+            identity.AddClaim(new Claim(KtuClaims.FullName, name));
+        }
+        return identity;
+    }
+}

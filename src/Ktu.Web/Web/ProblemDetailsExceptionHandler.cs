@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ktu.Web.Web;
+
+/// <summary>An illegal state change: submit twice, edit after the deadline, approve your own assessment.</summary>
+public sealed class RuleViolationException(string message, string code = "rule-violation") : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The thing does not exist, or the caller may not know that it exists.</summary>
+public sealed class NotFoundException(string message = "Fant ikke det du ba om.") : Exception(message);
+
+public sealed class ForbiddenException(string message = "Du har ikke tilgang til dette.") : Exception(message);
+
+/// <summary>
+/// The one place exceptions become answers (Jason Taylor's pattern). API requests get RFC 9457
+/// ProblemDetails; pages fall through to the error page. No stack trace ever leaves the server.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            RuleViolationException e => (StatusCodes.Status409Conflict, e.Message),
+            NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
+            ForbiddenException e => (StatusCodes.Status403Forbidden, e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Forespørselen kunne ikke leses. Kontroller innholdet og prøv igjen."),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Noen andre har endret dette samtidig. Last inn på nytt; det du skrev er ikke lagret."),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Forespørselen ble avbrutt."),
+            _ => (StatusCodes.Status500InternalServerError, "Det oppstod en feil hos oss. Ingenting er lagret fra denne forespørselen. Prøv igjen, og oppgi feilkoden hvis det skjer igjen."),
+        };
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled exception, trace {TraceId}", httpContext.TraceIdentifier);
+        }
+
+        if (!httpContext.Request.Path.StartsWithSegments("/api") && status >= 500)
+        {
+            return false; // pages: re-executed to /feil
+        }
+
+        httpContext.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = title };
+        if (exception is RuleViolationException rv)
+        {
+            details.Extensions["code"] = rv.Code;
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = details,
+            Exception = exception,
+        });
+    }
+}
