@@ -4,7 +4,8 @@ using Ktu.IntegrationTests.Infrastructure;
 
 namespace Ktu.IntegrationTests;
 
-public sealed class SmokeTests(KtuFactory factory) : IClassFixture<KtuFactory>
+[Collection(SharedApp.Name)]
+public sealed class SmokeTests(KtuFactory factory)
 {
     [Fact]
     public async Task Health_answers_ok()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ktu.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +39,12 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Extra settings a test class wants (set before the first client is created).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>
+    /// Extra service registrations for a test class (set before the first client is created); they run
+    /// after the app's own, so they can replace services or add an <c>IStartupFilter</c>.
+    /// </summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     public KtuFactory()
     {
@@ -86,10 +93,11 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services =>
+        builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            TestServices?.Invoke(services);
         });
     }
 
@@ -100,6 +108,25 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
+
+    /// <summary>
+    /// A browser client signed in with the auth cookie, through the log-in page's form (with its
+    /// antiforgery token), as a person would.
+    /// </summary>
+    public async Task<HttpClient> CreateSignedInBrowserClientAsync(string email, string password = DemoPassword)
+    {
+        var client = CreateBrowserClient();
+        using var response = await client.SubmitFormAsync("/logg-inn", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Log-in as {email} through /logg-inn gave {(int)response.StatusCode}, not a redirect.");
+        }
+        return client;
+    }
 
     /// <summary>A client signed in to the API with a bearer token for the given demo user.</summary>
     public async Task<HttpClient> CreateApiClientAsync(string email, string password = DemoPassword)
