@@ -15,6 +15,8 @@ echo "Bygger KTU ..."
 dotnet build "$root/src/Ktu.Web/Ktu.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
 
 export Demo__Enabled=true
+# The demo serves plain http on this machine; production runs on https with Secure-only cookies.
+export Security__AllowHttp="${Security__AllowHttp:-true}"
 export KTU_DEMO_PASSWORD="$password"
 export Database__Provider="${Database__Provider:-Sqlite}"
 export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"

@@ -89,7 +89,7 @@ public static class AuthSetup
         {
             o.Cookie.Name = "ktu.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = WebSetup.CookieSecurity(configuration);
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
