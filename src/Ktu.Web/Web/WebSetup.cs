@@ -19,11 +19,10 @@ public static class WebSetup
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-        });
+        // Razor Pages validate the antiforgery token on every POST by default. No extra global filter:
+        // it would come last and override [IgnoreAntiforgeryToken] on the error and status pages, so a
+        // failed POST re-executed to /status/400 failed again and the browser got an empty 400.
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ktu.af";
