@@ -258,7 +258,7 @@ public sealed class AllocationProposalTests
     [Theory]
     [InlineData(10_000)]
     [InlineData(200_000)]
-    public void A_proposal_for_five_thousand_lines_takes_at_most_a_few_seconds(long minimum)
+    public void A_proposal_for_five_thousand_lines_stays_within_the_pot_and_the_applied_amounts(long minimum)
     {
         var random = new Random(2025);
         string[] types = ["vgs", "bachelor", "videreutdanning"];
@@ -268,11 +268,11 @@ public sealed class AllocationProposalTests
             1 => Bpa($"b{i}", (BpaRole)random.Next(1, 4), random.Next(1, 100) * 1_000, random.Next(0, 6)),
             _ => Project($"p{i}", random.Next(1, 900) * 1_000 + random.Next(1000), random.Next(0, 6), theme: i % 7 == 0 ? "avlastning" : null, district: i % 2 == 0),
         }).ToArray();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Speed is measured in bench/, never asserted here.
         var result = AllocationProposal.Compute(30_667_000, [new() { Theme = "avlastning", Amount = 415_000 }], lines,
             new AllocationSettings { MinimumAmount = minimum });
-        watch.Stop();
         Assert.True(result.TotalProposed <= 30_667_000);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(5000, result.Lines.Count);
+        Assert.All(result.Lines.Zip(lines), x => Assert.InRange(x.First.AmountProposed, 0, x.Second.AmountApplied));
     }
 }
