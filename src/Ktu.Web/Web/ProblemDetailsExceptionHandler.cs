@@ -37,7 +37,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             log.LogError(exception, "Unhandled exception, trace {TraceId}", httpContext.TraceIdentifier);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api") && status >= 500)
+        if (!IsApiRequest(httpContext) && status >= 500)
         {
             return false; // pages: re-executed to /feil
         }
@@ -54,5 +54,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails = details,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// UseExceptionHandler("/feil") has already replaced Request.Path with "/feil" when handlers run;
+    /// the path the client asked for is in the exception handler feature.
+    /// </summary>
+    internal static bool IsApiRequest(HttpContext httpContext)
+    {
+        var original = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var path = original is null ? httpContext.Request.Path : new PathString(original);
+        return path.StartsWithSegments("/api");
     }
 }

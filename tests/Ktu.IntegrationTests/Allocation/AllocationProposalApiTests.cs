@@ -5,7 +5,8 @@ using Ktu.IntegrationTests.Infrastructure;
 
 namespace Ktu.IntegrationTests.Allocation;
 
-public sealed class AllocationProposalApiTests(KtuFactory factory) : IClassFixture<KtuFactory>
+[Collection(SharedApp.Name)]
+public sealed class AllocationProposalApiTests(KtuFactory factory)
 {
     private const string Url = "/api/v1/allocation/proposal";
 

@@ -67,6 +67,7 @@ public sealed class SchemesApiTests(KtuFactory factory)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.Equal("Ordningsåret 1999 finnes ikke.", problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
     }
 
     [Fact]

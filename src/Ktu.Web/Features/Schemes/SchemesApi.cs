@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,8 @@ public static class SchemesApi
     {
         var group = app.MapGroup("/api/v1/schemes").WithTags("Ordningsår");
         group.MapGet("/", ListAsync).WithSummary("Alle ordningsår.");
-        group.MapGet("/{year:int}", GetAsync).WithSummary("Ett ordningsår med regler: utdanningstyper, temaer, frister og potter.");
+        group.MapGet("/{year:int}", GetAsync).WithSummary("Ett ordningsår med regler: utdanningstyper, temaer, frister og potter.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     internal static IQueryable<SchemeYear> WithRules(this IQueryable<SchemeYear> q) => q
@@ -48,13 +50,11 @@ public static class SchemesApi
         return TypedResults.Ok(list.Select(s => new SchemeSummaryDto(s.Year, s.Name, s.ApplicationDeadline, Domain.Rules.Deadline.IsOpen(s, now))).ToList());
     }
 
-    internal static async Task<Results<Ok<SchemeDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(int year, AppDbContext db, TimeProvider time)
+    internal static async Task<Ok<SchemeDto>> GetAsync(int year, AppDbContext db, TimeProvider time)
     {
-        var s = await db.SchemeYears.WithRules().AsNoTracking().SingleOrDefaultAsync(x => x.Year == year);
-        if (s is null)
-        {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = $"Ordningsåret {year} finnes ikke." });
-        }
+        // Through the exception handler, so the 404 is application/problem+json with a trace id like every other problem.
+        var s = await db.SchemeYears.WithRules().AsNoTracking().SingleOrDefaultAsync(x => x.Year == year)
+            ?? throw new NotFoundException($"Ordningsåret {year} finnes ikke.");
         return TypedResults.Ok(ToDto(s, time.GetUtcNow()));
     }
 
