@@ -195,7 +195,8 @@ for trx in "${TRX_FILES[@]}"; do
   c="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
   p="$(counter passed "$c")"
   f=$(($(counter failed "$c") + $(counter error "$c") + $(counter timeout "$c") + $(counter aborted "$c")))
-  s="$(counter notExecuted "$c")"
+  # xUnit's skipped tests count in "total" but not in "executed".
+  s=$(($(counter total "$c") - $(counter executed "$c")))
   printf '  %-22s %4d passed, %d failed, %d skipped\n' "$name:" "$p" "$f" "$s"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
