@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Features.Account;
+using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -19,6 +20,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapAccountApi();
 app.MapSchemesApi();
+app.MapApplicationsApi();
 app.MapRazorPages();
 
 app.Run();
