@@ -22,8 +22,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json }
-            && httpContext.Request.Path.StartsWithSegments("/api"))
+        var isApi = IsApi(httpContext);
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json } && isApi)
         {
             // Input shape: a JSON body that cannot be read answers 400 with the field it stumbled on.
             var (field, message) = UnreadableJson.Describe(json);
@@ -55,7 +55,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             log.LogError(exception, "Unhandled exception, trace {TraceId}", httpContext.TraceIdentifier);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api") && status >= 500)
+        if (!isApi && status >= 500)
         {
             return false; // pages: re-executed to /feil
         }
@@ -72,5 +72,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails = details,
             Exception = exception,
         });
+    }
+
+    // The middleware has already pointed Request.Path at the error page ("/feil") when handlers run;
+    // the path the caller asked for is kept in the feature.
+    private static bool IsApi(HttpContext httpContext)
+    {
+        var original = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        return new PathString(original).StartsWithSegments("/api");
     }
 }

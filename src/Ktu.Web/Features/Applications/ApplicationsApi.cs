@@ -86,7 +86,7 @@ public static class ApplicationsApi
                 $"Organisasjonen har allerede en søknad for {year}. Fortsett på den; flere i organisasjonen kan arbeide på samme søknad.",
                 "application-exists");
             problem.Extensions["id"] = outcome.Application.Id;
-            problem.Extensions["status"] = outcome.Application.Status;
+            problem.Extensions["applicationStatus"] = outcome.Application.Status;
             return TypedResults.Conflict(problem);
         }
         var view = await ApplicationView.LoadAsync(db, outcome.Application, time.GetUtcNow(), ct);
