@@ -29,6 +29,21 @@ public sealed class DraftTests(KtuFactory factory) : IClassFixture<KtuFactory>
     }
 
     [Fact]
+    public async Task Two_colleagues_starting_at_once_get_the_same_application()
+    {
+        var one = await factory.ApplicantAsync("5041");
+        var other = await factory.ApplicantAsync("5041");
+
+        var responses = await Task.WhenAll(
+            one.PostAsJsonAsync("/api/v1/applications", new { schemeYear = OpenYear }),
+            other.PostAsJsonAsync("/api/v1/applications", new { schemeYear = OpenYear }));
+
+        var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var existing = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal(Id(await ReadAsync(created)), (await ReadAsync(existing))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_saved_draft_reads_back_as_typed_with_a_new_version_and_totals()
     {
         var api = await factory.ApplicantAsync("5007");

@@ -121,6 +121,23 @@ public sealed class SubmitTests(KtuFactory factory) : IClassFixture<KtuFactory>
     }
 
     [Fact]
+    public async Task Municipalities_submitting_at_the_same_moment_get_distinct_reference_numbers()
+    {
+        var ready = new List<(HttpClient Api, string Id)>();
+        foreach (var number in new[] { "5042", "5043", "5044", "5045" })
+        {
+            var api = await factory.ApplicantAsync(number);
+            ready.Add((api, Id(await SaveAsync(api, Complete(await StartAsync(api))))));
+        }
+
+        var responses = await Task.WhenAll(ready.Select(r => SubmitAsync(r.Api, r.Id)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var references = await Task.WhenAll(responses.Select(async r => (await ReadAsync(r))["reference"]!.GetValue<string>()));
+        Assert.Equal(4, references.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_submitted_application_cannot_be_edited()
     {
         var api = await factory.ApplicantAsync("5038");

@@ -13,7 +13,8 @@ namespace Ktu.Web.Features.Applications.Submit;
 /// </summary>
 internal static class Submit
 {
-    private const int MaxAttempts = 5;
+    // Each round at least one of the racing submits wins, so ten rounds cover ten simultaneous submits to one embete.
+    private const int MaxAttempts = 10;
 
     internal abstract record Outcome;
     /// <param name="Repeated">True when the application was already submitted and the existing receipt is returned.</param>
@@ -98,6 +99,14 @@ internal static class Submit
             {
                 // Either a simultaneous submit of this application won (the next round returns its
                 // receipt), or another application took the reference number (the next round takes the next).
+                // A short random pause keeps the racers from colliding again in lockstep.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw new RuleViolationException(
+                    "Mange sender inn akkurat nå, og søknaden ble ikke sendt. Det du har skrevet, er lagret. Prøv å sende igjen om et øyeblikk.",
+                    "busy");
             }
         }
     }
