@@ -277,6 +277,18 @@ public sealed class DraftTests(KtuFactory factory) : IClassFixture<KtuFactory>
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_application_endpoints()
+    {
+        var doc = await ReadAsync(await factory.CreateBrowserClient().GetAsync("/openapi/v1.json"));
+        var paths = doc["paths"]!.AsObject();
+
+        Assert.NotNull(paths["/api/v1/applications"]!["post"]);
+        Assert.NotNull(paths["/api/v1/applications/{id}"]!["put"]!["requestBody"]);
+        Assert.NotNull(paths["/api/v1/applications/{id}/submit"]!["post"]!["responses"]!["409"]);
+        Assert.NotNull(doc["components"]!["schemas"]!["ApplicationDocument"]);
+    }
+
     private static async Task<JsonObject> EnsureStartedAsync(HttpClient api)
     {
         var response = await api.PostAsJsonAsync("/api/v1/applications", new { schemeYear = OpenYear });

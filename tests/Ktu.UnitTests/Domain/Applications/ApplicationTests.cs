@@ -10,14 +10,27 @@ public sealed class ApplicationTests
     private static readonly Actor Kari = new("user-1", "Kari", "kari@example.org");
     private static readonly Organisation Trondheim = new()
     {
-        OrgNumber = "942110464", Name = "Trondheim", Kind = OrganisationKind.Municipality, CountyNumber = "50", EmbeteId = "trondelag",
+        OrgNumber = "942110464",
+        Name = "Trondheim",
+        Kind = OrganisationKind.Municipality,
+        CountyNumber = "50",
+        EmbeteId = "trondelag",
     };
 
     private static ApplicationSnapshot Snapshot(Application a) => new()
     {
-        Reference = "", Number = 0, ApplicationId = a.Id, ApplicationVersion = a.Version, SchemeYear = 2025, SubmittedAt = Now,
-        SubmittedBy = "Kari", Organisation = new("942110464", "Trondheim"), ReceivingEmbete = new("trondelag", "Statsforvalteren i Trøndelag"),
-        Application = a.ReadContent(), Summary = ApplicationSummary.From(a.ReadContent()), Issues = [],
+        Reference = "",
+        Number = 0,
+        ApplicationId = a.Id,
+        ApplicationVersion = a.Version,
+        SchemeYear = 2025,
+        SubmittedAt = Now,
+        SubmittedBy = "Kari",
+        Organisation = new("942110464", "Trondheim"),
+        ReceivingEmbete = new("trondelag", "Statsforvalteren i Trøndelag"),
+        Application = a.ReadContent(),
+        Summary = ApplicationSummary.From(a.ReadContent()),
+        Issues = [],
     };
 
     [Fact]
