@@ -166,7 +166,9 @@ public sealed class DraftTests(KtuFactory factory) : IClassFixture<KtuFactory>
         var api = await factory.ApplicantAsync("5025");
         var draft = await StartAsync(api);
         const string typed = "<script>alert('x')</script> & <b>fet</b>";
+        const string unusual = "Ref\u0000 \t \U0001F600 æøå \"sitat\"";
         draft["description"] = typed;
+        draft["paymentRemark"] = unusual;
 
         var response = await PutAsync(api, draft);
         var raw = await response.Content.ReadAsStringAsync();
@@ -177,7 +179,9 @@ public sealed class DraftTests(KtuFactory factory) : IClassFixture<KtuFactory>
         var saved = JsonNode.Parse(raw)!.AsObject();
         Assert.Equal(typed, saved["description"]!.GetValue<string>());
         Assert.True(HasIssue(saved, "description", "text-contains-markup"));
-        Assert.Equal(typed, (await GetAsync(api, Id(draft)))["description"]!.GetValue<string>());
+        var read = await GetAsync(api, Id(draft));
+        Assert.Equal(typed, read["description"]!.GetValue<string>());
+        Assert.Equal(unusual, read["paymentRemark"]!.GetValue<string>()); // NUL too: PostgreSQL text cannot hold it unescaped
     }
 
     [Fact]
