@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Allocation;
+using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -20,6 +21,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapAccountApi();
 app.MapSchemesApi();
+app.MapApplicationsApi();
 app.MapAllocationApi();
 app.MapRazorPages();
 

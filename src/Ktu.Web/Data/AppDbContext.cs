@@ -1,4 +1,5 @@
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<SchemeYear> SchemeYears => Set<SchemeYear>();
     public DbSet<Pot> Pots => Set<Pot>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationSubmission> ApplicationSubmissions => Set<ApplicationSubmission>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

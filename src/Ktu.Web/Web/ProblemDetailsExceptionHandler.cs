@@ -22,6 +22,24 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var isApi = IsApiRequest(httpContext);
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json } && isApi)
+        {
+            // Input shape: a JSON body that cannot be read answers 400 with the field it stumbled on.
+            var (field, message) = UnreadableJson.Describe(json);
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Noe av det som ble sendt, kunne ikke leses. Ingenting er lagret fra denne forespørselen.",
+                },
+                Exception = exception,
+            });
+        }
+
         var (status, title) = exception switch
         {
             RuleViolationException e => (StatusCodes.Status409Conflict, e.Message),
@@ -37,7 +55,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             log.LogError(exception, "Unhandled exception, trace {TraceId}", httpContext.TraceIdentifier);
         }
 
-        if (!IsApiRequest(httpContext) && status >= 500)
+        if (!isApi && status >= 500)
         {
             return false; // pages: re-executed to /feil
         }

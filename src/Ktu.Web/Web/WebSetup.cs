@@ -35,6 +35,8 @@ public static class WebSetup
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // A body that cannot be bound becomes an exception, so the one handler can answer with the field and a Norwegian message.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<KestrelServerOptions>(o =>
         {
             o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
@@ -48,6 +50,9 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.MaxDepth = 32;
+            // ASP.NET Core writes JSON with the relaxed encoder; escape <, >, & and quotes as well, so text
+            // typed as HTML can never run if a client pastes a response into a page. Letters like æøå stay readable.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -1,0 +1,39 @@
+using Ktu.Web.Domain.Applications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ktu.Web.Data.Interceptors;
+
+/// <summary>
+/// A submitted snapshot and its receipt are evidence: the SHA-256 in the receipt must match the
+/// stored bytes for ever. Any attempt to change or delete a submission row fails before it reaches the database.
+/// </summary>
+internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Guard(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Guard(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Guard(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        foreach (var entry in context.ChangeTracker.Entries<ApplicationSubmission>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Submission {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Features.Applications.Receipts;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SaveDraftCase = Ktu.Web.Features.Applications.SaveDraft.SaveDraft;
+using StartDraftCase = Ktu.Web.Features.Applications.StartDraft.StartDraft;
+using SubmitCase = Ktu.Web.Features.Applications.Submit.Submit;
+using WithdrawCase = Ktu.Web.Features.Applications.Withdraw.Withdraw;
+
+namespace Ktu.Web.Features.Applications;
+
+public sealed record StartApplicationRequest(int? SchemeYear);
+
+public sealed record SubmitRequest(int? Version);
+
+public sealed record ApplicationListItem(Guid Id, int SchemeYear, ApplicationStatus Status, int Version, string? Reference, DateTimeOffset UpdatedAt);
+
+/// <summary>The applicant's side of the application over JSON. Every handler lives in its use-case folder.</summary>
+public static class ApplicationsApi
+{
+    public static void MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/applications")
+            .WithTags("Søknader")
+            .RequireAuthorization(Policies.Applicant)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/", ListAsync)
+            .WithSummary("Organisasjonens søknader, nyeste år først.");
+        group.MapPost("/", StartAsync)
+            .WithSummary("Start organisasjonens søknad for et åpent ordningsår. 409 med id-en hvis den allerede er startet.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("Hent søknaden med summer og gjenstående feil, advarsler og merknader.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", SaveAsync)
+            .WithSummary("Lagre hele utkastet med versjonen det ble hentet i. Lagres alltid, også uferdig; svaret har oppdaterte feil og advarsler. 409 hvis noen andre har lagret i mellomtiden.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/submit", SubmitAsync)
+            .WithSummary("Send inn søknaden før fristen. Gir kvittering med referansenummer, tidspunkt og SHA-256 av den lagrede kopien. Å sende på nytt gir samme kvittering.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync)
+            .WithSummary("Trekk en innsendt søknad tilbake før fristen for å endre og sende den på nytt. Den innsendte kopien beholdes.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/submissions", ReceiptsAsync)
+            .WithSummary("Kvitteringene for alle innsendinger av søknaden, nyeste først.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/submissions/{number:int}", ReceiptAsync)
+            .WithSummary("Kvitteringen for én innsending.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/submissions/{number:int}/snapshot", SnapshotAsync)
+            .WithSummary("Den innsendte kopien nøyaktig slik den er lagret; SHA-256 av svaret er kontrollsummen i kvitteringen.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    internal static async Task<Ok<List<ApplicationListItem>>> ListAsync(AppDbContext db, CurrentUser me, CancellationToken ct)
+    {
+        var organisationId = me.OrganisationId ?? -1;
+        var list = await db.Applications.AsNoTracking()
+            .Where(a => a.OrganisationId == organisationId)
+            .OrderByDescending(a => a.SchemeYear)
+            .Select(a => new ApplicationListItem(a.Id, a.SchemeYear, a.Status, a.Version, a.Reference, a.UpdatedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(list);
+    }
+
+    internal static async Task<Results<Created<ApplicationDocument>, Conflict<ProblemDetails>, ValidationProblem>> StartAsync(
+        StartApplicationRequest request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        if (request.SchemeYear is not { } year)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["schemeYear"] = ["Velg hvilket år du vil søke for."] },
+                title: "Velg hvilket år du vil søke for.");
+        }
+        var outcome = await StartDraftCase.HandleAsync(db, me, time, year, ct);
+        if (!outcome.Created)
+        {
+            var problem = Problem(StatusCodes.Status409Conflict,
+                $"Organisasjonen har allerede en søknad for {year}. Fortsett på den; flere i organisasjonen kan arbeide på samme søknad.",
+                "application-exists");
+            problem.Extensions["id"] = outcome.Application.Id;
+            problem.Extensions["applicationStatus"] = outcome.Application.Status;
+            return TypedResults.Conflict(problem);
+        }
+        var view = await ApplicationView.LoadAsync(db, outcome.Application, time.GetUtcNow(), ct);
+        return TypedResults.Created($"/api/v1/applications/{outcome.Application.Id}", ApplicationDocument.From(view));
+    }
+
+    internal static async Task<Ok<ApplicationDocument>> GetAsync(Guid id, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+        var view = await ApplicationView.LoadAsync(db, application, time.GetUtcNow(), ct);
+        return TypedResults.Ok(ApplicationDocument.From(view));
+    }
+
+    internal static async Task<Results<Ok<ApplicationDocument>, ValidationProblem, Conflict<ProblemDetails>>> SaveAsync(
+        Guid id, ApplicationInput input, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        var outcome = await SaveDraftCase.HandleAsync(db, me, time, id, input, ct);
+        return outcome switch
+        {
+            SaveDraftCase.Saved s => TypedResults.Ok(ApplicationDocument.From(s.View)),
+            SaveDraftCase.Invalid i => TypedResults.ValidationProblem(i.Errors,
+                title: "Noe av det som ble sendt, er for stort eller har feil form. Ingenting er lagret fra denne forespørselen."),
+            SaveDraftCase.Conflict c => TypedResults.Conflict(VersionConflict(c.Current, SaveDraftCase.ConflictMessage(c.Current))),
+            _ => throw new InvalidOperationException(outcome.GetType().Name),
+        };
+    }
+
+    internal static async Task<Results<Ok<SubmissionReceipt>, Conflict<ProblemDetails>>> SubmitAsync(
+        Guid id, [FromBody] SubmitRequest? request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        var outcome = await SubmitCase.HandleAsync(db, me, time, id, request?.Version, ct);
+        switch (outcome)
+        {
+            case SubmitCase.Submitted s:
+                var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+                return TypedResults.Ok(Receipts.Receipts.ReceiptOf(s.Submission, application));
+            case SubmitCase.Refused r:
+                var problem = Problem(StatusCodes.Status409Conflict, r.Message, r.Code);
+                problem.Extensions["issues"] = r.Issues;
+                return TypedResults.Conflict(problem);
+            case SubmitCase.Conflict c:
+                return TypedResults.Conflict(VersionConflict(c.Current,
+                    "Søknaden er endret etter at du åpnet den, så den ble ikke sendt inn. Se gjennom den nye versjonen og send den da."));
+            default:
+                throw new InvalidOperationException(outcome.GetType().Name);
+        }
+    }
+
+    internal static async Task<Ok<ApplicationDocument>> WithdrawAsync(Guid id, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        var view = await WithdrawCase.HandleAsync(db, me, time, id, ct);
+        return TypedResults.Ok(ApplicationDocument.From(view));
+    }
+
+    internal static async Task<Ok<List<SubmissionReceipt>>> ReceiptsAsync(Guid id, AppDbContext db, CurrentUser me, CancellationToken ct) =>
+        TypedResults.Ok(await Receipts.Receipts.ListAsync(db, me, id, ct));
+
+    internal static async Task<Ok<SubmissionReceipt>> ReceiptAsync(Guid id, int number, AppDbContext db, CurrentUser me, CancellationToken ct) =>
+        TypedResults.Ok((await Receipts.Receipts.GetAsync(db, me, id, number, ct)).Receipt);
+
+    internal static async Task<IResult> SnapshotAsync(Guid id, int number, AppDbContext db, CurrentUser me, CancellationToken ct)
+    {
+        var (submission, _) = await Receipts.Receipts.GetAsync(db, me, id, number, ct);
+        // The stored text as UTF-8 bytes, untouched, so anyone can check the receipt's SHA-256.
+        return TypedResults.Bytes(System.Text.Encoding.UTF8.GetBytes(submission.Snapshot), "application/json");
+    }
+
+    private static ProblemDetails Problem(int status, string title, string code)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private static ProblemDetails VersionConflict(ApplicationView current, string message)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, message, "version-conflict");
+        problem.Extensions["currentVersion"] = current.Application.Version;
+        problem.Extensions["current"] = ApplicationDocument.From(current);
+        return problem;
+    }
+}

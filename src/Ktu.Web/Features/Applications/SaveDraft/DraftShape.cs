@@ -1,0 +1,75 @@
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Web;
+
+namespace Ktu.Web.Features.Applications.SaveDraft;
+
+/// <summary>
+/// Input-shape limits: sizes no real application reaches. Breaking one gives 400 and saves nothing,
+/// so the stored draft stays as it was. Everything within the limits is saved as typed, even when
+/// wrong, and the rules report it as issues.
+/// </summary>
+internal static class DraftShape
+{
+    public const int ShortTextMax = 500;
+    public const int LongTextMax = 20_000;
+    public const long AmountMax = 1_000_000_000;
+    public const long PersonsMax = 100_000;
+    public const int CompetenceMeasuresMax = 50;
+    public const int BpaTrainingsMax = 10;
+    /// <summary>Far above the scheme's five, so a sixth project is saved and reported, not refused.</summary>
+    public const int ProjectsMax = 20;
+    public const int ThemesMax = 30;
+    public const int BudgetLinesMax = 50;
+
+    public static Dictionary<string, string[]> Check(ApplicationInput input)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (input.Version is null)
+        {
+            errors["version"] = ["Versjonen mangler. Send med «version» fra dokumentet du hentet, så vi kan se om noen andre har endret søknaden."];
+        }
+        var listsTooLong =
+            Count(errors, "competenceMeasures", input.CompetenceMeasures?.Count, CompetenceMeasuresMax)
+            | Count(errors, "bpaTrainings", input.BpaTrainings?.Count, BpaTrainingsMax)
+            | Count(errors, "projects", input.Projects?.Count, ProjectsMax);
+        if (listsTooLong)
+        {
+            return errors; // do not walk absurdly long lists
+        }
+        var content = input.ToContent();
+        for (var i = 0; i < content.Projects.Count; i++)
+        {
+            Count(errors, $"projects[{i}].themes", content.Projects[i].Themes.Count, ThemesMax);
+            Count(errors, $"projects[{i}].budget", content.Projects[i].Budget.Count, BudgetLinesMax);
+        }
+        foreach (var text in ApplicationFields.Texts(content))
+        {
+            var max = text.Kind == TextKind.Paragraph ? LongTextMax : ShortTextMax;
+            if (text.Value is { } value && value.Length > max)
+            {
+                errors[text.Path] = [$"Teksten er for lang: {value.Length:#,0} tegn. Feltet kan ha høyst {max:#,0} tegn. Ingenting er lagret fra denne forespørselen; kort ned teksten og lagre igjen."];
+            }
+        }
+        foreach (var number in ApplicationFields.Numbers(content))
+        {
+            var max = number.IsPersons ? PersonsMax : AmountMax;
+            if (number.Value is { } value && (value > max || value < -max))
+            {
+                errors[number.Path] = [number.IsPersons
+                    ? $"Antallet {value:#,0} er urimelig stort. Høyeste antall personer er {max:#,0}. Ingenting er lagret fra denne forespørselen."
+                    : $"Beløpet {Format.Nok(value)} er urimelig stort. Høyeste beløp er {Format.Nok(max)}. Skriv beløpet i hele kroner. Ingenting er lagret fra denne forespørselen."];
+            }
+        }
+        return errors;
+    }
+
+    private static bool Count(Dictionary<string, string[]> errors, string field, int? count, int max)
+    {
+        if (count > max)
+        {
+            errors[field] = [$"Listen har {count} rader. Høyeste antall er {max}. Ingenting er lagret fra denne forespørselen."];
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Rules;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Applications.StartDraft;
+
+/// <summary>
+/// Starts the organisation's one application for an open scheme year, or finds the one already
+/// started (by this user or a colleague). Two people starting at once end up with the same application.
+/// </summary>
+internal static class StartDraft
+{
+    internal sealed record Outcome(Application Application, bool Created);
+
+    public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int schemeYear, CancellationToken ct)
+    {
+        var organisationId = me.OrganisationId ?? throw new ForbiddenException("Bare søkere som hører til en organisasjon, kan starte en søknad.");
+        if (await FindAsync(db, organisationId, schemeYear, ct) is { } existing)
+        {
+            return new(existing, Created: false);
+        }
+
+        var scheme = await ApplicationView.LoadSchemeAsync(db, schemeYear, ct)
+            ?? throw new NotFoundException($"Det finnes ingen utlysning for {schemeYear}. Velg et år som er åpent for søknader.");
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, ct);
+        if (!scheme.IsEligible(organisation.Kind))
+        {
+            throw new RuleViolationException(
+                $"En {organisation.Kind.Norwegian().ToLowerInvariant()} kan ikke søke om dette tilskuddet i {schemeYear}.", "not-eligible");
+        }
+        var now = time.GetUtcNow();
+        var rules = ApplicationView.RuleContext(scheme, organisation, organisation.EmbeteId, now);
+        if (!rules.IsBeforeDeadline)
+        {
+            throw new RuleViolationException(
+                $"Søknadsfristen for {schemeYear} gikk ut {Format.Deadline(rules.Deadline)}. Det kan ikke startes nye søknader.",
+                ApplicationsCloseAtTheDeadline.Code);
+        }
+
+        var application = Application.Start(Guid.CreateVersion7(now), organisation, schemeYear, ApplicationAccess.ActorOf(me), now);
+        db.Applications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new(application, Created: true);
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague started it a moment ago: the unique index on (organisation, year) kept it to one.
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(db, organisationId, schemeYear, ct);
+            return winner is null ? throw new InvalidOperationException("Start failed without a competing application.") : new(winner, Created: false);
+        }
+    }
+
+    private static Task<Application?> FindAsync(AppDbContext db, int organisationId, int schemeYear, CancellationToken ct) =>
+        db.Applications.SingleOrDefaultAsync(a => a.OrganisationId == organisationId && a.SchemeYear == schemeYear, ct);
+}

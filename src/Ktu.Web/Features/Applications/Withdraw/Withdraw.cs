@@ -1,0 +1,52 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Rules;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Applications.Withdraw;
+
+/// <summary>
+/// Takes a submitted application back before the deadline, so it can be changed and sent again.
+/// The submission and its receipt stay as they were; withdrawing twice is harmless.
+/// </summary>
+internal static class Withdraw
+{
+    public static async Task<ApplicationView> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, CancellationToken ct)
+    {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+        var now = time.GetUtcNow();
+        if (application.Status == ApplicationStatus.Withdrawn)
+        {
+            return await ApplicationView.LoadAsync(db, application, now, ct);
+        }
+        if (application.Status != ApplicationStatus.Submitted)
+        {
+            throw new RuleViolationException("Søknaden er ikke sendt inn, så det er ingenting å trekke tilbake.", "application-not-submitted");
+        }
+        var view = await ApplicationView.LoadAsync(db, application, now, ct);
+        if (!view.Rules.IsBeforeDeadline)
+        {
+            throw new RuleViolationException(
+                $"Søknadsfristen gikk ut {Format.Deadline(view.Rules.Deadline)}. Søknaden er sendt inn og kan ikke trekkes tilbake her lenger. Ta kontakt med Statsforvalteren.",
+                ApplicationsCloseAtTheDeadline.Code);
+        }
+
+        application.Withdraw(ApplicationAccess.ActorOf(me), now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+            if (current.Status != ApplicationStatus.Withdrawn)
+            {
+                throw;
+            }
+            application = current; // a colleague withdrew it at the same moment
+        }
+        return await ApplicationView.LoadAsync(db, application, now, ct);
+    }
+}
