@@ -47,6 +47,8 @@ await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =
 
 // 2. Writes: a bare EF Core insert of a draft-sized row is the baseline for every KTU write.
 var document = JsonSerializer.Serialize(new { text = new string('x', 4000) });
+await LoadGenerator.RunAsync("warm-up", 50, TimeSpan.FromSeconds(quick ? 2 : 5), async i =>
+    (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = 0, year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
 var insert = await Measure("Baseline: bare EF Core insert (SQLite, WAL, synchronous=FULL)", 100, null, async i =>
     (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
 

@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Ktu.Bench;
+
+/// <summary>One demo applicant with its bearer token and its draft.</summary>
+internal sealed class Applicant(string email, string token)
+{
+    public string Email { get; } = email;
+    public string Token { get; } = token;
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public SemaphoreSlim Turn { get; } = new(1, 1);
+}
+
+/// <summary>
+/// Draft autosave (issue 8, scenario 1) and the deadline rush (scenario 2), driven through the public
+/// API exactly as the pages and integrations use it.
+/// </summary>
+internal sealed class ApplicationScenarios : IScenario
+{
+    private const string Password = "Demo-2025!";
+    public string Name => "Draft autosave and deadline rush";
+
+    public Task<bool> IsAvailableAsync(HttpClient http, string url) => Scenarios.HasPathAsync(http, url, "/api/v1/applications/{id}");
+
+    public async Task<IReadOnlyList<Row>> RunAsync(HttpClient http, AppProcess app, TimeSpan duration, bool quick, LoadGenerator.Result insertBaseline, LoadGenerator.Result pingBaseline)
+    {
+        var rows = new List<Row>();
+        var year = await OpenYearAsync(http, app.Url);
+        var municipalities = ReadMunicipalityNumbers();
+        Console.WriteLine($"Signing in {municipalities.Count} demo applicants and starting their {year} drafts ...");
+        var applicants = new ConcurrentBag<Applicant>();
+        await Parallel.ForEachAsync(municipalities, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, ct) =>
+        {
+            var email = $"soker.{number}@demo.ktu";
+            var login = await http.PostAsJsonAsync(app.Url + "/api/v1/auth/login", new { email, password = Password }, ct);
+            login.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct));
+            var a = new Applicant(email, doc.RootElement.GetProperty("accessToken").GetString()!);
+            using var start = Request(HttpMethod.Post, app.Url + "/api/v1/applications", a, new { schemeYear = year });
+            var started = await http.SendAsync(start, ct);
+            using var body = JsonDocument.Parse(await started.Content.ReadAsStringAsync(ct));
+            a.Id = body.RootElement.GetProperty("id").GetGuid();
+            a.Version = body.RootElement.TryGetProperty("version", out var v) ? v.GetInt32() : 1;
+            applicants.Add(a);
+        });
+        var list = applicants.OrderBy(a => a.Email, StringComparer.Ordinal).ToArray();
+
+        // 1a. Steady autosave at 100 saves/s, against the bare EF insert baseline.
+        using (var memory = app.WatchMemory())
+        {
+            var steady = await LoadGenerator.RunAsync("Draft autosave (PUT whole draft) at 100/s", 100, duration, i => SaveAsync(http, app.Url, list[i % list.Length], i));
+            rows.Add(Row.From(steady, insertBaseline, memory.PeakMb));
+            Console.WriteLine(rows[^1].ToConsole());
+        }
+
+        // 1b. Ramp until p99 passes 200 ms: the breaking point.
+        var step = TimeSpan.FromSeconds(quick ? 4 : 10);
+        double? breaking = null;
+        foreach (var rate in new[] { 200, 400, 700, 1000, 1400, 2000 })
+        {
+            using var memory = app.WatchMemory();
+            var r = await LoadGenerator.RunAsync($"Draft autosave ramp at {rate}/s", rate, step, i => SaveAsync(http, app.Url, list[i % list.Length], i));
+            rows.Add(Row.From(r, insertBaseline, memory.PeakMb));
+            Console.WriteLine(rows[^1].ToConsole());
+            if (r.Ms(99) > 200 || r.Failed > 0)
+            {
+                breaking = rate;
+                break;
+            }
+        }
+        rows.Add(new Row("Draft autosave breaking point (first rate with p99 > 200 ms or errors)", breaking ?? 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null,
+            breaking is null ? "not reached at 2000 saves/s" : string.Create(CultureInfo.InvariantCulture, $"{breaking} saves/s")));
+
+        // 2. Deadline rush: every demo municipality submits a complete application once, at 20 submits/s
+        //    (the issue's 1 200 in 60 s; Norway has 357 municipalities), then every receipt is checked.
+        foreach (var a in list)
+        {
+            await SaveAsync(http, app.Url, a, 0, complete: true);
+        }
+        var receipts = new ConcurrentDictionary<string, string>();
+        using (var memory = app.WatchMemory())
+        {
+            var rush = await LoadGenerator.RunAsync($"Deadline rush: {list.Length} submits at 20/s", 20, TimeSpan.FromSeconds(list.Length / 20.0), async i =>
+            {
+                var a = list[i];
+                using var req = Request(HttpMethod.Post, $"{app.Url}/api/v1/applications/{a.Id}/submit", a, new { });
+                var res = await http.SendAsync(req);
+                if (res.StatusCode != HttpStatusCode.OK)
+                {
+                    return false;
+                }
+                using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+                receipts[a.Email] = doc.RootElement.GetProperty("reference").GetString()!;
+                return true;
+            });
+            rows.Add(Row.From(rush, insertBaseline, memory.PeakMb));
+            Console.WriteLine(rows[^1].ToConsole());
+        }
+        var exactlyOnce = 0;
+        foreach (var a in list.Where(a => receipts.ContainsKey(a.Email)))
+        {
+            using var req = Request(HttpMethod.Get, $"{app.Url}/api/v1/applications/{a.Id}/submissions", a, null);
+            using var doc = JsonDocument.Parse(await (await http.SendAsync(req)).Content.ReadAsStringAsync());
+            if (doc.RootElement.GetArrayLength() == 1 && doc.RootElement[0].GetProperty("reference").GetString() == receipts[a.Email])
+            {
+                exactlyOnce++;
+            }
+        }
+        var distinct = receipts.Values.Distinct().Count();
+        var ok = exactlyOnce == receipts.Count && distinct == receipts.Count;
+        rows.Add(new Row("Deadline rush check: acknowledged submits stored exactly once", 0, 0, 0, 0, 0, 0, exactlyOnce, ok ? 0 : receipts.Count - exactlyOnce, null, null, null, null,
+            $"{exactlyOnce} of {receipts.Count} acknowledged submissions found exactly once, {distinct} distinct references"));
+        return rows;
+    }
+
+    private static async Task<bool> SaveAsync(HttpClient http, string url, Applicant a, long i, bool complete = false)
+    {
+        await a.Turn.WaitAsync();
+        try
+        {
+            using var req = Request(HttpMethod.Put, $"{url}/api/v1/applications/{a.Id}", a, Document(a.Version, i, complete));
+            var res = await http.SendAsync(req);
+            if (res.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+            using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+            a.Version = doc.RootElement.GetProperty("version").GetInt32();
+            return true;
+        }
+        finally
+        {
+            a.Turn.Release();
+        }
+    }
+
+    /// <summary>A realistic draft: applicant information, two competence rows, BPA and one project.</summary>
+    private static object Document(int version, long i, bool complete) => new
+    {
+        version,
+        accountNumber = "12345678903",
+        paymentRemark = "KTU",
+        contact = new { name = "Kontaktperson", email = "post@kommune.no", phone = "12345678" },
+        competencePlanAdopted = true,
+        description = $"Utkast lagret automatisk, endring {i}. Kommunen vil styrke fagkompetansen i hjemmetjenesten og på sykehjemmet.",
+        competenceMeasures = new object[]
+        {
+            new { educationType = "videreutdanning", description = "Videreutdanning i palliativ omsorg", amount = 90_000, persons = 3, continuingPersons = 0 },
+            new { educationType = "vgs", description = "Helsefagarbeider for assistenter", amount = 120_000, persons = 4, continuingPersons = 2 },
+        },
+        bpaTrainings = new object[] { new { role = "workLeader", persons = 5, amountPerPerson = 4_000 } },
+        projects = complete ? new object[]
+        {
+            new
+            {
+                priority = 1, title = "Hverdagsrehabilitering", themes = new[] { "rehabilitering" },
+                purpose = "Flere skal klare seg selv hjemme.", description = "Tverrfaglig team i hjemmetjenesten.",
+                criteria = new
+                {
+                    needsAndChallenges = "Økende behov.", goalsAndTargetGroups = "Eldre hjemmeboende.", organisationAndPartners = "Hjemmetjenesten.",
+                    expectedGains = "Færre vedtak.", anchoring = "Kommunalsjef.", userParticipation = "Brukerråd.",
+                },
+                budget = new[] { new { item = "Lønn", amount = 300_000 } },
+                ownFinancing = 100_000, amountApplied = 200_000, controlMeasures = "Månedlig regnskap.",
+                signedBy = new { name = "Kommunedirektør", role = "Kommunedirektør" },
+            },
+        } : Array.Empty<object>(),
+    };
+
+    private static HttpRequestMessage Request(HttpMethod method, string url, Applicant a, object? body)
+    {
+        var req = new HttpRequestMessage(method, url);
+        req.Headers.Authorization = new("Bearer", a.Token);
+        if (body is not null)
+        {
+            req.Content = JsonContent.Create(body);
+        }
+        return req;
+    }
+
+    private static async Task<int> OpenYearAsync(HttpClient http, string url)
+    {
+        var a = await http.PostAsJsonAsync(url + "/api/v1/auth/login", new { email = "soker.5001@demo.ktu", password = Password });
+        using var doc = JsonDocument.Parse(await a.Content.ReadAsStringAsync());
+        using var req = new HttpRequestMessage(HttpMethod.Get, url + "/api/v1/schemes");
+        req.Headers.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+        using var list = JsonDocument.Parse(await (await http.SendAsync(req)).Content.ReadAsStringAsync());
+        return list.RootElement.EnumerateArray().First(s => s.GetProperty("open").GetBoolean()).GetProperty("year").GetInt32();
+    }
+
+    private static List<string> ReadMunicipalityNumbers()
+    {
+        var csv = Path.Combine(Repo.Root(), "src", "Ktu.Web", "Data", "ReferenceData", "kommuner-2024.csv");
+        return File.ReadLines(csv).Skip(1).Where(l => l.Length > 4).Select(l => l[..4]).ToList();
+    }
+}
