@@ -2,6 +2,7 @@ using Ktu.Web.Data;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
+using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -23,6 +24,7 @@ app.MapAccountApi();
 app.MapSchemesApi();
 app.MapApplicationsApi();
 app.MapAllocationApi();
+app.MapAuditApi();
 app.MapRazorPages();
 
 app.Run();

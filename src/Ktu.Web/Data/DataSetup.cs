@@ -36,14 +36,14 @@ public static class DataSetup
                 n.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name);
                 n.EnableRetryOnFailure(3);
                 n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-            }).AddInterceptors(new SubmissionsAreImmutable()));
+            }).AddInterceptors(new SubmissionsAreImmutable(), new AuditTrailIsAppendOnly()));
         }
         else
         {
             var cs = PrepareSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), new SqliteWriteGate()));
+                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), new SqliteWriteGate(), new AuditTrailIsAppendOnly()));
         }
         services.AddSingleton(new DatabaseInfo(provider));
         return services;

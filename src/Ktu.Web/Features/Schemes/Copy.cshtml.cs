@@ -10,7 +10,7 @@ namespace Ktu.Web.Features.Schemes;
 
 /// <summary>Admin makes next year's rules by copying a year, then adjusts what changed.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CopyModel(AppDbContext db) : PageModel
+public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Velg året du vil kopiere fra.")]
     [Display(Name = "Kopier fra")]
@@ -66,6 +66,8 @@ public sealed class CopyModel(AppDbContext db) : PageModel
         var copy = CopySchemeYear.From(source, Year!.Value, SchemeSeed.EndOfDayInNorway(Deadline!.Value), ReportDeadline!.Value,
             string.IsNullOrWhiteSpace(Name) ? null : Name.Trim());
         db.SchemeYears.Add(copy);
+        Audit.AuditTrail.Record(db, me, time.GetUtcNow(), "scheme.copied", "scheme-year", copy.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            after: new { From = source.Year, copy.Year, Deadline = copy.ApplicationDeadline, copy.ReportDeadline, copy.Name });
         try
         {
             await db.SaveChangesAsync();

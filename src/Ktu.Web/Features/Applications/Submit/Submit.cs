@@ -90,6 +90,9 @@ internal static class Submit
             var submission = application.Submit(actor, now, snapshot, reference, sequence);
             db.ApplicationSubmissions.Add(submission);
             db.OutboxMessages.AddRange(ReceiptEmail.For(submission, view, actor));
+            Audit.AuditTrail.Record(db, me, now, "application.submitted", "application", application.Id.ToString(),
+                application.OrganisationId, application.EmbeteId,
+                after: new { submission.Reference, submission.Number, submission.Sha256, application.Version });
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -33,6 +33,9 @@ internal static class Withdraw
         }
 
         application.Withdraw(ApplicationAccess.ActorOf(me), now);
+        Audit.AuditTrail.Record(db, me, now, "application.withdrawn", "application", application.Id.ToString(),
+            application.OrganisationId, application.EmbeteId,
+            before: new { Status = "submitted" }, after: new { Status = "withdrawn", application.Version });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Ktu.Web.Domain.Audit;
+
+/// <summary>
+/// One decision-relevant change: who, what, when, before and after. Entries are appended, never
+/// changed or deleted through the application, and each holds the hash of the one before it, so any
+/// later edit or removal in the database breaks the chain and is found by <see cref="AuditChain.Verify"/>.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+    /// <summary>1, 2, 3 ... in the order appended; unique, so two writers can never fork the chain.</summary>
+    public long Sequence { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? ActorUserId { get; private set; }
+    public string? ActorEmail { get; private set; }
+    /// <summary>A stable code, e.g. "application.submitted", "scheme.copied".</summary>
+    public string Action { get; private set; } = "";
+    public string EntityType { get; private set; } = "";
+    public string EntityId { get; private set; } = "";
+    public int? OrganisationId { get; private set; }
+    public string? EmbeteId { get; private set; }
+    /// <summary>JSON of the relevant state before and after; null when not applicable.</summary>
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public string PreviousHash { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+
+    public bool IsSealed => Hash.Length > 0;
+
+    public static AuditEntry Create(DateTimeOffset at, string? actorUserId, string? actorEmail, string action, string entityType, string entityId,
+        int? organisationId = null, string? embeteId = null, object? before = null, object? after = null) => new()
+        {
+            At = at,
+            ActorUserId = actorUserId,
+            ActorEmail = actorEmail,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            OrganisationId = organisationId,
+            EmbeteId = embeteId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, AuditChain.Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, AuditChain.Json),
+        };
+
+    /// <summary>Links the entry after <paramref name="previous"/> (null for the very first) and computes its hash.</summary>
+    public void Seal(long sequence, string previousHash)
+    {
+        if (IsSealed)
+        {
+            throw new InvalidOperationException("An audit entry is sealed once.");
+        }
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this);
+    }
+}
+
+/// <summary>The hash chain over the audit trail, as pure functions.</summary>
+public static class AuditChain
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>SHA-256 over every field, length-prefixed so no two different entries can share an input.</summary>
+    public static string HashOf(AuditEntry e)
+    {
+        var fields = new[]
+        {
+            e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.ActorUserId, e.ActorEmail, e.Action, e.EntityType, e.EntityId,
+            e.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.EmbeteId, e.Before, e.After, e.PreviousHash,
+        };
+        var sb = new StringBuilder();
+        foreach (var f in fields)
+        {
+            sb.Append(f is null ? "-1" : f.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(f).Append('|');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    public sealed record Result(long Entries, bool Valid, long? FirstBrokenSequence, string Message);
+
+    /// <summary>Checks entries in sequence order: numbering without gaps, each linked to the one before, each hash right.</summary>
+    public static Result Verify(IEnumerable<AuditEntry> entriesInOrder)
+    {
+        var previous = Genesis;
+        long expected = 1;
+        long count = 0;
+        foreach (var e in entriesInOrder)
+        {
+            count++;
+            if (e.Sequence != expected)
+            {
+                return new(count, false, expected, $"Loggen mangler innslag nummer {expected}: innslag kan være slettet.");
+            }
+            if (e.PreviousHash != previous)
+            {
+                return new(count, false, e.Sequence, $"Innslag {e.Sequence} peker ikke på innslaget før: loggen er endret.");
+            }
+            if (HashOf(e) != e.Hash)
+            {
+                return new(count, false, e.Sequence, $"Innslag {e.Sequence} stemmer ikke med kontrollsummen sin: innholdet er endret.");
+            }
+            previous = e.Hash;
+            expected++;
+        }
+        return new(count, true, null, $"Revisjonsloggen er hel: {count} innslag, ingen endret eller slettet.");
+    }
+}

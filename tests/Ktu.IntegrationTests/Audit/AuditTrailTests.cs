@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ktu.IntegrationTests.Applications;
+using Ktu.IntegrationTests.Infrastructure;
+using Ktu.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ktu.IntegrationTests.Audit;
+
+/// <summary>Own app and database; the tampering test even gets a database of its own.</summary>
+public sealed class AuditTrailTests(KtuFactory factory) : IClassFixture<KtuFactory>
+{
+    private static async Task<string> SubmitAndWithdrawAsync(KtuFactory factory, string email)
+    {
+        var api = await factory.CreateApiClientAsync(email);
+        var doc = ApplicationApi.Complete(await ApplicationApi.StartAsync(api));
+        doc = await ApplicationApi.SaveAsync(api, doc);
+        var id = ApplicationApi.Id(doc);
+        Assert.Equal(HttpStatusCode.OK, (await ApplicationApi.SubmitAsync(api, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/applications/{id}/withdraw", null)).StatusCode);
+        return id;
+    }
+
+    private static async Task<JsonElement> VerifyAsync(KtuFactory factory)
+    {
+        var admin = await factory.CreateApiClientAsync("admin@demo.ktu");
+        var response = await admin.GetAsync("/api/v1/audit/verify");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Submit_and_withdraw_are_recorded_with_who_what_and_when_in_an_intact_chain()
+    {
+        var id = await SubmitAndWithdrawAsync(factory, "soker.5006@demo.ktu");
+
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entries = await db.AuditEntries.Where(e => e.EntityId == id).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(["application.submitted", "application.withdrawn"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("soker.5006@demo.ktu", e.ActorEmail));
+        Assert.All(entries, e => Assert.Equal("trondelag", e.EmbeteId));
+        Assert.Contains("KTU-2027-TRO-", entries[0].After, StringComparison.Ordinal);
+
+        var result = await VerifyAsync(factory);
+        Assert.True(result.GetProperty("valid").GetBoolean(), result.GetProperty("message").GetString());
+        Assert.True(result.GetProperty("entries").GetInt64() >= 2);
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_may_verify_the_log()
+    {
+        var applicant = await factory.CreateApiClientAsync("soker.5001@demo.ktu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/v1/audit/verify")).StatusCode);
+        var officer = await factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/v1/audit/verify")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateBrowserClient().GetAsync("/api/v1/audit/verify")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_application_cannot_change_or_delete_an_audit_entry()
+    {
+        await SubmitAndWithdrawAsync(factory, "soker.5007@demo.ktu");
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.AuditEntries.OrderBy(e => e.Sequence).FirstAsync();
+        db.AuditEntries.Remove(entry);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Tampering_in_the_database_is_detected_by_the_verify_endpoint()
+    {
+        var own = new KtuFactory();
+        try
+        {
+            await TamperAndVerifyAsync(own);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)own).DisposeAsync();
+        }
+    }
+
+    private static async Task TamperAndVerifyAsync(KtuFactory factory)
+    {
+        await SubmitAndWithdrawAsync(factory, "soker.5014@demo.ktu");
+        Assert.True((await VerifyAsync(factory)).GetProperty("valid").GetBoolean());
+
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Someone with database access edits what an entry says happened.
+            var changed = await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"ActorEmail\" = 'noen.andre@example.org' WHERE \"Sequence\" = 1");
+            Assert.Equal(1, changed);
+        }
+
+        var result = await VerifyAsync(factory);
+        Assert.False(result.GetProperty("valid").GetBoolean());
+        Assert.Equal(1, result.GetProperty("firstBrokenSequence").GetInt64());
+    }
+}
