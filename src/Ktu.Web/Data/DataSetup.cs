@@ -36,14 +36,14 @@ public static class DataSetup
                 n.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name);
                 n.EnableRetryOnFailure(3);
                 n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-            }).AddInterceptors(new SubmissionsAreImmutable(), new AuditTrailIsAppendOnly()));
+            }).AddInterceptors(new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), AuditTrailIsAppendOnly.Sealer()));
         }
         else
         {
             var cs = PrepareSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), new SqliteWriteGate(), new AuditTrailIsAppendOnly()));
+                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer()));
         }
         services.AddSingleton(new DatabaseInfo(provider));
         return services;

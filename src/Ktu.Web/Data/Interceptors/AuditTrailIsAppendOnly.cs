@@ -10,11 +10,17 @@ namespace Ktu.Web.Data.Interceptors;
 /// sequence number cannot both win: the unique index on Sequence fails the second SaveChanges, whose
 /// caller retries or reports it (nothing is half-written).
 /// </summary>
-internal sealed class AuditTrailIsAppendOnly : SaveChangesInterceptor
+internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
 {
+    /// <summary>Refuses changes to existing entries; registered before SQLite's write gate, so a refusal never holds the gate.</summary>
+    public static AuditTrailIsAppendOnly Guard() => new(seal: false);
+
+    /// <summary>Seals new entries; registered after SQLite's write gate, so reading the chain's end and writing are one step.</summary>
+    public static AuditTrailIsAppendOnly Sealer() => new(seal: true);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && Pending(db) is { Count: > 0 } added)
+        if (eventData.Context is { } db && Pending(db, seal) is { Count: > 0 } added)
         {
             var last = db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -24,7 +30,7 @@ internal sealed class AuditTrailIsAppendOnly : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Pending(db) is { Count: > 0 } added)
+        if (eventData.Context is { } db && Pending(db, seal) is { Count: > 0 } added)
         {
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -32,7 +38,7 @@ internal sealed class AuditTrailIsAppendOnly : SaveChangesInterceptor
         return result;
     }
 
-    private static List<AuditEntry> Pending(DbContext db)
+    private static List<AuditEntry> Pending(DbContext db, bool seal)
     {
         var added = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries<AuditEntry>())
@@ -41,7 +47,7 @@ internal sealed class AuditTrailIsAppendOnly : SaveChangesInterceptor
             {
                 throw new InvalidOperationException($"Audit entry {entry.Entity.Sequence} is append-only; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
             }
-            if (entry.State == EntityState.Added && !entry.Entity.IsSealed)
+            if (seal && entry.State == EntityState.Added && !entry.Entity.IsSealed)
             {
                 added.Add(entry.Entity);
             }
