@@ -1,6 +1,8 @@
 using Ktu.Web.Data;
+using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Applications;
+using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -10,6 +12,7 @@ builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth(builder.Configuration, builder.Environment);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddDocuments();
 
 var app = builder.Build();
 
@@ -21,6 +24,7 @@ app.MapApiDocs();
 app.MapAccountApi();
 app.MapSchemesApi();
 app.MapApplicationsApi();
+app.MapApplicationPdf();
 app.MapRazorPages();
 
 app.Run();
