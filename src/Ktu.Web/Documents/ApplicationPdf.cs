@@ -12,8 +12,6 @@ namespace Ktu.Web.Documents;
 /// </summary>
 internal sealed class ApplicationPdf : IApplicationPdf
 {
-    private static readonly PdfColumn[] CompetenceColumns =
-        [new(120), new(170), new(52, CellAlign.Right), new(60, CellAlign.Right), new(PdfFlow.TextWidth - 402, CellAlign.Right)];
     private static readonly PdfColumn[] BpaColumns =
         [new(180), new(80, CellAlign.Right), new(110, CellAlign.Right), new(PdfFlow.TextWidth - 370, CellAlign.Right)];
     private static readonly PdfColumn[] AmountColumns =
@@ -79,20 +77,17 @@ internal sealed class ApplicationPdf : IApplicationPdf
             pdf.Paragraph("Søkeren har ikke søkt om kompetansetiltak.");
             return;
         }
-        pdf.Table(CompetenceColumns, ["Utdanning", "Beskrivelse", "Personer", "Herav videre", "Beløp"], bold: true);
+        var number = 0;
         foreach (var m in a.CompetenceMeasures)
         {
-            pdf.Table(CompetenceColumns,
-            [
-                NameOf(m.EducationType, model.EducationTypeNames),
-                Dash(m.Description),
-                Number(m.Persons),
-                Number(m.ContinuingPersons),
-                Money(m.Amount),
-            ]);
+            pdf.SubHeading($"Kompetansetiltak {(++number).ToString(CultureInfo.InvariantCulture)}: {NameOf(m.EducationType, model.EducationTypeNames)}");
+            pdf.Text("Beskrivelse", m.Description);
+            pdf.Field("Antall personer", Number(m.Persons));
+            pdf.Field("Av disse fortsetter", Number(m.ContinuingPersons) + " (personer som fortsetter en utdanning som allerede har fått tilskudd)");
+            pdf.Field("Søkt beløp", Money(m.Amount));
         }
-        pdf.Table(CompetenceColumns, ["Sum kompetansetiltak", "", "", "", Format.Nok(a.CompetenceMeasures.Sum(m => m.Amount ?? 0))], bold: true);
-        pdf.Paragraph("«Herav videre» er personer som fortsetter en utdanning som allerede har fått tilskudd.");
+        pdf.Space();
+        pdf.Table(AmountColumns, ["Sum kompetansetiltak", Format.Nok(a.CompetenceMeasures.Sum(m => m.Amount ?? 0))], bold: true);
     }
 
     private static void BpaPart(PdfFlow pdf, ApplicationContent a)

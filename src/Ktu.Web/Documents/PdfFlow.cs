@@ -67,7 +67,7 @@ internal sealed class PdfFlow : IDisposable
 
     public void Title(string text)
     {
-        Lines(text, PdfFont.Bold, _bold, 16, 21, Margin, TextWidth);
+        Lines(text, PdfFont.Bold, _bold, 14, 19, Margin, TextWidth);
         _y -= 6;
     }
 
@@ -211,28 +211,35 @@ internal sealed class PdfFlow : IDisposable
                 {
                     result.Add(line);
                 }
-                line = word;
-                while (line.Length > 1 && font.Width(line, size) > width)
+                // Cut a word wider than the column where it no longer fits, walking it once.
+                var start = 0;
+                while (start < word.Length)
                 {
-                    var cut = Fit(line, font, size, width);
-                    result.Add(line[..cut]);
-                    line = line[cut..];
+                    var end = Fit(word, start, font, size, width);
+                    if (end == word.Length)
+                    {
+                        break;
+                    }
+                    result.Add(word[start..end]);
+                    start = end;
                 }
+                line = word[start..];
             }
             result.Add(line);
         }
         return result;
     }
 
-    private static int Fit(string word, PdfFont font, double size, double width)
+    /// <summary>The end of the longest run from <paramref name="start"/> that fits the width (at least one letter).</summary>
+    private static int Fit(string word, int start, PdfFont font, double size, double width)
     {
         var used = 0.0;
-        for (var i = 0; i < word.Length; i++)
+        for (var i = start; i < word.Length; i++)
         {
             used += font.Width(word[i], size);
             if (used > width)
             {
-                return Math.Max(1, i);
+                return Math.Max(start + 1, i);
             }
         }
         return word.Length;
