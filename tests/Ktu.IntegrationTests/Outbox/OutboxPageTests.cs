@@ -72,17 +72,16 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
 }
 
 /// <summary>Outside demo mode the outbox pages do not exist, not even for an administrator.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes the factory through IAsyncLifetime, which also deletes its database.")]
 public sealed class OutboxPageWithoutDemoTests : IAsyncLifetime
 {
     private readonly KtuFactory _factory = new();
 
-    public Task InitializeAsync()
-    {
-        _factory.Settings["Demo:Enabled"] = "false";
-        return Task.CompletedTask;
-    }
+    public OutboxPageWithoutDemoTests() => _factory.Settings["Demo:Enabled"] = "false";
 
-    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
 
     [Fact]
     public async Task The_outbox_is_404_when_demo_mode_is_off()
