@@ -182,30 +182,10 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
     {
         var renderer = factory.Services.GetRequiredService<IApplicationPdf>();
         var prose = string.Concat(Enumerable.Repeat("Lang tekst om æøå og <b>fet</b> skrift. ", 2_500)); // 100 000 characters
-        var snapshot = new ApplicationSnapshot
-        {
-            Reference = "KTU-2027-TRO-9999",
-            Number = 1,
-            ApplicationId = Guid.NewGuid(),
-            ApplicationVersion = 1,
-            SchemeYear = 2027,
-            SubmittedAt = KtuFactory.Start,
-            SubmittedBy = "Test",
-            Organisation = new("942110464", "Trondheim"),
-            ReceivingEmbete = new("trondelag", "Statsforvalteren i Trøndelag"),
-            Application = new ApplicationContent
-            {
-                Description = prose + "\n\n" + new string('y', 100_000) + "\nSLUTT",
-            },
-            Summary = ApplicationSummary.From(ApplicationContent.Empty),
-            Issues = [],
-        };
+        var snapshot = Snapshot(new ApplicationContent { Description = prose + "\n\n" + new string('y', 100_000) + "\nSLUTT" });
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var bytes = renderer.Render(new ApplicationPdfModel(snapshot, new string('a', 64), "Kompetanse- og tjenesteutviklingstilskudd",
-            "Trondheim kommune", new Dictionary<string, string>(), new Dictionary<string, string>(), Withdrawn: false));
+        var bytes = renderer.Render(Model(snapshot));
 
-        Console.WriteLine($"Rendered {bytes.Length} bytes in {clock.ElapsedMilliseconds} ms");
         using var pdf = PdfDocument.Open(bytes);
         Assert.True(pdf.NumberOfPages > 30, $"{pdf.NumberOfPages} pages");
         var text = Text(bytes);
@@ -215,6 +195,38 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         Assert.Equal(100_000, cut.Sum(l => l.Length));
         Assert.Contains("æøå og <b>fet</b> skrift.", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sami_greek_and_cyrillic_letters_print_and_read_back()
+    {
+        var renderer = factory.Services.GetRequiredService<IApplicationPdf>();
+        const string text = "Porsáŋgu čđŧ Kárášjohka Guovdageaidnu Ωμέγα Привет „sitat“ – ½ €";
+        var snapshot = Snapshot(new ApplicationContent { Description = text });
+
+        var bytes = renderer.Render(Model(snapshot));
+
+        Assert.Contains(text, Text(bytes), StringComparison.Ordinal);
+    }
+
+    private static ApplicationSnapshot Snapshot(ApplicationContent content) => new()
+    {
+        Reference = "KTU-2027-TRO-9999",
+        Number = 1,
+        ApplicationId = Guid.NewGuid(),
+        ApplicationVersion = 1,
+        SchemeYear = 2027,
+        SubmittedAt = KtuFactory.Start,
+        SubmittedBy = "Test",
+        Organisation = new("942110464", "Trondheim"),
+        ReceivingEmbete = new("trondelag", "Statsforvalteren i Trøndelag"),
+        Application = content,
+        Summary = ApplicationSummary.From(content),
+        Issues = [],
+    };
+
+    private static ApplicationPdfModel Model(ApplicationSnapshot snapshot) => new(snapshot, new string('a', 64),
+        "Kompetanse- og tjenesteutviklingstilskudd", "Trondheim kommune",
+        new Dictionary<string, string>(), new Dictionary<string, string>(), Withdrawn: false);
 
     /// <summary>All text of all pages, each line on its own line, the way a reader copies it out.</summary>
     internal static string Text(byte[] bytes)
