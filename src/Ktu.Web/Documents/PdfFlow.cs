@@ -35,8 +35,6 @@ internal sealed class PdfFlow : IDisposable
     private const double LineHeight = 14;
     private const double LabelWidth = 165;
 
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     private readonly PdfDocumentBuilder _builder;
     private readonly PdfDocumentBuilder.AddedFont _regular;
     private readonly PdfDocumentBuilder.AddedFont _bold;
@@ -50,12 +48,12 @@ internal sealed class PdfFlow : IDisposable
         {
             ArchiveStandard = PdfAStandard.A2B,
             IncludeDocumentInformation = true,
+            // PDF/A-2 (ISO 19005-2, 6.6.2.3) wants dc:title and dc:description as language
+            // alternatives and dc:creator as a sequence; PdfPig writes whatever the information
+            // dictionary holds as plain text, so title, author, subject and date go to XMP only.
+            XmpMetadata = PdfXmp.Describe(metadata),
         };
-        _builder.DocumentInformation.Title = metadata.Title;
-        _builder.DocumentInformation.Author = metadata.Author;
-        _builder.DocumentInformation.Subject = metadata.Subject;
         _builder.DocumentInformation.Creator = "KTU – Kompetanse- og tjenesteutviklingstilskudd";
-        _builder.DocumentInformation.CreationDate = PdfDate(metadata.Created);
         _regular = _builder.AddTrueTypeFont(PdfFont.Regular.Bytes);
         _bold = _builder.AddTrueTypeFont(PdfFont.Bold.Bytes);
         NewPage();
@@ -245,13 +243,4 @@ internal sealed class PdfFlow : IDisposable
         return word.Length;
     }
 
-    private static string PdfDate(DateTimeOffset instant)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, Oslo);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return "D:" + local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
-            + sign + Math.Abs(offset.Hours).ToString("00", CultureInfo.InvariantCulture) + "'"
-            + Math.Abs(offset.Minutes).ToString("00", CultureInfo.InvariantCulture) + "'";
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain.Applications;
@@ -67,9 +68,15 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         Assert.Contains("pdfaid:part", raw, StringComparison.Ordinal);
         Assert.Contains("/OutputIntents", raw, StringComparison.Ordinal);
         using var pdf = PdfDocument.Open(bytes);
-        Assert.Equal("Søknad om kompetanse- og tjenesteutviklingstilskudd 2027", pdf.Information.Title);
-        Assert.Equal("Steinkjer kommune", pdf.Information.Author);
-        Assert.StartsWith("D:20261123100000", pdf.Information.CreationDate, StringComparison.Ordinal);
+        Assert.True(pdf.TryGetXmpMetadata(out var xmp));
+        // The packet is UTF-8 (ISO 16684-1); PdfPig's GetXDocument reads it as Latin-1, so decode it here.
+        var metadata = XDocument.Parse(Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray()).TrimStart('\uFEFF'));
+        XNamespace dc = "http://purl.org/dc/elements/1.1/", xmpBasic = "http://ns.adobe.com/xap/1.0/", pdfaid = "http://www.aiim.org/pdfa/ns/id/";
+        Assert.Equal("Søknad om kompetanse- og tjenesteutviklingstilskudd 2027", metadata.Descendants(dc + "title").Single().Value);
+        Assert.Equal("Steinkjer kommune", metadata.Descendants(dc + "creator").Single().Value);
+        Assert.Equal("2026-11-23T10:00:00+01:00", metadata.Descendants(xmpBasic + "CreateDate").Single().Value);
+        Assert.Equal("2", metadata.Descendants(pdfaid + "part").Single().Value);
+        Assert.Equal("B", metadata.Descendants(pdfaid + "conformance").Single().Value);
         var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains("DejaVuSans", f, StringComparison.Ordinal));
