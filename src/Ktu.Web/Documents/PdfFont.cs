@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig.Fonts.TrueType;
@@ -13,15 +13,27 @@ namespace Ktu.Web.Documents;
 /// </summary>
 internal sealed class PdfFont
 {
-    private readonly TrueTypeFont _font;
-    private readonly double _unitsPerEm;
-    private readonly ConcurrentDictionary<char, double> _widths = new();
+    /// <summary>Advance width in em of every letter the font has, read once so rendering only reads (safe across requests).</summary>
+    private readonly FrozenDictionary<char, double> _widths;
 
     private PdfFont(byte[] bytes)
     {
         Bytes = bytes;
-        _font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
-        _unitsPerEm = _font.GetUnitsPerEm();
+        var font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
+        var unitsPerEm = (double)font.GetUnitsPerEm();
+        var widths = new Dictionary<char, double>();
+        if (font.WindowsUnicodeCMap is { } cmap)
+        {
+            for (var c = 1; c <= char.MaxValue; c++)
+            {
+                if (c is >= 0xD800 and <= 0xDFFF || cmap.CharacterCodeToGlyphIndex(c) <= 0)
+                {
+                    continue;
+                }
+                widths[(char)c] = font.TryGetAdvanceWidth(c, out var w) ? w / unitsPerEm : 0;
+            }
+        }
+        _widths = widths.ToFrozenDictionary();
     }
 
     public byte[] Bytes { get; }
@@ -32,19 +44,18 @@ internal sealed class PdfFont
     /// <summary>Width of the text in points at the given size, as the writer will place it (no kerning).</summary>
     public double Width(string text, double size)
     {
-        var units = 0.0;
+        var em = 0.0;
         foreach (var c in text)
         {
-            units += _widths.GetOrAdd(c, ch => _font.TryGetAdvanceWidth(ch, out var w) ? w : 0);
+            em += _widths.GetValueOrDefault(c);
         }
-        return units / _unitsPerEm * size;
+        return em * size;
     }
 
     /// <summary>True when the font has a glyph for the letter (glyph 0 is the empty "missing" box).</summary>
-    public double Width(char c, double size) =>
-        _widths.GetOrAdd(c, ch => _font.TryGetAdvanceWidth(ch, out var w) ? w : 0) / _unitsPerEm * size;
+    public double Width(char c, double size) => _widths.GetValueOrDefault(c) * size;
 
-    public bool Has(char c) => _font.WindowsUnicodeCMap?.CharacterCodeToGlyphIndex(c) is > 0;
+    public bool Has(char c) => _widths.ContainsKey(c);
 
     /// <summary>
     /// Text as the font can draw it: composed (NFC) so "ø" typed as o + stroke prints as one letter,

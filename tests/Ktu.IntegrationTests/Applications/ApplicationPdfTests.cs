@@ -27,6 +27,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{receipt["reference"]!.GetValue<string>()}-1.pdf", response.Content.Headers.ContentDisposition?.FileName);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Text(bytes);
         Assert.Contains("Søknad om kompetanse- og tjenesteutviklingstilskudd 2027", text, StringComparison.Ordinal);
