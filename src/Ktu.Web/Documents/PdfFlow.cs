@@ -139,14 +139,14 @@ internal sealed class PdfFlow : IDisposable
 
     public void Space(double points = LineHeight / 2) => _y -= points;
 
-    /// <summary>Writes "Side n av N" and the given text in every footer and returns the finished file.</summary>
-    public byte[] Finish(string footer)
+    /// <summary>Writes the page number ("Side {0} av {1}") and the given text in every footer and returns the finished file.</summary>
+    public byte[] Finish(string footer, string pageNumberFormat)
     {
         var cleanFooter = PdfFont.Regular.Clean(footer);
         for (var i = 0; i < _pages.Count; i++)
         {
             var p = _pages[i];
-            var number = $"Side {(i + 1).ToString(CultureInfo.InvariantCulture)} av {_pages.Count.ToString(CultureInfo.InvariantCulture)}";
+            var number = string.Format(CultureInfo.InvariantCulture, pageNumberFormat, i + 1, _pages.Count);
             p.SetTextAndFillColor(90, 90, 90);
             p.AddText(cleanFooter, 8, new PdfPoint(Margin, Margin - 8), _regular);
             p.AddText(number, 8, new PdfPoint(PageWidth - Margin - PdfFont.Regular.Width(number, 8), Margin - 8), _regular);
