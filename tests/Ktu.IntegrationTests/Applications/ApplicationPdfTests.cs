@@ -136,7 +136,9 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         var staff = await receiving.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
         Assert.Contains("Osen kommune", Text(await staff.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/soknad/{Id(draft)}/kvittering/1/pdf")).StatusCode);
+        var page = await neighbour.GetAsync($"/soknad/{Id(draft)}/kvittering/1/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

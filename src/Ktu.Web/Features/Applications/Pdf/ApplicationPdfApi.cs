@@ -33,10 +33,18 @@ public static class ApplicationPdfApi
         return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
-    internal static async Task<FileContentHttpResult> PageAsync(
+    internal static async Task<Results<FileContentHttpResult, NotFound>> PageAsync(
         Guid id, int number, AppDbContext db, CurrentUser me, IApplicationPdf renderer, CancellationToken ct)
     {
-        var (pdf, fileName) = await DownloadApplicationPdf.HandleAsync(db, me, renderer, id, number, ct);
-        return TypedResults.File(pdf, "application/pdf", fileName);
+        try
+        {
+            var (pdf, fileName) = await DownloadApplicationPdf.HandleAsync(db, me, renderer, id, number, ct);
+            return TypedResults.File(pdf, "application/pdf", fileName);
+        }
+        catch (NotFoundException)
+        {
+            // A browser link: an empty 404 lets the status pages show the ordinary "not found" page.
+            return TypedResults.NotFound();
+        }
     }
 }
