@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Writer;
 
 namespace Ktu.Web.Documents;
 
-/// <summary>Title, author, subject and date of a document, written to its information dictionary and XMP metadata.</summary>
+/// <summary>Title, author, subject and date of a document, written to its XMP metadata (Documents/PdfXmp).</summary>
 internal sealed record PdfMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
 
 internal enum CellAlign
@@ -14,7 +14,7 @@ internal enum CellAlign
     Right = 2,
 }
 
-/// <summary>One column of a table: its share of the text width and its alignment.</summary>
+/// <summary>One column of a table: its width in points and its alignment.</summary>
 internal sealed record PdfColumn(double Width, CellAlign Align = CellAlign.Left);
 
 /// <summary>
