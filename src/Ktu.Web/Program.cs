@@ -1,8 +1,10 @@
 using Ktu.Web.Data;
+using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Audit;
+using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -12,6 +14,7 @@ builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth(builder.Configuration, builder.Environment);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddDocuments();
 
 var app = builder.Build();
 
@@ -25,6 +28,7 @@ app.MapSchemesApi();
 app.MapApplicationsApi();
 app.MapAllocationApi();
 app.MapAuditApi();
+app.MapApplicationPdf();
 app.MapRazorPages();
 
 app.Run();

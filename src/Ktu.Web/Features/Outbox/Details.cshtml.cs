@@ -1,0 +1,27 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Outbox;
+
+public sealed class DetailsModel(AppDbContext db, IConfiguration configuration) : PageModel
+{
+    public OutboxMessage Message { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!OutboxAccess.IsOpen(configuration))
+        {
+            return NotFound();
+        }
+        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (message is null)
+        {
+            return NotFound();
+        }
+        Message = message;
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Ktu.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Outbox;
+
+public sealed record OutboxRow(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+public sealed class IndexModel(AppDbContext db, IConfiguration configuration) : PageModel
+{
+    /// <summary>Enough to follow a demo; older messages are left out.</summary>
+    public const int Shown = 200;
+
+    public IReadOnlyList<OutboxRow> Messages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!OutboxAccess.IsOpen(configuration))
+        {
+            return NotFound();
+        }
+        // Instants are stored as UTC ticks (Data/DateTimeOffsetToUtcTicksConverter), so both providers order them.
+        Messages = await db.OutboxMessages.AsNoTracking()
+            .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.To)
+            .Take(Shown)
+            .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Ktu.IntegrationTests.Infrastructure;
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using static Ktu.IntegrationTests.Applications.ApplicationApi;
+
+namespace Ktu.IntegrationTests.Outbox;
+
+/// <summary>The demo outbox: receipts can be read without a mail server, and the page does not exist outside demo mode.</summary>
+public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFactory>
+{
+    [Fact]
+    public async Task In_demo_mode_the_outbox_lists_the_receipt_email_of_a_submission_and_shows_its_body()
+    {
+        var api = await factory.ApplicantAsync("5028");
+        var draft = await SaveAsync(api, Complete(await StartAsync(api)));
+        var receipt = await ReadAsync(await SubmitAsync(api, Id(draft), Version(draft)));
+        var reference = receipt["reference"]!.GetValue<string>();
+        var viewer = await factory.CreateApiClientAsync("saksbehandler.nordland@demo.ktu");
+
+        var list = await viewer.GetAsync("/demo/utboks");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        // Razor writes letters like ø as character references; compare the text a reader sees.
+        var html = WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync());
+        Assert.Contains("soker.5028@demo.ktu", html, StringComparison.Ordinal);
+        Assert.Contains("kari.kontakt@example.org", html, StringComparison.Ordinal);
+        Assert.Contains($"Kvittering for søknad {reference}", html, StringComparison.Ordinal);
+        Assert.Contains("Ikke sendt", html, StringComparison.Ordinal);
+
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">Kvittering for søknad " + reference);
+        Assert.True(link.Success);
+        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync());
+        Assert.Contains($"Referansenummer: {reference}", details, StringComparison.Ordinal);
+        Assert.Contains(receipt["sha256"]!.GetValue<string>(), details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_text_is_shown_escaped()
+    {
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.OutboxMessages.Add(OutboxMessage.Email("x@example.org", "<script>alert(1)</script>", "Linje 1\n<img src=x onerror=alert(2)>", KtuFactory.Start));
+            await db.SaveChangesAsync();
+        }
+        var viewer = await factory.ApplicantAsync("5029");
+
+        var html = await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">&lt;script&gt;");
+        Assert.True(link.Success);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        var details = await (await viewer.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync();
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_message_is_404_and_signed_out_visitors_are_sent_to_login()
+    {
+        var viewer = await factory.ApplicantAsync("5031");
+
+        var unknown = await viewer.GetAsync($"/demo/utboks/{Guid.NewGuid()}");
+        var signedOut = await factory.CreateBrowserClient().GetAsync("/demo/utboks");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith("/logg-inn", signedOut.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Outside demo mode the outbox pages do not exist, not even for an administrator.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes the factory through IAsyncLifetime, which also deletes its database.")]
+public sealed class OutboxPageWithoutDemoTests : IAsyncLifetime
+{
+    private readonly KtuFactory _factory = new();
+
+    public OutboxPageWithoutDemoTests() => _factory.Settings["Demo:Enabled"] = "false";
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+
+    [Fact]
+    public async Task The_outbox_is_404_when_demo_mode_is_off()
+    {
+        const string email = "admin@example.org";
+        const string password = "Admin-2026!x";
+        await using (var scope = _factory.CreateScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(Roles.Admin))
+            {
+                Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
+            }
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Admin" };
+            Assert.True((await users.CreateAsync(admin, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(admin, Roles.Admin)).Succeeded);
+        }
+        var client = await _factory.CreateApiClientAsync(email, password);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/utboks")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/demo/utboks/{Guid.NewGuid()}")).StatusCode);
+    }
+}
