@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Features.Account;
+using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
@@ -21,6 +22,7 @@ app.MapApiDocs();
 app.MapAccountApi();
 app.MapSchemesApi();
 app.MapApplicationsApi();
+app.MapAllocationApi();
 app.MapRazorPages();
 
 app.Run();

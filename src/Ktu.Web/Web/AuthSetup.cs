@@ -17,6 +17,8 @@ public static class Policies
     public const string Approver = "approver";
     public const string Directorate = "directorate";
     public const string Admin = "admin";
+    /// <summary>What-if allocation proposals: anyone who assesses, approves or oversees the grant.</summary>
+    public const string AllocationWhatIf = "allocation-what-if";
     public const string LoginRateLimit = "login";
 }
 
@@ -89,7 +91,7 @@ public static class AuthSetup
         {
             o.Cookie.Name = "ktu.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = WebSetup.CookieSecurity(configuration);
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
@@ -107,7 +109,8 @@ public static class AuthSetup
             .AddPolicy(Policies.EmbeteStaff, p => p.RequireRole(Roles.CaseOfficer, Roles.Approver).RequireClaim(KtuClaims.EmbeteId))
             .AddPolicy(Policies.Approver, p => p.RequireRole(Roles.Approver).RequireClaim(KtuClaims.EmbeteId))
             .AddPolicy(Policies.Directorate, p => p.RequireRole(Roles.Directorate, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.AllocationWhatIf, p => p.RequireRole(Roles.CaseOfficer, Roles.Approver, Roles.Directorate, Roles.Admin));
 
         var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
         services.AddRateLimiter(o =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -9,17 +10,23 @@ public static class WebSetup
     /// <summary>Largest request body accepted anywhere (uploads get their own, stricter limits).</summary>
     public const long MaxRequestBodyBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Cookies are Secure-only unless Security:AllowHttp is set, which ./run.sh does for the demo on
+    /// http://localhost. Production runs on https (behind a proxy: set Security:BehindProxy).
+    /// </summary>
+    public static CookieSecurePolicy CookieSecurity(IConfiguration configuration) =>
+        configuration.GetValue("Security:AllowHttp", false) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-        });
+        // Razor Pages validate the antiforgery token on every POST by default. No extra global filter:
+        // it would come last and override [IgnoreAntiforgeryToken] on the error and status pages, so a
+        // failed POST re-executed to /status/400 failed again and the browser got an empty 400.
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ktu.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurity(configuration);
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
@@ -48,6 +55,13 @@ public static class WebSetup
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Only honoured when Security:BehindProxy is true, so clients cannot spoof their address or scheme.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -65,14 +79,19 @@ public static class WebSetup
             SupportedCultures = [nb],
             SupportedUICultures = [nb],
         });
+        if (app.Configuration.GetValue("Security:BehindProxy", false))
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler("/feil");
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePages());
-        if (!app.Environment.IsDevelopment())
+        if (!app.Environment.IsDevelopment() && !app.Configuration.GetValue("Security:AllowHttp", false))
         {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();

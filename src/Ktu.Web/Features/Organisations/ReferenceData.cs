@@ -38,8 +38,11 @@ internal static class ReferenceData
             {
                 c = new County
                 {
-                    Number = row["fylkesnummer"], Name = row["navn"], OfficialName = row["offisielt_navn"],
-                    EmbeteId = row["statsforvalter_id"], AuthorityName = row["fylkeskommune"],
+                    Number = row["fylkesnummer"],
+                    Name = row["navn"],
+                    OfficialName = row["offisielt_navn"],
+                    EmbeteId = row["statsforvalter_id"],
+                    AuthorityName = row["fylkeskommune"],
                     AuthorityOrgNumber = row["fylkeskommune_orgnr"],
                 };
                 db.Counties.Add(c);
@@ -62,8 +65,11 @@ internal static class ReferenceData
             {
                 o = new Organisation
                 {
-                    OrgNumber = orgNr, Name = row["navn"], Kind = OrganisationKind.Municipality,
-                    CountyNumber = row["fylkesnummer"], EmbeteId = row["statsforvalter_id"],
+                    OrgNumber = orgNr,
+                    Name = row["navn"],
+                    Kind = OrganisationKind.Municipality,
+                    CountyNumber = row["fylkesnummer"],
+                    EmbeteId = row["statsforvalter_id"],
                 };
                 db.Organisations.Add(o);
                 organisations[orgNr] = o;
@@ -93,8 +99,11 @@ internal static class ReferenceData
             {
                 existing = new Organisation
                 {
-                    OrgNumber = orgNr, Name = row["fylkeskommune"], Kind = OrganisationKind.CountyMunicipality,
-                    CountyNumber = row["fylkesnummer"], EmbeteId = row["statsforvalter_id"],
+                    OrgNumber = orgNr,
+                    Name = row["fylkeskommune"],
+                    Kind = OrganisationKind.CountyMunicipality,
+                    CountyNumber = row["fylkesnummer"],
+                    EmbeteId = row["statsforvalter_id"],
                 };
                 db.Organisations.Add(existing);
                 organisations[orgNr] = existing;

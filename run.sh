@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds KTU, applies migrations, loads reference and demo data (idempotent) and starts the app
+# on the embedded SQLite database in ./data/ktu.db. Override the address with KTU_URL.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$PWD"
+url="${KTU_URL:-http://localhost:5080}"
+password="${KTU_DEMO_PASSWORD:-Demo-2025!}"
+
+command -v dotnet >/dev/null || { echo "Fant ikke .NET SDK (dotnet). Installer .NET 10 SDK først." >&2; exit 1; }
+command -v npm >/dev/null || { echo "Fant ikke npm (Node.js). Installer Node.js først." >&2; exit 1; }
+
+mkdir -p "$root/data"
+echo "Bygger KTU ..."
+dotnet build "$root/src/Ktu.Web/Ktu.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+
+export Demo__Enabled=true
+# The demo serves plain http on this machine; production runs on https with Secure-only cookies.
+export Security__AllowHttp="${Security__AllowHttp:-true}"
+export KTU_DEMO_PASSWORD="$password"
+export Database__Provider="${Database__Provider:-Sqlite}"
+export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+
+cat <<TXT
+
+KTU – Kompetanse- og tjenesteutviklingstilskudd
+Adresse:   $url
+Database:  $root/data/ktu.db (SQLite)
+
+Demobrukere (passord for alle: $password)
+  soker.5001@demo.ktu               søker for Trondheim kommune
+  soker.<kommunenummer>@demo.ktu    søker for hver av de 357 kommunene
+  saksbehandler.trondelag@demo.ktu  saksbehandler hos Statsforvalteren i Trøndelag
+  leder.trondelag@demo.ktu          leder (godkjenner) hos Statsforvalteren i Trøndelag
+  saksbehandler.<embete>@demo.ktu / leder.<embete>@demo.ktu for alle ti embeter
+                                    (ostfold-buskerud-oslo-og-akershus, innlandet, vestfold-og-telemark,
+                                     agder, rogaland, vestland, more-og-romsdal, trondelag, nordland,
+                                     troms-og-finnmark)
+  direktorat@demo.ktu               Helsedirektoratet
+  admin@demo.ktu                    administrator
+API-dokumentasjon: $url/scalar   OpenAPI: $url/openapi/v1.json
+
+Stopp med Ctrl+C.
+TXT
+
+cd "$root/src/Ktu.Web"
+exec dotnet run -c Release --no-build --no-launch-profile -- --urls "$url"

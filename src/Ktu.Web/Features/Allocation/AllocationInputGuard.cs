@@ -1,0 +1,152 @@
+using Ktu.Web.Web;
+
+namespace Ktu.Web.Features.Allocation;
+
+/// <summary>A field in the input and what is wrong with it, in Norwegian. Fields are JSON paths: "lines[3].score".</summary>
+internal sealed record InputProblem(string Field, string Message);
+
+/// <summary>
+/// What <see cref="AllocationProposal.Compute"/> requires of its input. The API reports these as a 400
+/// ValidationProblem; the computation refuses input that breaks them, so it never guesses.
+/// </summary>
+internal static class AllocationInputGuard
+{
+    public const int MaxLines = 5000;
+    public const int MaxEarmarks = 100;
+    public const int MaxIdLength = 100;
+    public const int MaxTextLength = 200;
+
+    public static void Check(long pot, IReadOnlyList<EarmarkedAmount> earmarks, IReadOnlyList<AllocationLine> lines, AllocationSettings settings)
+    {
+        var problems = Problems(pot, earmarks, lines, settings);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
+        }
+    }
+
+    public static List<InputProblem> Problems(long pot, IReadOnlyList<EarmarkedAmount> earmarks, IReadOnlyList<AllocationLine> lines, AllocationSettings settings)
+    {
+        var problems = new List<InputProblem>();
+        Amount(problems, "pot", pot);
+
+        if (earmarks.Count > MaxEarmarks)
+        {
+            problems.Add(new("earmarks", AllocationTexts.Format("Invalid_TooManyEarmarks", MaxEarmarks)));
+            return problems;
+        }
+        var themes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < earmarks.Count; i++)
+        {
+            var e = earmarks[i];
+            if (string.IsNullOrWhiteSpace(e.Theme))
+            {
+                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Get("Invalid_ThemeMissing")));
+            }
+            else if (!themes.Add(e.Theme))
+            {
+                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Format("Invalid_ThemeTwice", e.Theme)));
+            }
+            Amount(problems, $"earmarks[{i}].amount", e.Amount);
+        }
+        var earmarked = earmarks.Aggregate(Int128.Zero, (sum, e) => sum + Math.Max(0, e.Amount));
+        if (pot >= 0 && earmarked > pot)
+        {
+            problems.Add(new("earmarks", AllocationTexts.Format("Invalid_EarmarksAbovePot", Format.Nok((long)Int128.Min(earmarked, long.MaxValue)), Format.Nok(pot))));
+        }
+
+        if (lines.Count > MaxLines)
+        {
+            problems.Add(new("lines", AllocationTexts.Format("Invalid_TooManyLines", MaxLines)));
+            return problems;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Line(problems, $"lines[{i}]", lines[i], ids);
+        }
+
+        Settings(problems, settings);
+        return problems;
+    }
+
+    private static void Line(List<InputProblem> problems, string at, AllocationLine line, HashSet<string> ids)
+    {
+        if (string.IsNullOrWhiteSpace(line.Id))
+        {
+            problems.Add(new($"{at}.id", AllocationTexts.Get("Invalid_IdMissing")));
+        }
+        else if (line.Id.Length > MaxIdLength)
+        {
+            problems.Add(new($"{at}.id", AllocationTexts.Format("Invalid_TooLong", MaxIdLength)));
+        }
+        else if (!ids.Add(line.Id))
+        {
+            problems.Add(new($"{at}.id", AllocationTexts.Format("Invalid_IdTwice", line.Id)));
+        }
+        if (string.IsNullOrWhiteSpace(line.Applicant))
+        {
+            problems.Add(new($"{at}.applicant", AllocationTexts.Get("Invalid_ApplicantMissing")));
+        }
+        TextLength(problems, $"{at}.applicant", line.Applicant);
+        TextLength(problems, $"{at}.educationType", line.EducationType);
+        TextLength(problems, $"{at}.theme", line.Theme);
+        if (line.Kind == LineKind.Competence && string.IsNullOrWhiteSpace(line.EducationType))
+        {
+            problems.Add(new($"{at}.educationType", AllocationTexts.Get("Invalid_EducationTypeMissing")));
+        }
+        if (line.Kind == LineKind.Bpa && line.BpaRole is null)
+        {
+            problems.Add(new($"{at}.bpaRole", AllocationTexts.Get("Invalid_BpaRoleMissing")));
+        }
+        if (!Enum.IsDefined(line.Kind))
+        {
+            problems.Add(new($"{at}.kind", AllocationTexts.Format("Invalid_KindUnknown", line.Kind)));
+        }
+        Amount(problems, $"{at}.amountApplied", line.AmountApplied);
+        if (line.Score is < 0 or > 5)
+        {
+            problems.Add(new($"{at}.score", AllocationTexts.Get("Invalid_Score")));
+        }
+    }
+
+    private static void Settings(List<InputProblem> problems, AllocationSettings s)
+    {
+        if (s.ScoreWeights.Count != 5 || s.ScoreWeights.Any(w => w is < 1 or > AllocationSettings.MaxWeight))
+        {
+            problems.Add(new("settings.scoreWeights", AllocationTexts.Format("Invalid_ScoreWeights", AllocationSettings.MaxWeight)));
+        }
+        if (s.DistrictWeightPercent is < 100 or > AllocationSettings.MaxDistrictWeightPercent)
+        {
+            problems.Add(new("settings.districtWeightPercent", AllocationTexts.Format("Invalid_DistrictWeight", AllocationSettings.MaxDistrictWeightPercent)));
+        }
+        if (s.MinimumAmount is < 0 or > AllocationSettings.MaxAmount)
+        {
+            problems.Add(new("settings.minimumAmount", AllocationTexts.Format("Invalid_Minimum", Format.Nok(AllocationSettings.MaxAmount))));
+        }
+        if (s.RoundingUnit is < 1 or > AllocationSettings.MaxRoundingUnit)
+        {
+            problems.Add(new("settings.roundingUnit", AllocationTexts.Format("Invalid_Rounding", Format.Nok(AllocationSettings.MaxRoundingUnit))));
+        }
+    }
+
+    private static void Amount(List<InputProblem> problems, string field, long amount)
+    {
+        if (amount < 0)
+        {
+            problems.Add(new(field, AllocationTexts.Get("Invalid_AmountNegative")));
+        }
+        else if (amount > AllocationSettings.MaxAmount)
+        {
+            problems.Add(new(field, AllocationTexts.Format("Invalid_AmountTooLarge", Format.Nok(AllocationSettings.MaxAmount))));
+        }
+    }
+
+    private static void TextLength(List<InputProblem> problems, string field, string? text)
+    {
+        if (text is { Length: > MaxTextLength })
+        {
+            problems.Add(new(field, AllocationTexts.Format("Invalid_TooLong", MaxTextLength)));
+        }
+    }
+}

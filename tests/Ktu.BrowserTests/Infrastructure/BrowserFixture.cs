@@ -1,0 +1,112 @@
+using Microsoft.Playwright;
+
+namespace Ktu.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One app host and one Chromium for the whole collection; each test gets its own browser context
+/// (fresh cookies) from <see cref="NewPageAsync"/>. Uses Debian's Chromium (KTU_CHROMIUM, default
+/// /usr/bin/chromium): Playwright cannot download its own browsers here, and a missing browser must
+/// fail the run rather than skip it.
+/// </summary>
+#pragma warning disable CA1001 // xUnit disposes collection fixtures through IAsyncLifetime.DisposeAsync.
+public sealed class BrowserFixture : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", // the tests run as root, where Chromium's sandbox cannot start
+        "--headless",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private KtuBrowserHost? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: a folder next to the test assembly (bin/.../screenshots).</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("KTU_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at '{chromium}'. The browser tests need Debian's Chromium: run ./test.sh " +
+                "(it installs it) or 'apt-get install -y chromium fonts-dejavu-core', or set KTU_CHROMIUM to a Chromium executable.");
+        }
+        UseSystemNodeIfDriverNodeIsMissing();
+
+        _host = new KtuBrowserHost();
+        BaseAddress = _host.StartAndGetAddress();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 30_000,
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A page in a new browser context: no cookies from earlier tests.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "nb-NO",
+            IgnoreHTTPSErrors = true, // the host's certificate is self-signed
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(10_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Microsoft.Playwright runs its driver with the Node.js it ships in .playwright/node. Should that
+    /// binary be missing (trimmed output, another platform), fall back to the system's node.
+    /// </summary>
+    private static void UseSystemNodeIfDriverNodeIsMissing()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PLAYWRIGHT_NODEJS_PATH")))
+        {
+            return;
+        }
+        var bundled = Path.Combine(AppContext.BaseDirectory, ".playwright", "node", "linux-x64", "node");
+        if (OperatingSystem.IsLinux() && !File.Exists(bundled) && File.Exists("/usr/bin/node"))
+        {
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestsDefinition : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
