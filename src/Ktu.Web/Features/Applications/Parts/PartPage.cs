@@ -1,0 +1,217 @@
+using System.Text.RegularExpressions;
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaveDraftCase = Ktu.Web.Features.Applications.SaveDraft.SaveDraft;
+
+namespace Ktu.Web.Features.Applications.Parts;
+
+/// <summary>
+/// What every part page of the application shares: loading the caller's own application (another
+/// organisation's is "not found"), saving one part on top of the stored rest through the SaveDraft
+/// handler, and turning issues and input errors into field messages. Forms bind numbers as text so
+/// "12a" is shown back as typed, with a message, instead of silently becoming empty.
+/// </summary>
+[Authorize(Policy = Policies.Applicant)]
+public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    /// <summary>The version the form was read at; a stale one is a conflict, never an overwrite.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    internal ApplicationView View { get; private set; } = null!;
+
+    /// <summary>Shown at the top when someone else saved in between; the form keeps what the user typed.</summary>
+    public string? ConflictMessage { get; private set; }
+
+    public string? SavedMessage { get; private set; }
+
+    /// <summary>Field name in the form (e.g. "CompetenceMeasures[0].Amount") to message, for text that could not be read.</summary>
+    protected Dictionary<string, string> InputErrors { get; } = new(StringComparer.Ordinal);
+
+    protected AppDbContext Db => db;
+
+    protected CurrentUser Me => me;
+
+    protected TimeProvider Time => time;
+
+    public abstract ApplicationStep Step { get; }
+
+    public bool IsEditable => View.Application.IsEditable;
+
+    /// <summary>Loads the caller's own application, or returns false (the page answers 404).</summary>
+    protected async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            var application = await ApplicationAccess.LoadOwnAsync(db, me, Id, ct);
+            View = await ApplicationView.LoadAsync(db, application, time.GetUtcNow(), ct);
+            Version = application.Version;
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public enum SaveResult { Saved, Conflict, Invalid, NotEditable }
+
+    /// <summary>Saves this part (the rest as stored) with the form's version; the view then holds the newest state.</summary>
+    internal async Task<SaveResult> SavePartAsync(Func<ApplicationContent, ApplicationContent> withPart, CancellationToken ct)
+    {
+        if (!View.Application.IsEditable)
+        {
+            return SaveResult.NotEditable;
+        }
+        var content = withPart(View.Content);
+        var input = new ApplicationInput
+        {
+            Version = Version,
+            AccountNumber = content.AccountNumber,
+            PaymentRemark = content.PaymentRemark,
+            Contact = content.Contact,
+            CompetencePlanAdopted = content.CompetencePlanAdopted,
+            Description = content.Description,
+            CompetenceMeasures = content.CompetenceMeasures,
+            BpaTrainings = content.BpaTrainings,
+            Projects = content.Projects,
+        };
+        var outcome = await SaveDraftCase.HandleAsync(db, me, time, Id, input, ct);
+        switch (outcome)
+        {
+            case SaveDraftCase.Saved s:
+                View = s.View;
+                Version = s.View.Application.Version;
+                SavedMessage = string.Format(Texts.Culture, SavedAtFormat, Format.Time(s.View.Application.UpdatedAt));
+                return SaveResult.Saved;
+            case SaveDraftCase.Conflict c:
+                // Keep the user's text in the form; the next save is made knowingly on top of the newest version.
+                View = c.Current;
+                Version = c.Current.Application.Version;
+                ConflictMessage = string.Format(Texts.Culture, ConflictFormat,
+                    c.Current.Application.UpdatedByName ?? Texts.Part_SomeoneElse, Format.Deadline(c.Current.Application.UpdatedAt));
+                return SaveResult.Conflict;
+            case SaveDraftCase.Invalid i:
+                foreach (var (path, messages) in i.Errors)
+                {
+                    InputErrors.TryAdd(FormKey(path), messages[0]);
+                }
+                return SaveResult.Invalid;
+            default:
+                throw new InvalidOperationException(outcome.GetType().Name);
+        }
+    }
+
+    /// <summary>The issues of this page's part, keyed by form field; warnings and errors alike.</summary>
+    public IEnumerable<(string Key, ValidationIssue Issue)> PartIssues() =>
+        View.Issues.Where(i => BelongsHere(i.Field)).Select(i => (FieldKey(i.Field), i));
+
+    /// <summary>Puts input errors and the part's error issues in ModelState, so fields and the error summary show them.</summary>
+    protected void ShowMessages()
+    {
+        ModelState.Clear();
+        foreach (var (key, message) in InputErrors)
+        {
+            ModelState.AddModelError(key, message);
+        }
+        foreach (var (key, issue) in PartIssues().Where(x => x.Issue.Severity == IssueSeverity.Error))
+        {
+            if (!InputErrors.ContainsKey(key))
+            {
+                ModelState.AddModelError(key, issue.Message);
+            }
+        }
+    }
+
+    /// <summary>True when an issue path belongs to this page's part.</summary>
+    protected abstract bool BelongsHere(string field);
+
+    /// <summary>The form field an issue path points at; parts whose rows are not 1:1 with the form override it.</summary>
+    protected virtual string FieldKey(string field) => FormKey(field);
+
+    /// <summary>"competenceMeasures[0].amount" as the form names it: "CompetenceMeasures[0].Amount".</summary>
+    public static string FormKey(string path) =>
+        string.IsNullOrEmpty(path) ? "" : SegmentStart().Replace(path, m => m.Value.ToUpperInvariant());
+
+    /// <summary>The id a tag helper gives the field named <paramref name="key"/>.</summary>
+    public static string IdOf(string key) => string.IsNullOrEmpty(key) ? "main" : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    private static readonly System.Text.CompositeFormat SavedAtFormat = System.Text.CompositeFormat.Parse(Texts.Part_SavedAt);
+    private static readonly System.Text.CompositeFormat ConflictFormat = System.Text.CompositeFormat.Parse(Texts.Part_Conflict);
+
+    [GeneratedRegex(@"(?<=^|\.)[a-z]")]
+    private static partial Regex SegmentStart();
+
+    protected IActionResult JsonResultOf(SaveResult result) => new JsonResult(new
+    {
+        saved = result == SaveResult.Saved,
+        version = Version,
+        savedAt = result == SaveResult.Saved ? Format.Time(View.Application.UpdatedAt) : null,
+        message = result switch
+        {
+            SaveResult.Saved => SavedMessage,
+            SaveResult.Conflict => ConflictMessage,
+            SaveResult.NotEditable => Texts.Part_Submitted,
+            _ => Texts.Part_AutosaveInvalid,
+        },
+        summary = new
+        {
+            competence = Format.Nok(View.Summary.Competence),
+            bpa = Format.Nok(View.Summary.Bpa),
+            projects = Format.Nok(View.Summary.Projects),
+            total = Format.Nok(View.Summary.Total),
+        },
+        issues = PartIssues().Select(x => new { field = IdOf(x.Key), severity = x.Issue.Severity.ToString().ToLowerInvariant(), message = x.Issue.Message }),
+    });
+
+    /// <summary>
+    /// Reads whole kroner or persons as typed: spaces and a trailing ",-" are allowed ("90 000", "90 000,-").
+    /// Anything else is kept in the form with a message and saved as empty.
+    /// </summary>
+    protected long? ParseNumber(string key, string? text, NumberKind kind)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray());
+        if (cleaned.StartsWith("kr", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = cleaned[2..];
+        }
+        if (cleaned.EndsWith(",-", StringComparison.Ordinal))
+        {
+            cleaned = cleaned[..^2];
+        }
+        cleaned = cleaned.Replace('\u2212', '-'); // a typographic minus
+        if (long.TryParse(cleaned, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        var decimals = cleaned.Contains(',', StringComparison.Ordinal) || cleaned.Contains('.', StringComparison.Ordinal);
+        InputErrors[key] = kind switch
+        {
+            NumberKind.Amount when decimals => Texts.Input_AmountWhole,
+            NumberKind.Amount => Texts.Input_AmountNotNumber,
+            NumberKind.Persons => Texts.Input_PersonsNotNumber,
+            _ => Texts.Input_PriorityNotNumber,
+        };
+        return null;
+    }
+
+    /// <summary>A number of persons; an absurd one stays absurd, so the shape check refuses it with its own message.</summary>
+    protected static int? Persons(long? value) => value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
+
+    protected static string? Text(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public enum NumberKind { Amount, Persons, Priority }
+}
