@@ -105,6 +105,40 @@ public sealed partial class ApplicationTests(BrowserFixture fixture) : BrowserTe
         await Expect(Heading(Page, "Søknader og kvitteringer")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Sendt inn").First).ToBeVisibleAsync();
         await CheckPageAsync("application-7-archive");
+
+        // Withdraw to change it: the parts open again, the receipt stays in the archive.
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Åpne søknaden" }).ClickAsync();
+        await ClickAsync("Trekk tilbake for å endre");
+        await Expect(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send inn søknaden" })).ToBeVisibleAsync();
+        await CheckPageAsync("application-8-withdrawn");
+    }
+
+    [Fact]
+    public async Task Rows_are_added_copied_and_deleted_and_autosave_reports_the_time()
+    {
+        await LogInAsync("soker.5007@demo.ktu");
+        await ClickAsync("Start søknad for 2027");
+
+        // Autosave: a few seconds after typing, the status says when it was saved.
+        await Field("Kort beskrivelse av søknaden").FillAsync("Skrevet uten å trykke lagre.");
+        await Expect(Page.Locator("#autosave-status")).ToHaveTextAsync(new Regex(@"^Lagret kl\. \d\d:\d\d\.$"), new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Page.ReloadAsync();
+        await Expect(Field("Kort beskrivelse av søknaden")).ToHaveValueAsync("Skrevet uten å trykke lagre.");
+
+        await Page.GotoAsync(Page.Url.Replace("/soker", "/kompetanse", StringComparison.Ordinal));
+        await Field("Utdanningstype").SelectOptionAsync("vgs");
+        await Field("Beløp (kr)").FillAsync("40 000");
+        await Field("Antall personer").FillAsync("2");
+        await ClickAsync("Kopier tiltak 1");
+        await Expect(Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Kompetansetiltak 2" }).GetByLabel("Beløp (kr)")).ToHaveValueAsync("40 000"); // as typed
+        await Expect(Page.Locator("[data-sum=competence]")).ToHaveTextAsync("kr 80 000");
+        await ClickAsync("Legg til kompetansetiltak");
+        await Expect(Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Kompetansetiltak 3" })).ToBeVisibleAsync();
+        await ClickAsync("Slett tiltak 1");
+        await Expect(Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Kompetansetiltak 2" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Kompetansetiltak 3" })).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-sum=competence]")).ToHaveTextAsync("kr 40 000");
+        await CheckPageAsync("application-competence-rows");
     }
 
     [Fact]
