@@ -69,23 +69,24 @@ public sealed partial class ApplicationPagesTests(KtuFactory factory) : IClassFi
         Assert.Equal(VersionOf(stored), VersionOf(html));
     }
 
-    private async Task<HttpClient> BrowserLogInAsync(string email)
+    private Task<HttpClient> BrowserLogInAsync(string email) => LogInAsync(factory, factory.CreateBrowserClient(), email);
+
+    internal static async Task<HttpClient> LogInAsync(KtuFactory factory, HttpClient client, string email)
     {
-        var client = factory.CreateBrowserClient();
         var token = Token(await client.GetStringAsync("/logg-inn"));
         var response = await client.PostAsync("/logg-inn", Form(token, ("Email", email), ("Password", KtuFactory.DemoPassword)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
-    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+    internal static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
 
-    private static string Token(string html) => TokenPattern().Match(html) is { Success: true } m
+    internal static string Token(string html) => TokenPattern().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)
         : throw new InvalidOperationException("No antiforgery token on the page.");
 
-    private static string VersionOf(string html) => VersionPattern().Match(html).Groups[1].Value;
+    internal static string VersionOf(string html) => VersionPattern().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
