@@ -30,8 +30,13 @@
     fetch(url(), { method: 'POST', body: data, credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
       .then(function (json) {
-        var version = form.querySelector('input[name="Version"]');
-        if (version && json.version !== undefined) { version.value = json.version; }
+        if (json.conflict) {
+          // Someone else saved: stop here and keep the old version, so the explicit save shows the conflict and keeps the text.
+          stopped = true;
+        } else {
+          var version = form.querySelector('input[name="Version"]');
+          if (version && json.version !== undefined) { version.value = json.version; }
+        }
         status.textContent = json.message || '';
         if (!json.saved) { status.classList.add('ktu-autosave-problem'); } else { status.classList.remove('ktu-autosave-problem'); }
         if (json.summary) {

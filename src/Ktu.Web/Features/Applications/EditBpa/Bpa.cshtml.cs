@@ -30,6 +30,8 @@ public sealed class BpaModel(AppDbContext db, CurrentUser me, TimeProvider time)
 
     public override ApplicationStep Step => ApplicationStep.Bpa;
 
+    protected override bool HasContent(ApplicationContent content) => content.BpaTrainings.Count > 0;
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Bpa;
 
     protected override string FieldKey(string field)

@@ -24,6 +24,8 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
 
     public override ApplicationStep Step => ApplicationStep.Competence;
 
+    protected override bool HasContent(ApplicationContent content) => content.CompetenceMeasures.Count > 0;
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Competence;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -54,6 +54,8 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
 
     public int MaxProjects => View.Rules.Scheme.MaxProjects;
 
+    protected override bool HasContent(ApplicationContent content) => content.Projects.Count > 0;
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Projects;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

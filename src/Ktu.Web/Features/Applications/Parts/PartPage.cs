@@ -53,7 +53,8 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
             var application = await ApplicationAccess.LoadOwnAsync(db, me, Id, ct);
             View = await ApplicationView.LoadAsync(db, application, time.GetUtcNow(), ct);
             Version = application.Version;
-            return true;
+            // A part the year does not offer this applicant is not a page, unless something was saved there to remove.
+            return ApplicationSteps.Offered(View.Rules.OfferedParts).Contains(Step) || HasContent(View.Content);
         }
         catch (NotFoundException)
         {
@@ -130,6 +131,9 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
         }
     }
 
+    /// <summary>True when this page's part holds anything in the stored content.</summary>
+    protected virtual bool HasContent(ApplicationContent content) => false;
+
     /// <summary>True when an issue path belongs to this page's part.</summary>
     protected abstract bool BelongsHere(string field);
 
@@ -152,10 +156,12 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     protected IActionResult JsonResultOf(SaveResult result) => new JsonResult(new
     {
         saved = result == SaveResult.Saved,
+        conflict = result == SaveResult.Conflict,
         version = Version,
         savedAt = result == SaveResult.Saved ? Format.Time(View.Application.UpdatedAt) : null,
         message = result switch
         {
+            SaveResult.Saved when InputErrors.Count > 0 => SavedMessage + " " + Texts.Part_AutosavePartly,
             SaveResult.Saved => SavedMessage,
             SaveResult.Conflict => ConflictMessage,
             SaveResult.NotEditable => Texts.Part_Submitted,
