@@ -27,6 +27,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture) : BrowserTe
 
         // Part 1: applicant information.
         await Expect(Heading(Page, "Om søkeren")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".ds-error-summary")).ToHaveCountAsync(0); // no red marks before anything is typed
         await CheckPageAsync("application-1-applicant");
         await Field("Kontonummer").FillAsync("12345678903");
         await Field("Navn").FillAsync("Kari Kontakt");
@@ -157,7 +158,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture) : BrowserTe
         var summary = Page.Locator(".ds-error-summary");
         var link = summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Skriv beløpet med tall, for eksempel 90000." });
         await Expect(link).ToHaveAttributeAsync("href", "#CompetenceMeasures_0__Amount");
-        await Expect(summary).ToContainTextAsync("Antall personer kan ikke være negativt.");
+        await Expect(summary.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Skriv beløpet med tall, for eksempel 90000.", "Antall personer kan ikke være negativt."]); // in the form's order
         await Expect(Field("Antall personer")).ToHaveValueAsync("-2");
         await CheckPageAsync("application-competence-errors");
 

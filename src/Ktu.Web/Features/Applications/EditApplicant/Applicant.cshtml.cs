@@ -27,6 +27,8 @@ public sealed class ApplicantModel(AppDbContext db, CurrentUser me, TimeProvider
 
     public override ApplicationStep Step => ApplicationStep.Applicant;
 
+    protected override IReadOnlyList<string> FieldOrder { get; } = ["AccountNumber", "PaymentRemark", "Contact.Name", "Contact.Email", "Contact.Phone", "CompetencePlanAdopted", "Description"];
+
     protected override bool BelongsHere(string field) => field.Length > 0 && ApplicationSteps.Of(field) == ApplicationStep.Applicant;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -41,7 +43,7 @@ public sealed class ApplicantModel(AppDbContext db, CurrentUser me, TimeProvider
         Contact = new() { Name = c.Contact?.Name, Email = c.Contact?.Email, Phone = c.Contact?.Phone };
         CompetencePlanAdopted = c.CompetencePlanAdopted switch { true => "ja", false => "nei", null => null };
         Description = c.Description;
-        ShowMessages();
+        ShowMessages(showIssues: CheckRequested);
         return Page();
     }
 

@@ -32,6 +32,8 @@ public sealed class BpaModel(AppDbContext db, CurrentUser me, TimeProvider time)
 
     protected override bool HasContent(ApplicationContent content) => content.BpaTrainings.Count > 0;
 
+    protected override IReadOnlyList<string> FieldOrder { get; } = [".Persons", ".AmountPerPerson"];
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Bpa;
 
     protected override string FieldKey(string field)
@@ -57,7 +59,7 @@ public sealed class BpaModel(AppDbContext db, CurrentUser me, TimeProvider time)
             ? new LineForm { Persons = Text(b.Persons), AmountPerPerson = Text(b.AmountPerPerson) }
             : new LineForm()).ToList();
         MapSaved();
-        ShowMessages();
+        ShowMessages(showIssues: CheckRequested);
         return Page();
     }
 

@@ -26,6 +26,8 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
 
     protected override bool HasContent(ApplicationContent content) => content.CompetenceMeasures.Count > 0;
 
+    protected override IReadOnlyList<string> FieldOrder { get; } = [".EducationType", ".Amount", ".Persons", ".ContinuingPersons", ".Description"];
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Competence;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -46,7 +48,7 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
         {
             CompetenceMeasures.Add(new MeasureForm()); // an empty row to start typing in; not saved until something is written
         }
-        ShowMessages();
+        ShowMessages(showIssues: CheckRequested);
         return Page();
     }
 

@@ -56,6 +56,8 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
 
     protected override bool HasContent(ApplicationContent content) => content.Projects.Count > 0;
 
+    protected override IReadOnlyList<string> FieldOrder { get; } = [".Priority", ".Title", ".Themes", ".Purpose", ".Description", ".NeedsAndChallenges", ".GoalsAndTargetGroups", ".OrganisationAndPartners", ".ExpectedGains", ".Anchoring", ".UserParticipation", ".Budget.Item", ".Budget.Amount", ".Budget", ".OwnFinancing", ".AmountApplied", ".ControlMeasures", ".SignedBy.Name", ".SignedBy.Role"];
+
     protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Projects;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -86,7 +88,7 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
             ControlMeasures = p.ControlMeasures,
             SignedBy = new() { Name = p.SignedBy?.Name, Role = p.SignedBy?.Role },
         }).ToList();
-        ShowMessages();
+        ShowMessages(showIssues: CheckRequested);
         return Page();
     }
 

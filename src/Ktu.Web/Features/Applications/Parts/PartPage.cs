@@ -114,22 +114,56 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     public IEnumerable<(string Key, ValidationIssue Issue)> PartIssues() =>
         View.Issues.Where(i => BelongsHere(i.Field)).Select(i => (FieldKey(i.Field), i));
 
-    /// <summary>Puts input errors and the part's error issues in ModelState, so fields and the error summary show them.</summary>
-    protected void ShowMessages()
+    /// <summary>
+    /// Puts input errors and the part's error issues in ModelState, so the fields and the error summary show
+    /// them in the order of the form. A first look at a part (a GET without "kontroll") shows no errors yet:
+    /// red marks before the user has typed anything help no one. After a save, or coming from the summary's list, they show.
+    /// </summary>
+    protected void ShowMessages(bool showIssues = true)
     {
+        ShowingIssues = showIssues;
         ModelState.Clear();
-        foreach (var (key, message) in InputErrors)
+        var errors = InputErrors.Select(x => (x.Key, Message: x.Value)).ToList();
+        if (showIssues)
+        {
+            errors.AddRange(PartIssues()
+                .Where(x => x.Issue.Severity == IssueSeverity.Error && !InputErrors.ContainsKey(x.Key))
+                .Select(x => (x.Key, x.Issue.Message)));
+        }
+        foreach (var (key, message) in errors.OrderBy(e => FormOrder(e.Key)))
         {
             ModelState.AddModelError(key, message);
         }
-        foreach (var (key, issue) in PartIssues().Where(x => x.Issue.Severity == IssueSeverity.Error))
+    }
+
+    /// <summary>False on a first look at a part: its errors and warnings wait until a save.</summary>
+    public bool ShowingIssues { get; private set; } = true;
+
+    /// <summary>True on a GET that should show the part's errors (links from the summary carry ?kontroll=1).</summary>
+    protected bool CheckRequested => Request.Query.ContainsKey("kontroll");
+
+    /// <summary>Field names of a row or the page in the order they stand in the form.</summary>
+    protected virtual IReadOnlyList<string> FieldOrder => [];
+
+    /// <summary>Sorts "Rows[2].Amount" after "Rows[1].Description", and fields within a row by <see cref="FieldOrder"/>.</summary>
+    private (int, int, int, string) FormOrder(string key)
+    {
+        var indexes = IndexPattern().Matches(key).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var name = IndexPattern().Replace(key, "");
+        var at = FieldOrder.Count;
+        for (var i = 0; i < FieldOrder.Count; i++)
         {
-            if (!InputErrors.ContainsKey(key))
+            if (name.EndsWith(FieldOrder[i], StringComparison.Ordinal))
             {
-                ModelState.AddModelError(key, issue.Message);
+                at = i;
+                break;
             }
         }
+        return (indexes.Count > 0 ? indexes[0] : -1, indexes.Count > 1 ? indexes[1] : -1, at, key);
     }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex IndexPattern();
 
     /// <summary>True when this page's part holds anything in the stored content.</summary>
     protected virtual bool HasContent(ApplicationContent content) => false;

@@ -27,7 +27,12 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
         var step = ApplicationSteps.Of(issue.Field);
         var path = ApplicationSteps.Path(View.Application.Id, step);
         // BPA lines are by role on the page, not by saved row, so link to the page only.
-        return step is ApplicationStep.Summary or ApplicationStep.Bpa ? path : path + "#" + IdOf(FormKey(issue.Field));
+        return step switch
+        {
+            ApplicationStep.Summary => path,
+            ApplicationStep.Bpa => path + "?kontroll=1",
+            _ => path + "?kontroll=1#" + IdOf(FormKey(issue.Field)),
+        };
     }
 
     public string ThemeName(string code) => View.Rules.Scheme.Themes.FirstOrDefault(t => t.Code == code)?.Name ?? code;
