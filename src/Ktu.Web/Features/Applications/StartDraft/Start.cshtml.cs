@@ -20,8 +20,14 @@ public sealed class StartModel(AppDbContext db, CurrentUser me, TimeProvider tim
     {
         var orgId = me.OrganisationId ?? -1;
         var existing = await db.Applications.AsNoTracking()
-            .Where(a => a.OrganisationId == orgId && a.SchemeYear == Year).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
-        return existing is { } id ? Redirect(ApplicationSteps.Path(id, ApplicationStep.Applicant)) : Page();
+            .Where(a => a.OrganisationId == orgId && a.SchemeYear == Year).Select(a => new { a.Id, a.Status }).SingleOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return Page();
+        }
+        // A sent application opens on its summary (receipt, withdraw); a draft on its first part.
+        var step = existing.Status == Domain.Applications.ApplicationStatus.Submitted ? ApplicationStep.Summary : ApplicationStep.Applicant;
+        return Redirect(ApplicationSteps.Path(existing.Id, step));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
