@@ -166,6 +166,44 @@ public sealed partial class ApplicationTests(BrowserFixture fixture) : BrowserTe
         await Expect(Field("Beløp (kr)")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task Two_users_on_the_same_part_the_later_is_told_about_the_conflict_and_keeps_what_was_typed()
+    {
+        await LogInAsync("soker.5025@demo.ktu");
+        await ClickAsync("Start søknad for 2027");
+        var partUrl = Page.Url;
+
+        // A colleague opens the same part in another browser and saves first.
+        var other = await Fixture.NewPageAsync();
+        await other.GotoAsync("/logg-inn");
+        await other.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync("soker.5025@demo.ktu");
+        await other.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoPassword);
+        await other.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logg inn", Exact = true }).ClickAsync();
+        await other.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await other.GotoAsync(partUrl);
+        await other.GetByLabel("Kort beskrivelse av søknaden", new PageGetByLabelOptions { Exact = true }).FillAsync("Kollegaens tekst");
+        await other.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lagre", Exact = true }).ClickAsync();
+        await Expect(other.GetByText(new Regex(@"^Lagret kl\."))).ToBeVisibleAsync();
+        await other.Context.CloseAsync();
+
+        // The first user types on the older version: autosave reports the conflict and does not overwrite.
+        await Field("Kontonummer").FillAsync("12345678903");
+        await Expect(Page.Locator("#autosave-status")).ToContainTextAsync("Noen andre har lagret søknaden mens du skrev. Det du skrev er ikke lagret ennå", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+
+        // An explicit save says so too, and keeps the typed number in the form.
+        await ClickAsync("Lagre");
+        await Expect(Page.Locator("#conflict")).ToContainTextAsync("Noen andre har lagret søknaden mens du skrev.");
+        await Expect(Field("Kontonummer")).ToHaveValueAsync("12345678903");
+        await Expect(Page.GetByText("Lagret nå: «Kollegaens tekst»")).ToBeVisibleAsync(); // the other version is shown, not lost
+        await CheckPageAsync("application-conflict");
+
+        // Saving again is a knowing choice and works.
+        await ClickAsync("Lagre");
+        await Expect(Page.GetByText(new Regex(@"^Lagret kl\."))).ToBeVisibleAsync();
+        await Page.GotoAsync(partUrl);
+        await Expect(Field("Kontonummer")).ToHaveValueAsync("12345678903");
+    }
+
     [GeneratedRegex(@"^KTU-2027-TRO-\d{4}$")]
     private static partial Regex ReferencePattern();
 

@@ -94,6 +94,7 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
                 return SaveResult.Saved;
             case SaveDraftCase.Conflict c:
                 // Keep the user's text in the form; the next save is made knowingly on top of the newest version.
+                StoredValues = Differences(content, c.Current.Content);
                 View = c.Current;
                 Version = c.Current.Application.Version;
                 ConflictMessage = string.Format(Texts.Culture, ConflictFormat,
@@ -110,6 +111,43 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
         }
     }
 
+    /// <summary>After a conflict: form field to what is stored now, for each field of this part where that differs from the form.</summary>
+    public IReadOnlyDictionary<string, string> StoredValues { get; private set; } = new Dictionary<string, string>();
+
+    private Dictionary<string, string> Differences(ApplicationContent mine, ApplicationContent stored)
+    {
+        static Dictionary<string, string> Values(ApplicationContent c) =>
+            ApplicationFields.Texts(c).Select(t => (t.Path, Value: t.Value ?? ""))
+                .Concat(ApplicationFields.Numbers(c).Select(n => (n.Path, Value: Text(n.Value) ?? "")))
+                .Append((Path: "competencePlanAdopted", Value: c.CompetencePlanAdopted switch { true => Texts.Common_Yes, false => Texts.Common_No, null => "" }))
+                .GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var before = Values(stored);
+        var after = Values(mine);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in before.Keys.Union(after.Keys).Where(BelongsHere))
+        {
+            var now = before.GetValueOrDefault(path, "");
+            if (now != after.GetValueOrDefault(path, ""))
+            {
+                result[FieldKey(path)] = now.Length == 0 ? Texts.Part_StoredEmpty : now;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"Lagret nå: «…»" under a field after a conflict, so the user sees the other version without losing their own.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent StoredValue(string key)
+    {
+        if (!StoredValues.TryGetValue(key, out var value))
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+        return new Microsoft.AspNetCore.Html.HtmlContentBuilder()
+            .AppendHtml("<p class=\"ds-paragraph ktu-stored\" data-size=\"sm\">")
+            .Append(Texts.Part_StoredNow).Append(" «").Append(value).Append("»")
+            .AppendHtml("</p>");
+    }
+
     /// <summary>The issues of this page's part, keyed by form field; warnings and errors alike.</summary>
     public IEnumerable<(string Key, ValidationIssue Issue)> PartIssues() =>
         View.Issues.Where(i => BelongsHere(i.Field)).Select(i => (FieldKey(i.Field), i));
@@ -121,6 +159,8 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     /// </summary>
     protected void ShowMessages(bool showIssues = true)
     {
+        // After a conflict the issues describe the other version, not what the form shows: only the form's own errors apply.
+        showIssues = showIssues && ConflictMessage is null;
         ShowingIssues = showIssues;
         ModelState.Clear();
         var errors = InputErrors.Select(x => (x.Key, Message: x.Value)).ToList();
