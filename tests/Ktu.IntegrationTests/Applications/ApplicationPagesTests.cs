@@ -69,6 +69,26 @@ public sealed partial class ApplicationPagesTests(KtuFactory factory) : IClassFi
         Assert.Equal(VersionOf(stored), VersionOf(html));
     }
 
+    [Fact]
+    public async Task A_submitted_application_is_shown_read_only_and_a_post_changes_nothing()
+    {
+        var api = await factory.ApplicantAsync("5014");
+        var id = Id(await StartAsync(api));
+        var draft = await SaveAsync(api, Complete(await GetAsync(api, id)));
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(api, id, Version(draft))).StatusCode);
+        var browser = await BrowserLogInAsync("soker.5014@demo.ktu");
+
+        var page = await browser.GetStringAsync($"/soknad/{id}/kompetanse");
+        Assert.Contains("<fieldset class=\"ktu-plain-fieldset\" disabled=\"disabled\">", page, StringComparison.Ordinal);
+        var post = await browser.PostAsync($"/soknad/{id}/kompetanse", Form(Token(page), ("Version", VersionOf(page)), ("CompetenceMeasures[0].Amount", "1")));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("Søknaden er sendt inn og kan ikke endres.", WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var after = await GetAsync(api, id);
+        Assert.Equal(90_000, after["competenceMeasures"]![0]!["amount"]!.GetValue<long>());
+        Assert.Equal(Version(draft) + 1, Version(after)); // only the submission itself counted
+    }
+
     private Task<HttpClient> BrowserLogInAsync(string email) => LogInAsync(factory, factory.CreateBrowserClient(), email);
 
     internal static async Task<HttpClient> LogInAsync(KtuFactory factory, HttpClient client, string email)
