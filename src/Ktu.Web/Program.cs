@@ -3,8 +3,8 @@ using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Applications.Pdf;
+using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 

@@ -12,6 +12,9 @@ public static class Format
 
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Nb);
 
+    /// <summary>"10:42" in Norwegian time, for "Lagret kl. 10:42".</summary>
+    public static string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Oslo).ToString("HH:mm", Nb);
+
     public static string Deadline(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, Oslo);

@@ -68,6 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             Locale = "nb-NO",
             IgnoreHTTPSErrors = true, // the host's certificate is self-signed
+            AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(10_000);

@@ -11,7 +11,7 @@ namespace Ktu.Web.Features.Home;
 /// <summary>The start page says, per role, who the user acts for and what they can do next.</summary>
 public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
-    public sealed record OpenYear(int Year, string Name, DateTimeOffset Deadline, IReadOnlyList<string> Parts);
+    public sealed record OpenYear(int Year, string Name, DateTimeOffset Deadline, IReadOnlyList<string> Parts, bool Started);
     public sealed record PotLine(int Year, string Embete, long Amount, long Earmarked);
 
     public string? OrganisationName { get; private set; }
@@ -38,9 +38,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             OrganisationName = OrganisationDisplay.Name(org.Name, org.Kind);
             OrganisationNumber = org.OrgNumber;
             ReceivingEmbete = await db.Embeter.Where(e => e.Id == org.EmbeteId).Select(e => e.NameBokmal).SingleAsync();
+            var started = await db.Applications.Where(a => a.OrganisationId == orgId).Select(a => a.SchemeYear).ToListAsync();
             foreach (var y in years.Where(y => Deadline.IsOpen(y, now) && y.IsEligible(org.Kind)))
             {
-                OpenYears.Add(new OpenYear(y.Year, y.Name, y.ApplicationDeadline, PartNames(y.PartsFor(org.Kind))));
+                OpenYears.Add(new OpenYear(y.Year, y.Name, y.ApplicationDeadline, PartNames(y.PartsFor(org.Kind)), started.Contains(y.Year)));
             }
         }
         if (me.EmbeteId is { } embeteId)

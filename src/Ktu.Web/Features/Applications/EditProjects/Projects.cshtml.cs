@@ -1,0 +1,207 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Features.Applications.Parts;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ktu.Web.Features.Applications.EditProjects;
+
+/// <summary>Part 4: service-development projects, at most the scheme's maximum, each with its own rank, themes, texts and budget.</summary>
+[Authorize(Policy = Policies.Applicant)]
+public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
+{
+    public sealed class BudgetForm
+    {
+        public string? Item { get; set; }
+        public string? Amount { get; set; }
+    }
+
+    public sealed class CriteriaForm
+    {
+        public string? NeedsAndChallenges { get; set; }
+        public string? GoalsAndTargetGroups { get; set; }
+        public string? OrganisationAndPartners { get; set; }
+        public string? ExpectedGains { get; set; }
+        public string? Anchoring { get; set; }
+        public string? UserParticipation { get; set; }
+    }
+
+    public sealed class SignatoryForm
+    {
+        public string? Name { get; set; }
+        public string? Role { get; set; }
+    }
+
+    public sealed class ProjectForm
+    {
+        public string? Priority { get; set; }
+        public string? Title { get; set; }
+        public List<string> Themes { get; set; } = [];
+        public string? Purpose { get; set; }
+        public string? Description { get; set; }
+        public CriteriaForm Criteria { get; set; } = new();
+        public List<BudgetForm> Budget { get; set; } = [];
+        public string? OwnFinancing { get; set; }
+        public string? AmountApplied { get; set; }
+        public string? ControlMeasures { get; set; }
+        public SignatoryForm SignedBy { get; set; } = new();
+    }
+
+    [BindProperty] public List<ProjectForm> Projects { get; set; } = [];
+
+    public override ApplicationStep Step => ApplicationStep.Projects;
+
+    public int MaxProjects => View.Rules.Scheme.MaxProjects;
+
+    protected override bool HasContent(ApplicationContent content) => content.Projects.Count > 0;
+
+    protected override IReadOnlyList<string> FieldOrder { get; } = [".Priority", ".Title", ".Themes", ".Purpose", ".Description", ".NeedsAndChallenges", ".GoalsAndTargetGroups", ".OrganisationAndPartners", ".ExpectedGains", ".Anchoring", ".UserParticipation", ".Budget.Item", ".Budget.Amount", ".Budget", ".OwnFinancing", ".AmountApplied", ".ControlMeasures", ".SignedBy.Name", ".SignedBy.Role"];
+
+    protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Projects;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        Projects = View.Content.Projects.Select(p => new ProjectForm
+        {
+            Priority = Text(p.Priority),
+            Title = p.Title,
+            Themes = p.Themes.ToList(),
+            Purpose = p.Purpose,
+            Description = p.Description,
+            Criteria = new()
+            {
+                NeedsAndChallenges = p.Criteria?.NeedsAndChallenges,
+                GoalsAndTargetGroups = p.Criteria?.GoalsAndTargetGroups,
+                OrganisationAndPartners = p.Criteria?.OrganisationAndPartners,
+                ExpectedGains = p.Criteria?.ExpectedGains,
+                Anchoring = p.Criteria?.Anchoring,
+                UserParticipation = p.Criteria?.UserParticipation,
+            },
+            Budget = p.Budget.Select(b => new BudgetForm { Item = b.Item, Amount = Text(b.Amount) }).ToList(),
+            OwnFinancing = Text(p.OwnFinancing),
+            AmountApplied = Text(p.AmountApplied),
+            ControlMeasures = p.ControlMeasures,
+            SignedBy = new() { Name = p.SignedBy?.Name, Role = p.SignedBy?.Role },
+        }).ToList();
+        ShowMessages(showIssues: CheckRequested);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(null, ct);
+
+    public Task<IActionResult> OnPostAddProjectAsync(CancellationToken ct) => SaveAsync(list =>
+    {
+        if (list.Count < MaxProjects)
+        {
+            list.Add(new ProjectForm
+            {
+                Priority = (list.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Budget = [new BudgetForm()],
+            });
+        }
+    }, ct);
+
+    public Task<IActionResult> OnPostDeleteProjectAsync(int project, CancellationToken ct) => SaveAsync(list =>
+    {
+        if (project >= 0 && project < list.Count)
+        {
+            list.RemoveAt(project);
+        }
+    }, ct);
+
+    public Task<IActionResult> OnPostAddBudgetLineAsync(int project, CancellationToken ct) => SaveAsync(list =>
+    {
+        if (project >= 0 && project < list.Count)
+        {
+            list[project].Budget.Add(new BudgetForm());
+        }
+    }, ct);
+
+    public Task<IActionResult> OnPostDeleteBudgetLineAsync(int project, int line, CancellationToken ct) => SaveAsync(list =>
+    {
+        if (project >= 0 && project < list.Count && line >= 0 && line < list[project].Budget.Count)
+        {
+            list[project].Budget.RemoveAt(line);
+        }
+    }, ct);
+
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
+    {
+        var formVersion = Version;
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        Version = formVersion;
+        return JsonResultOf(await SavePartAsync(Apply, ct));
+    }
+
+    private async Task<IActionResult> SaveAsync(Action<List<ProjectForm>>? change, CancellationToken ct)
+    {
+        var formVersion = Version;
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        Version = formVersion;
+        change?.Invoke(Projects);
+        var result = await SavePartAsync(Apply, ct);
+        if (change is null && result == SaveResult.Saved && InputErrors.Count == 0 && Request.Form["next"] == "true")
+        {
+            return Redirect(ApplicationSteps.Path(Id, ApplicationStep.Summary));
+        }
+        ShowMessages();
+        return Page();
+    }
+
+    private ApplicationContent Apply(ApplicationContent stored)
+    {
+        var projects = new List<ServiceDevelopmentProject>();
+        for (var i = 0; i < Projects.Count; i++)
+        {
+            var p = Projects[i];
+            var at = $"Projects[{i}]";
+            var budget = new List<BudgetLine>();
+            for (var b = 0; b < p.Budget.Count; b++)
+            {
+                budget.Add(new BudgetLine
+                {
+                    Item = Trimmed(p.Budget[b].Item),
+                    Amount = ParseNumber($"{at}.Budget[{b}].Amount", p.Budget[b].Amount, NumberKind.Amount),
+                });
+            }
+            while (budget.Count > 0 && budget[^1] == new BudgetLine())
+            {
+                budget.RemoveAt(budget.Count - 1);
+            }
+            projects.Add(new ServiceDevelopmentProject
+            {
+                Priority = Persons(ParseNumber($"{at}.Priority", p.Priority, NumberKind.Priority)),
+                Title = Trimmed(p.Title),
+                Themes = p.Themes.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList(),
+                Purpose = Trimmed(p.Purpose),
+                Description = Trimmed(p.Description),
+                Criteria = new ProjectCriteria
+                {
+                    NeedsAndChallenges = Trimmed(p.Criteria.NeedsAndChallenges),
+                    GoalsAndTargetGroups = Trimmed(p.Criteria.GoalsAndTargetGroups),
+                    OrganisationAndPartners = Trimmed(p.Criteria.OrganisationAndPartners),
+                    ExpectedGains = Trimmed(p.Criteria.ExpectedGains),
+                    Anchoring = Trimmed(p.Criteria.Anchoring),
+                    UserParticipation = Trimmed(p.Criteria.UserParticipation),
+                },
+                Budget = budget,
+                OwnFinancing = ParseNumber($"{at}.OwnFinancing", p.OwnFinancing, NumberKind.Amount),
+                AmountApplied = ParseNumber($"{at}.AmountApplied", p.AmountApplied, NumberKind.Amount),
+                ControlMeasures = Trimmed(p.ControlMeasures),
+                SignedBy = new Signatory { Name = Trimmed(p.SignedBy.Name), Role = Trimmed(p.SignedBy.Role) },
+            });
+        }
+        return stored with { Projects = projects };
+    }
+}

@@ -1,0 +1,297 @@
+using System.Text.RegularExpressions;
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SaveDraftCase = Ktu.Web.Features.Applications.SaveDraft.SaveDraft;
+
+namespace Ktu.Web.Features.Applications.Parts;
+
+/// <summary>
+/// What every part page of the application shares: loading the caller's own application (another
+/// organisation's is "not found"), saving one part on top of the stored rest through the SaveDraft
+/// handler, and turning issues and input errors into field messages. Forms bind numbers as text so
+/// "12a" is shown back as typed, with a message, instead of silently becoming empty.
+/// </summary>
+[Authorize(Policy = Policies.Applicant)]
+public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    /// <summary>The version the form was read at; a stale one is a conflict, never an overwrite.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    internal ApplicationView View { get; private set; } = null!;
+
+    /// <summary>Shown at the top when someone else saved in between; the form keeps what the user typed.</summary>
+    public string? ConflictMessage { get; private set; }
+
+    public string? SavedMessage { get; private set; }
+
+    /// <summary>Field name in the form (e.g. "CompetenceMeasures[0].Amount") to message, for text that could not be read.</summary>
+    protected Dictionary<string, string> InputErrors { get; } = new(StringComparer.Ordinal);
+
+    protected AppDbContext Db => db;
+
+    protected CurrentUser Me => me;
+
+    protected TimeProvider Time => time;
+
+    public abstract ApplicationStep Step { get; }
+
+    public bool IsEditable => View.Application.IsEditable;
+
+    /// <summary>Loads the caller's own application, or returns false (the page answers 404).</summary>
+    protected async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            var application = await ApplicationAccess.LoadOwnAsync(db, me, Id, ct);
+            View = await ApplicationView.LoadAsync(db, application, time.GetUtcNow(), ct);
+            Version = application.Version;
+            // A part the year does not offer this applicant is not a page, unless something was saved there to remove.
+            return ApplicationSteps.Offered(View.Rules.OfferedParts).Contains(Step) || HasContent(View.Content);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public enum SaveResult { Saved, Conflict, Invalid, NotEditable }
+
+    /// <summary>Saves this part (the rest as stored) with the form's version; the view then holds the newest state.</summary>
+    internal async Task<SaveResult> SavePartAsync(Func<ApplicationContent, ApplicationContent> withPart, CancellationToken ct)
+    {
+        if (!View.Application.IsEditable)
+        {
+            return SaveResult.NotEditable;
+        }
+        var content = withPart(View.Content);
+        var input = new ApplicationInput
+        {
+            Version = Version,
+            AccountNumber = content.AccountNumber,
+            PaymentRemark = content.PaymentRemark,
+            Contact = content.Contact,
+            CompetencePlanAdopted = content.CompetencePlanAdopted,
+            Description = content.Description,
+            CompetenceMeasures = content.CompetenceMeasures,
+            BpaTrainings = content.BpaTrainings,
+            Projects = content.Projects,
+        };
+        var outcome = await SaveDraftCase.HandleAsync(db, me, time, Id, input, ct);
+        switch (outcome)
+        {
+            case SaveDraftCase.Saved s:
+                View = s.View;
+                Version = s.View.Application.Version;
+                SavedMessage = string.Format(Texts.Culture, SavedAtFormat, Format.Time(s.View.Application.UpdatedAt));
+                return SaveResult.Saved;
+            case SaveDraftCase.Conflict c:
+                // Keep the user's text in the form; the next save is made knowingly on top of the newest version.
+                StoredValues = Differences(content, c.Current.Content);
+                View = c.Current;
+                Version = c.Current.Application.Version;
+                ConflictMessage = string.Format(Texts.Culture, ConflictFormat,
+                    c.Current.Application.UpdatedByName ?? Texts.Part_SomeoneElse, Format.Deadline(c.Current.Application.UpdatedAt));
+                return SaveResult.Conflict;
+            case SaveDraftCase.Invalid i:
+                foreach (var (path, messages) in i.Errors)
+                {
+                    InputErrors.TryAdd(FormKey(path), messages[0]);
+                }
+                return SaveResult.Invalid;
+            default:
+                throw new InvalidOperationException(outcome.GetType().Name);
+        }
+    }
+
+    /// <summary>After a conflict: form field to what is stored now, for each field of this part where that differs from the form.</summary>
+    public IReadOnlyDictionary<string, string> StoredValues { get; private set; } = new Dictionary<string, string>();
+
+    private Dictionary<string, string> Differences(ApplicationContent mine, ApplicationContent stored)
+    {
+        static Dictionary<string, string> Values(ApplicationContent c) =>
+            ApplicationFields.Texts(c).Select(t => (t.Path, Value: t.Value ?? ""))
+                .Concat(ApplicationFields.Numbers(c).Select(n => (n.Path, Value: Text(n.Value) ?? "")))
+                .Append((Path: "competencePlanAdopted", Value: c.CompetencePlanAdopted switch { true => Texts.Common_Yes, false => Texts.Common_No, null => "" }))
+                .GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var before = Values(stored);
+        var after = Values(mine);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in before.Keys.Union(after.Keys).Where(BelongsHere))
+        {
+            var now = before.GetValueOrDefault(path, "");
+            if (now != after.GetValueOrDefault(path, ""))
+            {
+                result[FieldKey(path)] = now.Length == 0 ? Texts.Part_StoredEmpty : now;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"Lagret nå: «…»" under a field after a conflict, so the user sees the other version without losing their own.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent StoredValue(string key)
+    {
+        if (!StoredValues.TryGetValue(key, out var value))
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+        return new Microsoft.AspNetCore.Html.HtmlContentBuilder()
+            .AppendHtml("<p class=\"ds-paragraph ktu-stored\" data-size=\"sm\">")
+            .Append(Texts.Part_StoredNow).Append(" «").Append(value).Append("»")
+            .AppendHtml("</p>");
+    }
+
+    /// <summary>The issues of this page's part, keyed by form field; warnings and errors alike.</summary>
+    public IEnumerable<(string Key, ValidationIssue Issue)> PartIssues() =>
+        View.Issues.Where(i => BelongsHere(i.Field)).Select(i => (FieldKey(i.Field), i));
+
+    /// <summary>
+    /// Puts input errors and the part's error issues in ModelState, so the fields and the error summary show
+    /// them in the order of the form. A first look at a part (a GET without "kontroll") shows no errors yet:
+    /// red marks before the user has typed anything help no one. After a save, or coming from the summary's list, they show.
+    /// </summary>
+    protected void ShowMessages(bool showIssues = true)
+    {
+        // After a conflict the issues describe the other version, not what the form shows: only the form's own errors apply.
+        showIssues = showIssues && ConflictMessage is null;
+        ShowingIssues = showIssues;
+        ModelState.Clear();
+        var errors = InputErrors.Select(x => (x.Key, Message: x.Value)).ToList();
+        if (showIssues)
+        {
+            errors.AddRange(PartIssues()
+                .Where(x => x.Issue.Severity == IssueSeverity.Error && !InputErrors.ContainsKey(x.Key))
+                .Select(x => (x.Key, x.Issue.Message)));
+        }
+        foreach (var (key, message) in errors.OrderBy(e => FormOrder(e.Key)))
+        {
+            ModelState.AddModelError(key, message);
+        }
+    }
+
+    /// <summary>False on a first look at a part: its errors and warnings wait until a save.</summary>
+    public bool ShowingIssues { get; private set; } = true;
+
+    /// <summary>True on a GET that should show the part's errors (links from the summary carry ?kontroll=1).</summary>
+    protected bool CheckRequested => Request.Query.ContainsKey("kontroll");
+
+    /// <summary>Field names of a row or the page in the order they stand in the form.</summary>
+    protected virtual IReadOnlyList<string> FieldOrder => [];
+
+    /// <summary>Sorts "Rows[2].Amount" after "Rows[1].Description", and fields within a row by <see cref="FieldOrder"/>.</summary>
+    private (int, int, int, string) FormOrder(string key)
+    {
+        var indexes = IndexPattern().Matches(key).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var name = IndexPattern().Replace(key, "");
+        var at = FieldOrder.Count;
+        for (var i = 0; i < FieldOrder.Count; i++)
+        {
+            if (name.EndsWith(FieldOrder[i], StringComparison.Ordinal))
+            {
+                at = i;
+                break;
+            }
+        }
+        return (indexes.Count > 0 ? indexes[0] : -1, indexes.Count > 1 ? indexes[1] : -1, at, key);
+    }
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex IndexPattern();
+
+    /// <summary>True when this page's part holds anything in the stored content.</summary>
+    protected virtual bool HasContent(ApplicationContent content) => false;
+
+    /// <summary>True when an issue path belongs to this page's part.</summary>
+    protected abstract bool BelongsHere(string field);
+
+    /// <summary>The form field an issue path points at; parts whose rows are not 1:1 with the form override it.</summary>
+    protected virtual string FieldKey(string field) => FormKey(field);
+
+    /// <summary>"competenceMeasures[0].amount" as the form names it: "CompetenceMeasures[0].Amount".</summary>
+    public static string FormKey(string path) =>
+        string.IsNullOrEmpty(path) ? "" : SegmentStart().Replace(path, m => m.Value.ToUpperInvariant());
+
+    /// <summary>The id a tag helper gives the field named <paramref name="key"/>.</summary>
+    public static string IdOf(string key) => string.IsNullOrEmpty(key) ? "main" : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    private static readonly System.Text.CompositeFormat SavedAtFormat = System.Text.CompositeFormat.Parse(Texts.Part_SavedAt);
+    private static readonly System.Text.CompositeFormat ConflictFormat = System.Text.CompositeFormat.Parse(Texts.Part_Conflict);
+
+    [GeneratedRegex(@"(?<=^|\.)[a-z]")]
+    private static partial Regex SegmentStart();
+
+    protected IActionResult JsonResultOf(SaveResult result) => new JsonResult(new
+    {
+        saved = result == SaveResult.Saved,
+        conflict = result == SaveResult.Conflict,
+        version = Version,
+        savedAt = result == SaveResult.Saved ? Format.Time(View.Application.UpdatedAt) : null,
+        message = result switch
+        {
+            SaveResult.Saved when InputErrors.Count > 0 => SavedMessage + " " + Texts.Part_AutosavePartly,
+            SaveResult.Saved => SavedMessage,
+            SaveResult.Conflict => ConflictMessage,
+            SaveResult.NotEditable => Texts.Part_Submitted,
+            _ => Texts.Part_AutosaveInvalid,
+        },
+        summary = new
+        {
+            competence = Format.Nok(View.Summary.Competence),
+            bpa = Format.Nok(View.Summary.Bpa),
+            projects = Format.Nok(View.Summary.Projects),
+            total = Format.Nok(View.Summary.Total),
+        },
+        issues = PartIssues().Select(x => new { field = IdOf(x.Key), severity = x.Issue.Severity.ToString().ToLowerInvariant(), message = x.Issue.Message }),
+    });
+
+    /// <summary>
+    /// Reads whole kroner or persons as typed: spaces and a trailing ",-" are allowed ("90 000", "90 000,-").
+    /// Anything else is kept in the form with a message and saved as empty.
+    /// </summary>
+    protected long? ParseNumber(string key, string? text, NumberKind kind)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray());
+        if (cleaned.StartsWith("kr", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = cleaned[2..];
+        }
+        if (cleaned.EndsWith(",-", StringComparison.Ordinal))
+        {
+            cleaned = cleaned[..^2];
+        }
+        cleaned = cleaned.Replace('\u2212', '-'); // a typographic minus
+        if (long.TryParse(cleaned, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        var decimals = cleaned.Contains(',', StringComparison.Ordinal) || cleaned.Contains('.', StringComparison.Ordinal);
+        InputErrors[key] = kind switch
+        {
+            NumberKind.Amount when decimals => Texts.Input_AmountWhole,
+            NumberKind.Amount => Texts.Input_AmountNotNumber,
+            NumberKind.Persons => Texts.Input_PersonsNotNumber,
+            _ => Texts.Input_PriorityNotNumber,
+        };
+        return null;
+    }
+
+    /// <summary>A number of persons; an absurd one stays absurd, so the shape check refuses it with its own message.</summary>
+    protected static int? Persons(long? value) => value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
+
+    protected static string? Text(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public enum NumberKind { Amount, Persons, Priority }
+}
