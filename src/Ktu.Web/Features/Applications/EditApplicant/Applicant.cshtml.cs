@@ -47,35 +47,10 @@ public sealed class ApplicantModel(AppDbContext db, CurrentUser me, TimeProvider
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        var result = await SavePartAsync(Apply, ct);
-        if (result == SaveResult.Saved && Request.Form["next"] == "true")
-        {
-            return Redirect(ApplicationSteps.Path(Id, ApplicationSteps.Next(View.Rules.OfferedParts, Step)));
-        }
-        ShowMessages();
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAndContinueAsync(null, ct);
 
-    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        return JsonResultOf(await SavePartAsync(Apply, ct));
-    }
 
-    private ApplicationContent Apply(ApplicationContent stored) => stored with
+    protected override ApplicationContent Apply(ApplicationContent stored) => stored with
     {
         // The account number is stored as typed (spaces and dots included); the MOD11 rule reads the digits.
         AccountNumber = Trimmed(AccountNumber),

@@ -63,36 +63,10 @@ public sealed class BpaModel(AppDbContext db, CurrentUser me, TimeProvider time)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        var result = await SavePartAsync(Apply, ct);
-        MapSaved();
-        if (result == SaveResult.Saved && InputErrors.Count == 0 && Request.Form["next"] == "true")
-        {
-            return Redirect(ApplicationSteps.Path(Id, ApplicationSteps.Next(View.Rules.OfferedParts, Step)));
-        }
-        ShowMessages();
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAndContinueAsync(null, ct);
 
-    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        var result = await SavePartAsync(Apply, ct);
-        MapSaved();
-        return JsonResultOf(result);
-    }
+
+    protected override void AfterSave() => MapSaved();
 
     private void MapSaved()
     {
@@ -103,7 +77,7 @@ public sealed class BpaModel(AppDbContext db, CurrentUser me, TimeProvider time)
         }
     }
 
-    private ApplicationContent Apply(ApplicationContent stored)
+    protected override ApplicationContent Apply(ApplicationContent stored)
     {
         while (BpaTrainings.Count < Roles.Length)
         {

@@ -73,36 +73,11 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
         }
     }, ct);
 
-    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        return JsonResultOf(await SavePartAsync(Apply, ct));
-    }
 
-    private async Task<IActionResult> SaveAsync(Action<List<MeasureForm>>? change, CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        change?.Invoke(CompetenceMeasures);
-        var result = await SavePartAsync(Apply, ct);
-        if (change is null && result == SaveResult.Saved && InputErrors.Count == 0 && Request.Form["next"] == "true")
-        {
-            return Redirect(ApplicationSteps.Path(Id, ApplicationSteps.Next(View.Rules.OfferedParts, Step)));
-        }
-        ShowMessages();
-        return Page();
-    }
+    private Task<IActionResult> SaveAsync(Action<List<MeasureForm>>? change, CancellationToken ct) =>
+        SaveAndContinueAsync(change is null ? null : () => change(CompetenceMeasures), ct);
 
-    private ApplicationContent Apply(ApplicationContent stored)
+    protected override ApplicationContent Apply(ApplicationContent stored)
     {
         var measures = new List<CompetenceMeasure>();
         for (var i = 0; i < CompetenceMeasures.Count; i++)

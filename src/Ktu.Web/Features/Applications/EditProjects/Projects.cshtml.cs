@@ -130,36 +130,13 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
         }
     }, ct);
 
-    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        return JsonResultOf(await SavePartAsync(Apply, ct));
-    }
 
-    private async Task<IActionResult> SaveAsync(Action<List<ProjectForm>>? change, CancellationToken ct)
-    {
-        var formVersion = Version;
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-        Version = formVersion;
-        change?.Invoke(Projects);
-        var result = await SavePartAsync(Apply, ct);
-        if (change is null && result == SaveResult.Saved && InputErrors.Count == 0 && Request.Form["next"] == "true")
-        {
-            return Redirect(ApplicationSteps.Path(Id, ApplicationStep.Summary));
-        }
-        ShowMessages();
-        return Page();
-    }
+    private Task<IActionResult> SaveAsync(Action<List<ProjectForm>>? change, CancellationToken ct) =>
+        SaveAndContinueAsync(change is null ? null : () => change(Projects), ct);
 
-    private ApplicationContent Apply(ApplicationContent stored)
+    protected override ApplicationStep NextStep => ApplicationStep.Summary;
+
+    protected override ApplicationContent Apply(ApplicationContent stored)
     {
         var projects = new List<ServiceDevelopmentProject>();
         for (var i = 0; i < Projects.Count; i++)

@@ -45,6 +45,65 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
 
     public bool IsEditable => View.Application.IsEditable;
 
+    /// <summary>What this part's form changes in the stored content; everything else is kept as stored.</summary>
+    protected virtual ApplicationContent Apply(ApplicationContent stored) => stored;
+
+    /// <summary>False for pages that show the application without a form of their own (the summary).</summary>
+    protected virtual bool HasPartForm => true;
+
+    /// <summary>Runs after every save, e.g. to line saved rows up with the form.</summary>
+    protected virtual void AfterSave()
+    {
+    }
+
+    /// <summary>Where "Lagre og gå videre" leads.</summary>
+    protected virtual ApplicationStep NextStep => ApplicationSteps.Next(View.Rules.OfferedParts, Step);
+
+    /// <summary>Autosave from wwwroot/js/autosave.js: saves the part and answers with version and issues as JSON.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct)
+    {
+        if (!HasPartForm || !await LoadForPostAsync(ct))
+        {
+            return NotFound();
+        }
+        var result = await SavePartAsync(Apply, ct);
+        AfterSave();
+        return JsonResultOf(result);
+    }
+
+    /// <summary>
+    /// Saves the part, after an optional change to its rows (add, copy, delete). Goes on to the next step
+    /// only when asked, nothing was refused and no row was changed; otherwise shows the part again.
+    /// </summary>
+    protected async Task<IActionResult> SaveAndContinueAsync(Action? change, CancellationToken ct)
+    {
+        if (!await LoadForPostAsync(ct))
+        {
+            return NotFound();
+        }
+        change?.Invoke();
+        var result = await SavePartAsync(Apply, ct);
+        AfterSave();
+        if (change is null && result == SaveResult.Saved && InputErrors.Count == 0 && Request.Form["next"] == "true")
+        {
+            return Redirect(ApplicationSteps.Path(Id, NextStep));
+        }
+        ShowMessages();
+        return Page();
+    }
+
+    /// <summary>Loads the application but keeps the version the form was filled in from, so a stale form is caught.</summary>
+    private async Task<bool> LoadForPostAsync(CancellationToken ct)
+    {
+        var formVersion = Version;
+        if (!await LoadAsync(ct))
+        {
+            return false;
+        }
+        Version = formVersion;
+        return true;
+    }
+
     /// <summary>Loads the caller's own application, or returns false (the page answers 404).</summary>
     protected async Task<bool> LoadAsync(CancellationToken ct)
     {

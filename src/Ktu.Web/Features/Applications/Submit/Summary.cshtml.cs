@@ -13,6 +13,8 @@ namespace Ktu.Web.Features.Applications.Submit;
 [Authorize(Policy = Policies.Applicant)]
 public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
 {
+    protected override bool HasPartForm => false;
+
     public override ApplicationStep Step => ApplicationStep.Summary;
 
     public string? RefusedMessage { get; private set; }
