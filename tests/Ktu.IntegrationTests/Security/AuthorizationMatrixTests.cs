@@ -161,6 +161,16 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /soknad/{year:int}"] = ["302 → /soknad/{id}/oppsummering"], // the organisation's application for the year exists
     };
 
+    /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
+    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete];
+
+    /// <summary>Routes that show other organisations' data to strangers by design.</summary>
+    private static readonly HashSet<string> SharedByDesign = new(StringComparer.Ordinal)
+    {
+        "GET /demo/utboks",          // demo outbox, see OutboxAccess
+        "GET /demo/utboks/{id:guid}",
+    };
+
     private static bool IsAllowed(Access access, Caller caller) => access switch
     {
         Access.Anonymous => true,
@@ -246,7 +256,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
                 }
                 using var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
-                cells[caller] = Judge(route, path, allowed, response, body, applicationId);
+                cells[caller] = Judge(route, path, allowed, Strangers.Contains(caller) && !SharedByDesign.Contains(route.Key), response, body, applicationId);
             }
             matrix.Add((route, access, cells));
         }
@@ -324,29 +334,34 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });
 
-    private static Cell Judge(Route route, string path, bool allowed, HttpResponseMessage response, string body, string applicationId)
+    private static Cell Judge(Route route, string path, bool allowed, bool stranger, HttpResponseMessage response, string body, string applicationId)
     {
         var status = (int)response.StatusCode;
         var redirect = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectPath() : null;
         var text = redirect is null ? status.ToString(CultureInfo.InvariantCulture) : $"{status} → {redirect.Replace(applicationId, "{id}", StringComparison.OrdinalIgnoreCase)}";
+        // The caller's own request path may be echoed back (problem "instance"); anything else about the object may not.
+        var rest = body.Replace(path, "", StringComparison.OrdinalIgnoreCase);
+        var leaks = new[] { TrondheimOrgNumber, applicationId }.Where(s => rest.Contains(s, StringComparison.OrdinalIgnoreCase)).ToList();
+        var leak = !allowed || stranger ? leaks : [];
         if (allowed)
         {
             var ok = (status is >= 200 and < 300 && !AllowedOtherwise.ContainsKey(route.Key))
                 || (AllowedOtherwise.TryGetValue(route.Key, out var others)
                     && (others.Contains(text) || status is >= 200 and < 300));
-            return new Cell(true, $"{(ok ? "✔" : "❗")} {text}", ok ? null : $"expected allowed, got {text}");
+            return !ok
+                ? new Cell(true, $"❗ {text}", $"expected allowed, got {text}")
+                : leak.Count > 0
+                    ? new Cell(true, $"❗ {text} leaks", $"allowed with {text}, but shows another organisation's application: {string.Join(", ", leak)}")
+                    : new Cell(true, $"✔ {text}", null);
         }
         var refused = status is 401 or 403 or 404 || redirect is "/logg-inn" or "/ingen-tilgang";
         if (!refused)
         {
             return new Cell(false, $"❗ {text}", $"expected refused, got {text}");
         }
-        // The caller's own request path may be echoed back (problem "instance"); anything else about the object may not.
-        var rest = body.Replace(path, "", StringComparison.OrdinalIgnoreCase);
-        var leaks = new[] { TrondheimOrgNumber, applicationId }.Where(s => rest.Contains(s, StringComparison.OrdinalIgnoreCase)).ToList();
-        return leaks.Count == 0
+        return leak.Count == 0
             ? new Cell(false, $"✘ {text}", null)
-            : new Cell(false, $"❗ {text} leaks", $"refused with {text}, but the body contains {string.Join(", ", leaks)}");
+            : new Cell(false, $"❗ {text} leaks", $"refused with {text}, but the body contains {string.Join(", ", leak)}");
     }
 
     /// <summary>An antiforgery token for the signed-in user (from the layout's log-out form on the start page).</summary>
@@ -364,7 +379,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine("Written by `tests/Ktu.IntegrationTests/Security/AuthorizationMatrixTests.cs` on every run; do not edit by hand.");
         md.AppendLine("Every route in the app's route table, called as each caller on a real, submitted application owned by");
         md.AppendLine("Trondheim kommune (embete Trøndelag). ✔ allowed, ✘ refused (401/403/404 or a redirect to /logg-inn or");
-        md.AppendLine("/ingen-tilgang, without the organisation number or application id in the body), ❗ wrong.");
+        md.AppendLine("/ingen-tilgang, without the organisation number or application id in the body), ❗ wrong. Answers to");
+        md.AppendLine("callers of another organisation or embete must not show the application even where they are allowed in.");
         md.AppendLine("State-changing routes are called only by callers that must be refused (\"not called\" otherwise).");
         md.AppendLine();
         md.AppendLine("Callers: anonymous; applicant of the owning organisation (soker.5001, Trondheim); applicant of another");
@@ -397,6 +413,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine("  without demo mode the pages answer 404. This matrix does not cover the non-demo configuration.");
         md.AppendLine("- Refused answers must not contain Trondheim's organisation number or the application id, apart from an echo of");
         md.AppendLine("  the caller's own request path (problem details `instance`).");
+        md.AppendLine("- The matrix checks the access rules of the route; it does not follow links or test rate limits.");
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ktu.slnx")))
         {
