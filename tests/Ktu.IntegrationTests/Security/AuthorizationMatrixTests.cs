@@ -1,0 +1,430 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Ktu.IntegrationTests.Applications;
+using Ktu.IntegrationTests.Infrastructure;
+using Ktu.Web.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ktu.IntegrationTests.Security;
+
+/// <summary>
+/// Who may call what: every page and endpoint in the app's own route table, called as anonymous,
+/// as each role and as the right role of another organisation or embete, on real objects. Whatever
+/// is not allowed must be refused (401, 403, 404, or a redirect to the log-in or no-access page)
+/// without leaking the object in the body. A route in the table that the classification below does
+/// not know fails the test, so a new endpoint cannot be forgotten. Each run writes the matrix to
+/// docs/security/authorization-matrix.md.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClassFixture<KtuFactory>
+{
+    /// <summary>Trondheim kommune's organisation number: must not show up for anyone refused.</summary>
+    private const string TrondheimOrgNumber = "942110464";
+
+    public enum Caller
+    {
+        Anonymous,
+        ApplicantOwnOrg,
+        ApplicantOtherOrgSameEmbete,
+        ApplicantOtherOrg,
+        CaseOfficer,
+        CaseOfficerOtherEmbete,
+        Approver,
+        Directorate,
+        Admin,
+    }
+
+    /// <summary>Who may use a route.</summary>
+    public enum Access
+    {
+        /// <summary>Everyone, signed in or not.</summary>
+        Anonymous,
+
+        /// <summary>Any signed-in user, whatever the role.</summary>
+        Authenticated,
+
+        /// <summary>Any applicant (the data is that applicant's own organisation's).</summary>
+        Applicant,
+
+        /// <summary>Only an applicant of the organisation owning the object.</summary>
+        OwnOrgApplicant,
+
+        /// <summary>The owning organisation's applicant, or case officer/approver of the object's embete.</summary>
+        OwnOrgApplicantOrEmbeteStaff,
+
+        /// <summary>Case officers, approvers, the directorate and admins (allocation what-if).</summary>
+        AllocationStaff,
+
+        /// <summary>Admins only.</summary>
+        Admin,
+    }
+
+    private static readonly Dictionary<Caller, string> Emails = new()
+    {
+        [Caller.ApplicantOwnOrg] = "soker.5001@demo.ktu",        // Trondheim, Trøndelag
+        [Caller.ApplicantOtherOrgSameEmbete] = "soker.5006@demo.ktu", // Steinkjer, also Trøndelag
+        [Caller.ApplicantOtherOrg] = "soker.0301@demo.ktu",      // Oslo, another embete
+        [Caller.CaseOfficer] = "saksbehandler.trondelag@demo.ktu",
+        [Caller.CaseOfficerOtherEmbete] = "saksbehandler.innlandet@demo.ktu",
+        [Caller.Approver] = "leder.trondelag@demo.ktu",
+        [Caller.Directorate] = "direktorat@demo.ktu",
+        [Caller.Admin] = "admin@demo.ktu",
+    };
+
+    /// <summary>
+    /// The classification: "METHOD pattern" as in the route table → who may use it. Every route the
+    /// app maps must be here; a route here that the app no longer maps fails too.
+    /// </summary>
+    private static readonly Dictionary<string, Access> Classification = new(StringComparer.Ordinal)
+    {
+        // Framework and infrastructure
+        ["GET /health"] = Access.Anonymous,
+        ["GET /openapi/{documentName}.json"] = Access.Anonymous,
+        ["GET /scalar/{documentName?}"] = Access.Anonymous,
+        ["GET /scalar/favicon.svg"] = Access.Anonymous,
+        ["GET /scalar/scalar.aspnetcore.js"] = Access.Anonymous,
+        ["GET /scalar/scalar.js"] = Access.Anonymous,
+        ["GET /feil"] = Access.Anonymous,
+        ["GET /status/{code:int}"] = Access.Anonymous,
+
+        // Account
+        ["GET /logg-inn"] = Access.Anonymous,
+        ["POST /logg-inn"] = Access.Anonymous,
+        ["GET /logg-ut"] = Access.Anonymous,
+        ["POST /logg-ut"] = Access.Anonymous,
+        ["GET /ingen-tilgang"] = Access.Anonymous,
+        ["POST /api/v1/auth/login"] = Access.Anonymous,
+        ["GET /api/v1/me"] = Access.Authenticated,
+        ["GET /"] = Access.Authenticated,
+
+        // Scheme years (public reference data for signed-in users; copying is admin only)
+        ["GET /api/v1/schemes/"] = Access.Authenticated,
+        ["GET /api/v1/schemes/{year:int}"] = Access.Authenticated,
+        ["GET /ordningsar"] = Access.Authenticated,
+        ["GET /ordningsar/{year:int}"] = Access.Authenticated,
+        ["GET /ordningsar/ny"] = Access.Admin,
+        ["POST /ordningsar/ny"] = Access.Admin,
+
+        // Demo outbox: with Demo:Enabled every signed-in user may read it (OutboxAccess)
+        ["GET /demo/utboks"] = Access.Authenticated,
+        ["GET /demo/utboks/{id:guid}"] = Access.Authenticated,
+
+        // Applications, API
+        ["GET /api/v1/applications/"] = Access.Applicant,
+        ["POST /api/v1/applications/"] = Access.Applicant,
+        ["GET /api/v1/applications/{id:guid}"] = Access.OwnOrgApplicant,
+        ["PUT /api/v1/applications/{id:guid}"] = Access.OwnOrgApplicant,
+        ["POST /api/v1/applications/{id:guid}/submit"] = Access.OwnOrgApplicant,
+        ["POST /api/v1/applications/{id:guid}/withdraw"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/submissions"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/submissions/{number:int}"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/submissions/{number:int}/snapshot"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
+
+        // Applications, pages
+        ["GET /soknader"] = Access.Applicant,
+        ["GET /soknad/{year:int}"] = Access.Applicant,
+        ["POST /soknad/{year:int}"] = Access.Applicant,
+        ["GET /soknad/{id:guid}/soker"] = Access.OwnOrgApplicant,
+        ["POST /soknad/{id:guid}/soker"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/kompetanse"] = Access.OwnOrgApplicant,
+        ["POST /soknad/{id:guid}/kompetanse"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/bpa"] = Access.OwnOrgApplicant,
+        ["POST /soknad/{id:guid}/bpa"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/tiltak"] = Access.OwnOrgApplicant,
+        ["POST /soknad/{id:guid}/tiltak"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/oppsummering"] = Access.OwnOrgApplicant,
+        ["POST /soknad/{id:guid}/oppsummering"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/kvittering/{number:int}"] = Access.OwnOrgApplicant,
+        ["GET /soknad/{id:guid}/kvittering/{number:int}/pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
+
+        // Allocation and audit
+        ["POST /api/v1/allocation/proposal"] = Access.AllocationStaff,
+        ["GET /api/v1/audit/verify"] = Access.Admin,
+    };
+
+    /// <summary>
+    /// Routes whose allowed answer may be something other than 2xx, as the matrix writes it (the
+    /// arranged application's id as {id}).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> AllowedOtherwise = new(StringComparer.Ordinal)
+    {
+        ["GET /feil"] = ["500"],                                    // the error page says 500 on purpose
+        ["GET /ingen-tilgang"] = ["403"],                           // the no-access page says 403 on purpose
+        ["GET /logg-inn"] = ["302 → /"],                            // already signed in: on to the start page
+        ["GET /logg-ut"] = ["302 → /logg-inn"],                     // not signed in: nothing to log out of
+        ["GET /soknad/{year:int}"] = ["302 → /soknad/{id}/oppsummering"], // the organisation's application for the year exists
+    };
+
+    /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
+    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete];
+
+    /// <summary>Routes that show other organisations' data to strangers by design.</summary>
+    private static readonly HashSet<string> SharedByDesign = new(StringComparer.Ordinal)
+    {
+        "GET /demo/utboks",          // demo outbox, see OutboxAccess
+        "GET /demo/utboks/{id:guid}",
+    };
+
+    private static bool IsAllowed(Access access, Caller caller) => access switch
+    {
+        Access.Anonymous => true,
+        Access.Authenticated => caller != Caller.Anonymous,
+        Access.Applicant => caller is Caller.ApplicantOwnOrg or Caller.ApplicantOtherOrgSameEmbete or Caller.ApplicantOtherOrg,
+        Access.OwnOrgApplicant => caller is Caller.ApplicantOwnOrg,
+        Access.OwnOrgApplicantOrEmbeteStaff => caller is Caller.ApplicantOwnOrg or Caller.CaseOfficer or Caller.Approver,
+        Access.AllocationStaff => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
+        Access.Admin => caller is Caller.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(access)),
+    };
+
+    private sealed record Route(string Method, string Pattern)
+    {
+        public string Key => $"{Method} {Pattern}";
+    }
+
+    private sealed record Cell(bool Expected, string Text, string? Problem);
+
+    [Fact]
+    public async Task Every_route_refuses_everyone_not_allowed_and_leaks_nothing()
+    {
+        // Arrange: a submitted application owned by Trondheim (soker.5001), so {id} and {number} are real.
+        var owner = await factory.CreateApiClientAsync(Emails[Caller.ApplicantOwnOrg]);
+        var draft = ApplicationApi.Complete(await ApplicationApi.StartAsync(owner));
+        var saved = await ApplicationApi.SaveAsync(owner, draft);
+        var applicationId = ApplicationApi.Id(saved);
+        using (var submit = await ApplicationApi.SubmitAsync(owner, applicationId, ApplicationApi.Version(saved)))
+        {
+            Assert.True(submit.IsSuccessStatusCode, $"Submitting the arranged application gave {(int)submit.StatusCode}.");
+        }
+        Guid outboxId;
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            outboxId = await db.OutboxMessages.Select(m => m.Id).FirstAsync();
+        }
+
+        var routes = RouteTable();
+        var unclassified = routes.Where(r => !Classification.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        var stale = Classification.Keys.Where(k => routes.All(r => r.Key != k)).ToList();
+
+        var browsers = new Dictionary<Caller, HttpClient> { [Caller.Anonymous] = factory.CreateBrowserClient() };
+        var apis = new Dictionary<Caller, HttpClient> { [Caller.Anonymous] = factory.CreateBrowserClient() };
+        var tokens = new Dictionary<Caller, string>();
+        foreach (var (caller, email) in Emails)
+        {
+            browsers[caller] = await factory.CreateSignedInBrowserClientAsync(email);
+            apis[caller] = await factory.CreateApiClientAsync(email);
+            tokens[caller] = await AntiforgeryTokenAsync(browsers[caller]);
+        }
+
+        var callers = Enum.GetValues<Caller>();
+        var matrix = new List<(Route Route, Access? Access, Dictionary<Caller, Cell> Cells)>();
+        foreach (var route in routes)
+        {
+            if (!Classification.TryGetValue(route.Key, out var access))
+            {
+                matrix.Add((route, null, []));
+                continue;
+            }
+            var path = Fill(route.Pattern, applicationId, outboxId);
+            var cells = new Dictionary<Caller, Cell>();
+            foreach (var caller in callers)
+            {
+                var allowed = IsAllowed(access, caller);
+                var changesData = route.Method is not ("GET" or "HEAD");
+                if (allowed && changesData)
+                {
+                    cells[caller] = new Cell(true, "✔ (not called)", null);
+                    continue;
+                }
+                var isApi = route.Pattern.StartsWith("/api/", StringComparison.Ordinal);
+                var client = isApi ? apis[caller] : browsers[caller];
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), new Uri(path, UriKind.Relative));
+                if (changesData)
+                {
+                    request.Content = isApi
+                        ? new StringContent("{}", Encoding.UTF8, "application/json")
+                        : new FormUrlEncodedContent(tokens.TryGetValue(caller, out var token)
+                            ? new Dictionary<string, string> { [Forms.TokenField] = token }
+                            : []);
+                }
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                cells[caller] = Judge(route, path, allowed, Strangers.Contains(caller) && !SharedByDesign.Contains(route.Key), response, body, applicationId);
+            }
+            matrix.Add((route, access, cells));
+        }
+
+        WriteMarkdown(matrix, callers);
+
+        var wrong = matrix
+            .SelectMany(row => row.Cells.Where(c => c.Value.Problem is not null)
+                .Select(c => $"{row.Route.Key} as {c.Key}: {c.Value.Problem}"))
+            .ToList();
+        var report = new StringBuilder();
+        if (unclassified.Count > 0)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"Routes in the route table but not classified in {nameof(AuthorizationMatrixTests)}:");
+            unclassified.ForEach(u => report.AppendLine(CultureInfo.InvariantCulture, $"  {u}"));
+        }
+        if (stale.Count > 0)
+        {
+            report.AppendLine("Classified routes the app no longer maps:");
+            stale.ForEach(s => report.AppendLine(CultureInfo.InvariantCulture, $"  {s}"));
+        }
+        if (wrong.Count > 0)
+        {
+            report.AppendLine("Wrong cells:");
+            wrong.ForEach(w => report.AppendLine(CultureInfo.InvariantCulture, $"  {w}"));
+        }
+        Assert.True(report.Length == 0, report.ToString());
+    }
+
+    /// <summary>Every route the app maps, from its own endpoint data source; pages as GET plus POST when they have a POST handler.</summary>
+    private List<Route> RouteTable()
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var routes = new HashSet<Route>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText;
+            if (pattern is null || pattern.StartsWith("/_framework", StringComparison.Ordinal)
+                || endpoint.Metadata.GetMetadata<ISuppressMatchingMetadata>()?.SuppressMatching == true)
+            {
+                continue;
+            }
+            if (!pattern.StartsWith('/'))
+            {
+                pattern = "/" + pattern;
+            }
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is null || methods.Count == 0)
+            {
+                var page = endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>();
+                methods = page is null
+                    ? ["GET", "POST"]
+                    : page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Distinct().ToList();
+            }
+            foreach (var method in methods.Where(m => m is not ("HEAD" or "OPTIONS")))
+            {
+                routes.Add(new Route(method, pattern));
+            }
+        }
+        return [.. routes.OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex(@"\{(?:\*\*?)?(\w+)(?::[^}?]*)?(\?)?\}")]
+    private static partial Regex Parameter();
+
+    private static string Fill(string pattern, string applicationId, Guid outboxId) => Parameter().Replace(pattern, m => m.Groups[1].Value switch
+    {
+        "id" when pattern.StartsWith("/demo/utboks", StringComparison.Ordinal) => outboxId.ToString(),
+        "id" => applicationId,
+        "number" => "1",
+        "year" => ApplicationApi.OpenYear.ToString(CultureInfo.InvariantCulture),
+        "code" => "404",
+        "documentName" => "v1",
+        _ when m.Groups[2].Success => "",
+        var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
+    });
+
+    private static Cell Judge(Route route, string path, bool allowed, bool stranger, HttpResponseMessage response, string body, string applicationId)
+    {
+        var status = (int)response.StatusCode;
+        var redirect = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectPath() : null;
+        var text = redirect is null ? status.ToString(CultureInfo.InvariantCulture) : $"{status} → {redirect.Replace(applicationId, "{id}", StringComparison.OrdinalIgnoreCase)}";
+        // The caller's own request path may be echoed back (problem "instance"); anything else about the object may not.
+        var rest = body.Replace(path, "", StringComparison.OrdinalIgnoreCase);
+        var leaks = new[] { TrondheimOrgNumber, applicationId }.Where(s => rest.Contains(s, StringComparison.OrdinalIgnoreCase)).ToList();
+        var leak = !allowed || stranger ? leaks : [];
+        if (allowed)
+        {
+            var ok = (status is >= 200 and < 300 && !AllowedOtherwise.ContainsKey(route.Key))
+                || (AllowedOtherwise.TryGetValue(route.Key, out var others)
+                    && (others.Contains(text) || status is >= 200 and < 300));
+            return !ok
+                ? new Cell(true, $"❗ {text}", $"expected allowed, got {text}")
+                : leak.Count > 0
+                    ? new Cell(true, $"❗ {text} leaks", $"allowed with {text}, but shows another organisation's application: {string.Join(", ", leak)}")
+                    : new Cell(true, $"✔ {text}", null);
+        }
+        var refused = status is 401 or 403 or 404 || redirect is "/logg-inn" or "/ingen-tilgang";
+        if (!refused)
+        {
+            return new Cell(false, $"❗ {text}", $"expected refused, got {text}");
+        }
+        return leak.Count == 0
+            ? new Cell(false, $"✘ {text}", null)
+            : new Cell(false, $"❗ {text} leaks", $"refused with {text}, but the body contains {string.Join(", ", leak)}");
+    }
+
+    /// <summary>An antiforgery token for the signed-in user (from the layout's log-out form on the start page).</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient browser)
+    {
+        using var response = await browser.GetAsync(new Uri("/", UriKind.Relative));
+        return Forms.AntiforgeryToken(await response.Content.ReadAsStringAsync());
+    }
+
+    private static void WriteMarkdown(List<(Route Route, Access? Access, Dictionary<Caller, Cell> Cells)> matrix, Caller[] callers)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Authorization matrix");
+        md.AppendLine();
+        md.AppendLine("Written by `tests/Ktu.IntegrationTests/Security/AuthorizationMatrixTests.cs` on every run; do not edit by hand.");
+        md.AppendLine("Every route in the app's route table, called as each caller on a real, submitted application owned by");
+        md.AppendLine("Trondheim kommune (embete Trøndelag). ✔ allowed, ✘ refused (401/403/404 or a redirect to /logg-inn or");
+        md.AppendLine("/ingen-tilgang, without the organisation number or application id in the body), ❗ wrong. Answers to");
+        md.AppendLine("callers of another organisation or embete must not show the application even where they are allowed in.");
+        md.AppendLine("State-changing routes are called only by callers that must be refused (\"not called\" otherwise).");
+        md.AppendLine();
+        md.AppendLine("Callers: anonymous; applicant of the owning organisation (soker.5001, Trondheim); applicant of another");
+        md.AppendLine("organisation in the same embete (soker.5006, Steinkjer); applicant of another organisation and embete");
+        md.AppendLine("(soker.0301, Oslo); case officer and approver of the owning embete (Trøndelag);");
+        md.AppendLine("case officer of another embete (Innlandet); directorate; admin.");
+        md.AppendLine();
+        md.Append("| Method | Route | Access |");
+        foreach (var c in callers)
+        {
+            md.Append(CultureInfo.InvariantCulture, $" {c} |");
+        }
+        md.AppendLine();
+        md.Append("|---|---|---|");
+        md.AppendLine(string.Concat(Enumerable.Repeat("---|", callers.Length)));
+        foreach (var (route, access, cells) in matrix)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {route.Method} | `{route.Pattern}` | {(access?.ToString() ?? "❗ unclassified")} |");
+            foreach (var c in callers)
+            {
+                md.Append(CultureInfo.InvariantCulture, $" {(cells.TryGetValue(c, out var cell) ? cell.Text : "")} |");
+            }
+            md.AppendLine();
+        }
+        md.AppendLine();
+        md.AppendLine("Notes:");
+        md.AppendLine();
+        md.AppendLine("- The tests run with `Demo:Enabled`, so the demo outbox (`/demo/utboks`) is open to every signed-in user and");
+        md.AppendLine("  shows e-mails about other organisations' applications. That is by design for the demo (`OutboxAccess`);");
+        md.AppendLine("  without demo mode the pages answer 404. This matrix does not cover the non-demo configuration.");
+        md.AppendLine("- Refused answers must not contain Trondheim's organisation number or the application id, apart from an echo of");
+        md.AppendLine("  the caller's own request path (problem details `instance`).");
+        md.AppendLine("- The matrix checks the access rules of the route; it does not follow links or test rate limits.");
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ktu.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        if (dir is null)
+        {
+            return;
+        }
+        var target = Path.Combine(dir.FullName, "docs", "security");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "authorization-matrix.md"), md.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+}
