@@ -11,11 +11,10 @@ internal static class PdfXmp
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace Xmp = "http://ns.adobe.com/xap/1.0/";
     private static readonly XNamespace XmlNs = "http://www.w3.org/XML/1998/namespace";
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static XDocument Describe(PdfMetadata metadata)
     {
-        var created = TimeZoneInfo.ConvertTime(metadata.Created, Oslo).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var created = Domain.NorwayTime.ToLocal(metadata.Created).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         return new XDocument(
             new XElement(X + "xmpmeta",
                 new XAttribute(XNamespace.Xmlns + "x", X),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ktu.Web.Domain.Applications;
 
 namespace Ktu.Web.Domain.Rules;
@@ -9,8 +8,6 @@ namespace Ktu.Web.Domain.Rules;
 /// </summary>
 public static class ApplicationsCloseAtTheDeadline
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     public const string Code = "deadline-passed";
 
     public static IEnumerable<ValidationIssue> Check(ApplicationContent application, ApplicationRuleContext context)
@@ -22,8 +19,5 @@ public static class ApplicationsCloseAtTheDeadline
     }
 
     public static string Message(DateTimeOffset deadline) =>
-        $"Søknadsfristen gikk ut {InNorway(deadline)}. Det du har skrevet er lagret, men søknaden kan ikke sendes inn lenger. Ta kontakt med Statsforvalteren hvis du mener dette er feil.";
-
-    public static string InNorway(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Oslo).ToString("d. MMMM yyyy 'kl.' HH:mm", CultureInfo.GetCultureInfo("nb-NO"));
+        $"Søknadsfristen gikk ut {Format.Deadline(deadline)}. Det du har skrevet er lagret, men søknaden kan ikke sendes inn lenger. Ta kontakt med Statsforvalteren hvis du mener dette er feil.";
 }

@@ -22,7 +22,7 @@ public static class ProjectBudgetBalances
             if (costs != covered)
             {
                 yield return ValidationIssue.Warning($"projects[{i}].budget", "budget-unbalanced",
-                    $"Budsjettet er på {Kroner(costs)}, men egenfinansiering og søknadsbeløp er til sammen {Kroner(covered)}. Kontroller tallene.");
+                    $"Budsjettet er på {Format.Nok(costs)}, men egenfinansiering og søknadsbeløp er til sammen {Format.Nok(covered)}. Kontroller tallene.");
             }
             if (p.AmountApplied > costs && costs > 0)
             {
@@ -31,7 +31,4 @@ public static class ProjectBudgetBalances
             }
         }
     }
-
-    private static string Kroner(long amount) =>
-        "kr " + amount.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")).Replace('\u00A0', ' ');
 }

@@ -40,7 +40,7 @@ internal static class DemoData
             .Include(s => s.Pots).ThenInclude(p => p.Earmarks)
             .AsNoTracking().SingleAsync(s => s.Year == 2025, ct);
         var open = CopySchemeYear.From(source, year,
-            SchemeSeed.EndOfDayInNorway(new DateOnly(year, 3, 17)),
+            NorwayTime.EndOfDay(new DateOnly(year, 3, 17)),
             new DateOnly(year + 1, 3, 1));
         open.Pots = await DemoPotsAsync(db, source.NationalAmount ?? 369_900_000, 5_000_000, ct);
         db.SchemeYears.Add(open);

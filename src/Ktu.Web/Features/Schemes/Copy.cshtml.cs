@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +64,7 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
             ModelState.AddModelError(nameof(SourceYear), "Året du vil kopiere fra, finnes ikke.");
             return Page();
         }
-        var copy = CopySchemeYear.From(source, Year!.Value, SchemeSeed.EndOfDayInNorway(Deadline!.Value), ReportDeadline!.Value,
+        var copy = CopySchemeYear.From(source, Year!.Value, NorwayTime.EndOfDay(Deadline!.Value), ReportDeadline!.Value,
             string.IsNullOrWhiteSpace(Name) ? null : Name.Trim());
         db.SchemeYears.Add(copy);
         Audit.AuditTrail.Record(db, me, time.GetUtcNow(), "scheme.copied", "scheme-year", copy.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -11,16 +11,6 @@ namespace Ktu.Web.Features.Schemes;
 /// </summary>
 internal static class SchemeSeed
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
-    /// <summary>End of the given day in Norway, as a UTC instant.</summary>
-    public static DateTimeOffset EndOfDayInNorway(DateOnly day)
-    {
-        var local = day.ToDateTime(new TimeOnly(23, 59, 59));
-        var offset = Oslo.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
-
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
         var existing = await db.SchemeYears.Select(s => s.Year).ToListAsync(ct);
@@ -41,7 +31,7 @@ internal static class SchemeSeed
         Year = 2022,
         Name = "Kompetanse- og innovasjonstilskudd",
         // Before 2025 each embete set its own deadline; Trøndelag's was 1 March 2022 (Innlandet: 1 April).
-        ApplicationDeadline = EndOfDayInNorway(new DateOnly(2022, 3, 1)),
+        ApplicationDeadline = NorwayTime.EndOfDay(new DateOnly(2022, 3, 1)),
         // Regelverk pkt. 7: report by 1 March the year after the grant.
         ReportDeadline = new DateOnly(2023, 3, 1),
         MaxProjects = 5,
@@ -63,7 +53,7 @@ internal static class SchemeSeed
     {
         Year = 2025,
         Name = "Kompetanse- og tjenesteutviklingstilskudd",
-        ApplicationDeadline = EndOfDayInNorway(new DateOnly(2025, 3, 17)),
+        ApplicationDeadline = NorwayTime.EndOfDay(new DateOnly(2025, 3, 17)),
         // The announcement says "innen 1. mars 2026" in its text and "Rapporteringsfrist: 2. mars 2026"
         // in its fact box (1 March 2026 is a Sunday); the fact box is the deadline given.
         ReportDeadline = new DateOnly(2026, 3, 2),

@@ -60,7 +60,7 @@ public sealed class SchemeYearRulesTests
     [Fact]
     public void Copying_a_year_copies_its_rules_and_pots_without_sharing_them()
     {
-        var deadline = SchemeSeed.EndOfDayInNorway(new DateOnly(2026, 3, 17));
+        var deadline = NorwayTime.EndOfDay(new DateOnly(2026, 3, 17));
         var copy = CopySchemeYear.From(Y2025, 2026, deadline, new DateOnly(2027, 3, 1));
 
         Assert.Equal(2026, copy.Year);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;

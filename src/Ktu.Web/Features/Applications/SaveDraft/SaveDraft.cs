@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,23 +1,18 @@
 using System.Globalization;
 
-namespace Ktu.Web.Web;
+namespace Ktu.Web.Domain;
 
 /// <summary>Norwegian formatting of money and dates, the way users read them ("kr 30 667 000", "17. mars 2025 kl. 23:59").</summary>
 public static class Format
 {
     private static readonly CultureInfo Nb = new("nb-NO");
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static string Nok(long kroner) => "kr " + kroner.ToString("#,0", Nb).Replace('\u00A0', ' ');
 
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Nb);
 
     /// <summary>"10:42" in Norwegian time, for "Lagret kl. 10:42".</summary>
-    public static string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Oslo).ToString("HH:mm", Nb);
+    public static string Time(DateTimeOffset instant) => NorwayTime.ToLocal(instant).ToString("HH:mm", Nb);
 
-    public static string Deadline(DateTimeOffset instant)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, Oslo);
-        return local.ToString("d. MMMM yyyy 'kl.' HH:mm", Nb);
-    }
+    public static string Deadline(DateTimeOffset instant) => NorwayTime.ToLocal(instant).ToString("d. MMMM yyyy 'kl.' HH:mm", Nb);
 }
