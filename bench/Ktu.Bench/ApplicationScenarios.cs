@@ -22,7 +22,6 @@ internal sealed class Applicant(string email, string token)
 /// </summary>
 internal sealed class ApplicationScenarios : IScenario
 {
-    private const string Password = "Demo-2025!";
     public string Name => "Draft autosave and deadline rush";
 
     public Task<bool> IsAvailableAsync(HttpClient http, string url) => Scenarios.HasPathAsync(http, url, "/api/v1/applications/{id}");
@@ -37,10 +36,7 @@ internal sealed class ApplicationScenarios : IScenario
         await Parallel.ForEachAsync(municipalities, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, ct) =>
         {
             var email = $"soker.{number}@demo.ktu";
-            var login = await http.PostAsJsonAsync(app.Url + "/api/v1/auth/login", new { email, password = Password }, ct);
-            login.EnsureSuccessStatusCode();
-            using var doc = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct));
-            var a = new Applicant(email, doc.RootElement.GetProperty("accessToken").GetString()!);
+            var a = new Applicant(email, await DemoLogin.TokenAsync(http, app.Url, email, ct));
             using var start = Request(HttpMethod.Post, app.Url + "/api/v1/applications", a, new { schemeYear = year });
             var started = await http.SendAsync(start, ct);
             using var body = JsonDocument.Parse(await started.Content.ReadAsStringAsync(ct));
@@ -185,10 +181,8 @@ internal sealed class ApplicationScenarios : IScenario
 
     private static async Task<int> OpenYearAsync(HttpClient http, string url)
     {
-        var a = await http.PostAsJsonAsync(url + "/api/v1/auth/login", new { email = "soker.5001@demo.ktu", password = Password });
-        using var doc = JsonDocument.Parse(await a.Content.ReadAsStringAsync());
         using var req = new HttpRequestMessage(HttpMethod.Get, url + "/api/v1/schemes");
-        req.Headers.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+        req.Headers.Authorization = new("Bearer", await DemoLogin.TokenAsync(http, url, "soker.5001@demo.ktu"));
         using var list = JsonDocument.Parse(await (await http.SendAsync(req)).Content.ReadAsStringAsync());
         return list.RootElement.EnumerateArray().First(s => s.GetProperty("open").GetBoolean()).GetProperty("year").GetInt32();
     }

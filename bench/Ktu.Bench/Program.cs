@@ -37,7 +37,7 @@ await LoadGenerator.RunAsync("warm-up", 200, TimeSpan.FromSeconds(quick ? 2 : 5)
 var ping = await Measure("Baseline: bare Kestrel GET", 500, null, async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode);
 await Measure("KTU GET /health", 500, ping, async _ => (await http.GetAsync(app.Url + "/health")).IsSuccessStatusCode);
 
-var token = await Login(http, app.Url, "soker.5001@demo.ktu");
+var token = await DemoLogin.TokenAsync(http, app.Url, "soker.5001@demo.ktu");
 await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =>
 {
     using var req = new HttpRequestMessage(HttpMethod.Get, app.Url + "/api/v1/me");
@@ -78,13 +78,6 @@ async Task<LoadGenerator.Result> Measure(string name, double rate, LoadGenerator
     return r;
 }
 
-static async Task<string> Login(HttpClient http, string url, string email)
-{
-    var response = await http.PostAsJsonAsync(url + "/api/v1/auth/login", new { email, password = "Demo-2025!" });
-    response.EnsureSuccessStatusCode();
-    using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    return doc.RootElement.GetProperty("accessToken").GetString()!;
-}
 
 internal static class Repo
 {
