@@ -1,0 +1,132 @@
+using Ktu.Web.Domain.Applications;
+
+namespace Ktu.Web.Domain.Decisions;
+
+/// <summary>The part of an application a decided line belongs to.</summary>
+public enum DecisionPart
+{
+    Competence = 1,
+    Bpa = 2,
+    Project = 3,
+}
+
+/// <summary>
+/// One decided line: a competence measure (continuing or new persons of one education type), one BPA role,
+/// or one service-development project, with what was applied for, what was granted and why (Norwegian,
+/// written so it can go into the grant letter as it stands).
+/// </summary>
+public sealed record DecisionLine(
+    string LineId,
+    DecisionPart Part,
+    string Label,
+    long AmountApplied,
+    long AmountGranted,
+    string Reason);
+
+/// <summary>
+/// The fixed decision for one application, made when an approver approves the embete's allocation.
+/// Rows are inserted once and never changed (Data/Interceptors/DecisionsAreImmutable); a corrected
+/// decision would be a new round, never an edit. Everything the grant letter and the payment need is
+/// copied here at approval, so neither depends on data that may change later.
+/// </summary>
+public sealed class GrantDecision
+{
+    private GrantDecision()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public Guid AllocationRoundId { get; private set; }
+    public int OrganisationId { get; private set; }
+    public string EmbeteId { get; private set; } = "";
+    public int SchemeYear { get; private set; }
+    /// <summary>The application's reference, "KTU-2027-TRO-0001"; the case reference in the letter.</summary>
+    public string CaseReference { get; private set; } = "";
+    /// <summary>Applicant name and org. number as they were at the decision.</summary>
+    public string ApplicantName { get; private set; } = "";
+    public string ApplicantOrgNumber { get; private set; } = "";
+    /// <summary>From the submitted application: where the money goes and the remark on the payment.</summary>
+    public string? AccountNumber { get; private set; }
+    public string? PaymentRemark { get; private set; }
+    /// <summary>Whole kroner, summed over <see cref="Lines"/>.</summary>
+    public long AmountApplied { get; private set; }
+    public long AmountGranted { get; private set; }
+    /// <summary>The lines as JSON text; read with <see cref="ReadLines"/>.</summary>
+    public string LinesJson { get; private set; } = "[]";
+    /// <summary>Conditions for this applicant beyond the scheme year's standard ones; may be empty.</summary>
+    public string? ExtraConditions { get; private set; }
+    public string OfficerUserId { get; private set; } = "";
+    public string OfficerName { get; private set; } = "";
+    public string ApproverUserId { get; private set; } = "";
+    public string ApproverName { get; private set; } = "";
+    public DateTimeOffset DecidedAt { get; private set; }
+
+    /// <summary>Nothing granted: the letter is a refusal (avslag).</summary>
+    public bool IsRefusal => AmountGranted == 0;
+
+    public IReadOnlyList<DecisionLine> ReadLines() => DecisionJson.DeserializeLines(LinesJson);
+
+    public long GrantedFor(DecisionPart part) => ReadLines().Where(l => l.Part == part).Sum(l => l.AmountGranted);
+
+    public static GrantDecision Make(
+        Guid id,
+        Guid applicationId,
+        Guid allocationRoundId,
+        Organisation applicant,
+        int schemeYear,
+        string caseReference,
+        string? accountNumber,
+        string? paymentRemark,
+        IReadOnlyList<DecisionLine> lines,
+        string? extraConditions,
+        Actor officer,
+        Actor approver,
+        DateTimeOffset decidedAt)
+    {
+        if (lines.Any(l => l.AmountGranted < 0 || l.AmountGranted > l.AmountApplied))
+        {
+            throw new ArgumentException("A granted amount must be between 0 and the amount applied for.", nameof(lines));
+        }
+        if (officer.UserId == approver.UserId)
+        {
+            throw new ArgumentException("The approver must be another person than the case officer.", nameof(approver));
+        }
+        return new GrantDecision
+        {
+            Id = id,
+            ApplicationId = applicationId,
+            AllocationRoundId = allocationRoundId,
+            OrganisationId = applicant.Id,
+            EmbeteId = applicant.EmbeteId,
+            SchemeYear = schemeYear,
+            CaseReference = caseReference,
+            ApplicantName = applicant.Name,
+            ApplicantOrgNumber = applicant.OrgNumber,
+            AccountNumber = accountNumber,
+            PaymentRemark = paymentRemark,
+            AmountApplied = lines.Sum(l => l.AmountApplied),
+            AmountGranted = lines.Sum(l => l.AmountGranted),
+            LinesJson = DecisionJson.SerializeLines(lines),
+            ExtraConditions = extraConditions,
+            OfficerUserId = officer.UserId,
+            OfficerName = officer.Name ?? officer.Email ?? officer.UserId,
+            ApproverUserId = approver.UserId,
+            ApproverName = approver.Name ?? approver.Email ?? approver.UserId,
+            DecidedAt = decidedAt,
+        };
+    }
+}
+
+public static class DecisionJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string SerializeLines(IReadOnlyList<DecisionLine> lines) => System.Text.Json.JsonSerializer.Serialize(lines, Options);
+
+    public static IReadOnlyList<DecisionLine> DeserializeLines(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<DecisionLine>>(json, Options) ?? [];
+}
