@@ -20,6 +20,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Pot> Pots => Set<Pot>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationSubmission> ApplicationSubmissions => Set<ApplicationSubmission>();
+    public DbSet<Ktu.Web.Domain.Assessment.CaseFile> CaseFiles => Set<Ktu.Web.Domain.Assessment.CaseFile>();
+    public DbSet<Ktu.Web.Domain.Assessment.ImpartialityDeclaration> ImpartialityDeclarations => Set<Ktu.Web.Domain.Assessment.ImpartialityDeclaration>();
+    public DbSet<Ktu.Web.Domain.Assessment.InformationRequest> InformationRequests => Set<Ktu.Web.Domain.Assessment.InformationRequest>();
+    public DbSet<Ktu.Web.Domain.Decisions.AllocationRound> AllocationRounds => Set<Ktu.Web.Domain.Decisions.AllocationRound>();
+    public DbSet<Ktu.Web.Domain.Decisions.GrantDecision> GrantDecisions => Set<Ktu.Web.Domain.Decisions.GrantDecision>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,6 +37,8 @@ public sealed class SchemeYear
     public int DistrictFromCentrality { get; set; } = 4;
     /// <summary>National amount in whole kroner, when known.</summary>
     public long? NationalAmount { get; set; }
+    /// <summary>The allocation proposal's default settings for this year (JSON, read by the allocation feature); null for KTU's defaults.</summary>
+    public string? AllocationSettingsJson { get; set; }
 
     public List<SchemeEducationType> EducationTypes { get; set; } = [];
     public List<SchemeTheme> Themes { get; set; } = [];

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Ktu.Web.Data.Interceptors;
 
 /// <summary>
-/// A submitted snapshot and its receipt are evidence: the SHA-256 in the receipt must match the
+/// A submitted snapshot and its receipt, and a fixed grant decision, are evidence: the SHA-256 in the receipt must match the
 /// stored bytes for ever. Any attempt to change or delete a submission row fails before it reaches the database.
 /// </summary>
 internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
@@ -33,6 +33,14 @@ internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"Submission {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+            }
+        }
+        // A fixed decision is the basis of the letter and the payment: a correction is a new decision, never an edit.
+        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Decisions.GrantDecision>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Decision {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
             }
         }
     }

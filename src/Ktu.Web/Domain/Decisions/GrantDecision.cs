@@ -120,13 +120,7 @@ public sealed class GrantDecision
 
 public static class DecisionJson
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
+    public static string SerializeLines(IReadOnlyList<DecisionLine> lines) => DomainJson.Serialize(lines);
 
-    public static string SerializeLines(IReadOnlyList<DecisionLine> lines) => System.Text.Json.JsonSerializer.Serialize(lines, Options);
-
-    public static IReadOnlyList<DecisionLine> DeserializeLines(string json) =>
-        System.Text.Json.JsonSerializer.Deserialize<List<DecisionLine>>(json, Options) ?? [];
+    public static IReadOnlyList<DecisionLine> DeserializeLines(string json) => DomainJson.Deserialize<List<DecisionLine>>(json) ?? [];
 }

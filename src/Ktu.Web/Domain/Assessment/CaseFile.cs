@@ -1,0 +1,197 @@
+using Ktu.Web.Domain.Applications;
+
+namespace Ktu.Web.Domain.Assessment;
+
+/// <summary>Where an application is in the case officer's work.</summary>
+public enum CaseStatus
+{
+    /// <summary>Submitted, nobody has started on it.</summary>
+    Received = 1,
+    UnderAssessment = 2,
+    /// <summary>The officer has asked the applicant for more information and waits for the answer.</summary>
+    AwaitingApplicant = 3,
+    /// <summary>Every line has a score; the application can take part in the allocation.</summary>
+    Assessed = 4,
+}
+
+/// <summary>The officer's assessment of one line: a score against the year's priorities, the amount found eligible, and why.</summary>
+public sealed record LineAssessment(string LineId, int Score, long Amount, string? Reason);
+
+/// <summary>
+/// The embete's case on one application: who handles it, how far it has come and the assessment per line.
+/// Notes are internal to the embete and never shown to the applicant. <see cref="Version"/> is the
+/// optimistic-concurrency token, so two officers saving at once never overwrite each other silently.
+/// </summary>
+public sealed class CaseFile
+{
+    public const int MaxReasonLength = 1000;
+    public const int MaxNoteLength = 4000;
+
+    private CaseFile()
+    {
+    }
+
+    public Guid ApplicationId { get; private set; }
+    public string EmbeteId { get; private set; } = "";
+    public int SchemeYear { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public string? AssignedOfficerId { get; private set; }
+    public string? AssignedOfficerName { get; private set; }
+    /// <summary>The assessments as JSON text; read with <see cref="ReadAssessments"/>.</summary>
+    public string AssessmentsJson { get; private set; } = "[]";
+    public string? InternalNote { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string? UpdatedByName { get; private set; }
+
+    public static CaseFile Open(Application application, DateTimeOffset now) => new()
+    {
+        ApplicationId = application.Id,
+        EmbeteId = application.EmbeteId,
+        SchemeYear = application.SchemeYear,
+        Status = CaseStatus.Received,
+        Version = 1,
+        UpdatedAt = now,
+    };
+
+    public IReadOnlyList<LineAssessment> ReadAssessments() => DomainJson.Deserialize<List<LineAssessment>>(AssessmentsJson) ?? [];
+
+    public bool IsAssignedTo(string userId) => AssignedOfficerId == userId;
+
+    public void AssignTo(Actor? officer, DateTimeOffset now)
+    {
+        AssignedOfficerId = officer?.UserId;
+        AssignedOfficerName = officer is null ? null : officer.Name ?? officer.Email;
+        if (Status == CaseStatus.Received && officer is not null)
+        {
+            Status = CaseStatus.UnderAssessment;
+        }
+        Touch(officer?.Name, now);
+    }
+
+    /// <summary>Stores the assessment; <paramref name="completed"/> marks the case ready for the allocation.</summary>
+    public void Assess(IReadOnlyList<LineAssessment> lines, string? note, bool completed, Actor by, DateTimeOffset now)
+    {
+        AssessmentsJson = DomainJson.Serialize(lines);
+        InternalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (Status != CaseStatus.AwaitingApplicant)
+        {
+            Status = completed ? CaseStatus.Assessed : CaseStatus.UnderAssessment;
+        }
+        Touch(by.Name ?? by.Email, now);
+    }
+
+    public void AwaitApplicant(Actor by, DateTimeOffset now)
+    {
+        Status = CaseStatus.AwaitingApplicant;
+        Touch(by.Name ?? by.Email, now);
+    }
+
+    /// <summary>The applicant has answered every open question: the officer takes it up again.</summary>
+    public void ApplicantAnswered(DateTimeOffset now)
+    {
+        if (Status == CaseStatus.AwaitingApplicant)
+        {
+            Status = CaseStatus.UnderAssessment;
+            Touch(null, now);
+        }
+    }
+
+    /// <summary>The application was withdrawn or resubmitted: the assessment must be confirmed again.</summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Assessed)
+        {
+            Status = CaseStatus.UnderAssessment;
+            Touch(null, now);
+        }
+    }
+
+    private void Touch(string? by, DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+        if (by is not null)
+        {
+            UpdatedByName = by;
+        }
+    }
+}
+
+/// <summary>
+/// An officer's declaration of impartiality (habilitet, forvaltningsloven § 6) for one application.
+/// Never changed: a new declaration is a new row, and all are in the audit trail.
+/// </summary>
+public sealed class ImpartialityDeclaration
+{
+    public const int MaxReasonLength = 1000;
+
+    private ImpartialityDeclaration()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string UserName { get; private set; } = "";
+    /// <summary>True when the officer is not impartial (inhabil) and must not handle the case.</summary>
+    public bool Conflict { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTimeOffset DeclaredAt { get; private set; }
+
+    public static ImpartialityDeclaration Declare(Guid applicationId, Actor by, bool conflict, string? reason, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicationId = applicationId,
+        UserId = by.UserId,
+        UserName = by.Name ?? by.Email ?? by.UserId,
+        Conflict = conflict,
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        DeclaredAt = now,
+    };
+}
+
+/// <summary>A question from the embete to the applicant and, later, the applicant's answer.</summary>
+public sealed class InformationRequest
+{
+    public const int MaxLength = 4000;
+
+    private InformationRequest()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public string Question { get; private set; } = "";
+    public string AskedByUserId { get; private set; } = "";
+    public string AskedByName { get; private set; } = "";
+    public DateTimeOffset AskedAt { get; private set; }
+    public string? Answer { get; private set; }
+    public string? AnsweredByUserId { get; private set; }
+    public string? AnsweredByName { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public bool IsOpen => AnsweredAt is null;
+
+    public static InformationRequest Ask(Guid applicationId, string question, Actor by, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicationId = applicationId,
+        Question = question.Trim(),
+        AskedByUserId = by.UserId,
+        AskedByName = by.Name ?? by.Email ?? by.UserId,
+        AskedAt = now,
+    };
+
+    public void Reply(string answer, Actor by, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException("The question is already answered.");
+        }
+        Answer = answer.Trim();
+        AnsweredByUserId = by.UserId;
+        AnsweredByName = by.Name ?? by.Email ?? by.UserId;
+        AnsweredAt = now;
+    }
+}
