@@ -7,6 +7,9 @@ public static class Format
 {
     private static readonly CultureInfo Nb = new("nb-NO");
 
+    /// <summary>Norwegian (bokmål) culture, for sorting names the way users expect (æ, ø, å last).</summary>
+    public static CultureInfo Norwegian => Nb;
+
     public static string Nok(long kroner) => "kr " + kroner.ToString("#,0", Nb).Replace('\u00A0', ' ');
 
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Nb);

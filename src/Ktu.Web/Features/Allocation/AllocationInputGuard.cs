@@ -111,6 +111,13 @@ internal static class AllocationInputGuard
         }
     }
 
+    public static List<InputProblem> SettingsProblems(AllocationSettings settings)
+    {
+        var problems = new List<InputProblem>();
+        Settings(problems, settings);
+        return problems;
+    }
+
     private static void Settings(List<InputProblem> problems, AllocationSettings s)
     {
         if (s.ScoreWeights.Count != 5 || s.ScoreWeights.Any(w => w is < 1 or > AllocationSettings.MaxWeight))

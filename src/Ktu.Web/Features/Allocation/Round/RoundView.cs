@@ -1,0 +1,250 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Features.Assessment;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Allocation.Round;
+
+/// <summary>One line of the embete's allocation: the assessment, the proposal, the officer's adjustment and the result.</summary>
+internal sealed record RoundLine(
+    string Key,
+    Guid ApplicationId,
+    string Reference,
+    string Applicant,
+    bool District,
+    CaseLine Line,
+    int Score,
+    long AmountAssessed,
+    string? AssessmentReason,
+    long AmountProposed,
+    LineOutcome Outcome,
+    string ProposalReason,
+    LineAdjustment? Adjustment,
+    string? OfficerName)
+{
+    public long AmountFinal => Adjustment?.Amount ?? AmountProposed;
+
+    /// <summary>The reason the letter gives: the officer's own when the line was adjusted, otherwise the assessment's and the proposal's.</summary>
+    public string FinalReason
+    {
+        get
+        {
+            if (Adjustment is { } a)
+            {
+                return a.Reason;
+            }
+            var parts = new[] { AssessmentReason, Outcome == LineOutcome.FundedInFull && AmountAssessed == Line.AmountApplied ? null : ProposalReason };
+            var text = string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+            return text.Length > 0 ? text : "Innvilget som omsøkt.";
+        }
+    }
+}
+
+/// <summary>A submitted application that cannot take part yet, and why.</summary>
+internal sealed record NotReady(Guid ApplicationId, string Reference, string Applicant, string StatusName);
+
+internal sealed record EarmarkState(string Theme, string ThemeName, long Amount, long Used, long Left);
+
+internal sealed record ScenarioSummary(string Name, AllocationSettings Settings, long Total, long Unallocated, int InFull, int Reduced, int NotFunded);
+
+/// <summary>
+/// The embete's allocation for a year as the officer and the approver see it: every line of every assessed
+/// application with the proposal beside the applied amounts, the adjustments, the remaining pot and earmarks,
+/// and the saved scenarios side by side. Computed on every read from the assessments, so it is never stale.
+/// </summary>
+internal sealed record RoundView(
+    int Year,
+    string EmbeteId,
+    string EmbeteName,
+    AllocationRound? Round,
+    Pot? Pot,
+    AllocationSettings Settings,
+    IReadOnlyList<RoundLine> Lines,
+    IReadOnlyList<NotReady> NotReady,
+    IReadOnlyList<EarmarkState> Earmarks,
+    IReadOnlyList<ScenarioSummary> Scenarios)
+{
+    public RoundStatus Status => Round?.Status ?? RoundStatus.Draft;
+    public long PotAmount => Pot?.Amount ?? 0;
+    public long TotalApplied => Lines.Sum(l => l.Line.AmountApplied);
+    public long TotalProposed => Lines.Sum(l => l.AmountProposed);
+    public long TotalFinal => Lines.Sum(l => l.AmountFinal);
+    public long Remaining => PotAmount - TotalFinal;
+    public long GeneralAmount => PotAmount - (Pot?.Earmarks.Sum(e => e.Amount) ?? 0);
+
+    /// <summary>General money left: what lines outside the earmarks (or beyond them) have not taken.</summary>
+    public long GeneralLeft => GeneralAmount - (TotalFinal - Earmarks.Sum(e => e.Used));
+
+    /// <summary>Why the allocation cannot be sent for approval or approved now; empty when it can.</summary>
+    public IReadOnlyList<string> Blockers()
+    {
+        var list = new List<string>();
+        if (Pot is null)
+        {
+            list.Add("Embetet har ingen ramme for dette året. Rammen må legges inn før fordelingen kan sendes.");
+        }
+        if (Lines.Count == 0 && NotReady.Count == 0)
+        {
+            list.Add("Det er ingen innsendte søknader å fordele.");
+        }
+        if (NotReady.Count > 0)
+        {
+            list.Add($"{NotReady.Count} søknader er ikke ferdig vurdert. Alle søknader må være vurdert før fordelingen sendes.");
+        }
+        if (TotalFinal > PotAmount)
+        {
+            list.Add($"Fordelingen er {Format.Nok(TotalFinal - PotAmount)} over rammen.");
+        }
+        else if (GeneralLeft < 0)
+        {
+            list.Add($"Linjer utenfor de øremerkede temaene bruker {Format.Nok(-GeneralLeft)} mer enn de frie midlene. Øremerkede midler kan bare gå til sitt tema.");
+        }
+        return list;
+    }
+
+    public static async Task<RoundView> LoadAsync(AppDbContext db, string embeteId, int year, CancellationToken ct)
+    {
+        var scheme = await CaseView.LoadSchemeAsync(db, year, ct);
+        var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
+        var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == embeteId && r.SchemeYear == year, ct);
+        var pot = scheme.Pots.FirstOrDefault(p => p.EmbeteId == embeteId);
+        var settings = StoredSettings.Read(round?.SettingsJson ?? scheme.AllocationSettingsJson);
+        var themeNames = scheme.Themes.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
+        var earmarks = (pot?.Earmarks ?? []).Select(e => new EarmarkedAmount
+        {
+            Theme = e.ThemeCode,
+            Amount = e.Amount,
+            ThemeName = themeNames.GetValueOrDefault(e.ThemeCode),
+        }).ToList();
+
+        var (candidates, notReady) = await CandidatesAsync(db, embeteId, year, scheme, ct);
+        var allocationLines = candidates.Select(c => c.ToAllocationLine()).ToList();
+        var result = AllocationProposal.Compute(pot?.Amount ?? 0, earmarks, allocationLines, settings);
+        var proposed = result.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var adjustments = (round?.ReadAdjustments() ?? []).ToDictionary(a => a.LineKey, StringComparer.Ordinal);
+
+        var lines = candidates.Select(c =>
+        {
+            var p = proposed[c.Key];
+            return new RoundLine(c.Key, c.ApplicationId, c.Reference, c.Applicant, c.District, c.Line, c.Score, c.Amount, c.Reason,
+                p.AmountProposed, p.Outcome, p.Reason, adjustments.GetValueOrDefault(c.Key), c.OfficerName);
+        }).ToList();
+
+        var earmarkStates = earmarks.Select(e =>
+        {
+            var forTheme = lines.Where(l => l.Line.Theme == e.Theme).Sum(l => l.AmountFinal);
+            var used = Math.Min(e.Amount, forTheme);
+            return new EarmarkState(e.Theme, e.ThemeName ?? e.Theme, e.Amount, used, e.Amount - used);
+        }).ToList();
+
+        var scenarios = (round?.ReadScenarios() ?? []).Select(s =>
+        {
+            var st = StoredSettings.Read(s.SettingsJson);
+            var r = AllocationProposal.Compute(pot?.Amount ?? 0, earmarks, allocationLines, st);
+            return new ScenarioSummary(s.Name, st, r.TotalProposed, r.Unallocated,
+                r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed == l.AmountApplied),
+                r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed < l.AmountApplied),
+                r.Lines.Count(l => l.AmountProposed == 0));
+        }).ToList();
+
+        return new RoundView(year, embeteId, embete.NameBokmal, round, pot, settings, lines, notReady, earmarkStates, scenarios);
+    }
+
+    private sealed record Candidate(
+        string Key, Guid ApplicationId, string Reference, string Applicant, bool District, CaseLine Line,
+        int Score, long Amount, string? Reason, string? OfficerName)
+    {
+        public AllocationLine ToAllocationLine() => new()
+        {
+            Id = Key,
+            Applicant = ApplicationId.ToString("N"),
+            Kind = Line.Part switch
+            {
+                DecisionPart.Competence => LineKind.Competence,
+                DecisionPart.Bpa => LineKind.Bpa,
+                _ => LineKind.Project,
+            },
+            EducationType = Line.EducationType,
+            BpaRole = Line.BpaRole is { } r ? (BpaRole)(int)r : null,
+            Theme = Line.Theme,
+            Continuation = Line.Continuation,
+            District = District,
+            AmountApplied = Amount,
+            Score = Score,
+        };
+    }
+
+    private static async Task<(List<Candidate>, List<NotReady>)> CandidatesAsync(AppDbContext db, string embeteId, int year, SchemeYear scheme, CancellationToken ct)
+    {
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.EmbeteId == embeteId && a.SchemeYear == year && a.Status == ApplicationStatus.Submitted)
+            .ToListAsync(ct);
+        var ids = applications.Select(a => a.Id).ToList();
+        var submissions = (await db.ApplicationSubmissions.AsNoTracking()
+                .Where(s => ids.Contains(s.ApplicationId))
+                .ToListAsync(ct))
+            .GroupBy(s => s.ApplicationId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Number)!);
+        var cases = await db.CaseFiles.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, ct);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => applications.Select(a => a.OrganisationId).Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, ct);
+        var earmarked = CaseView.EarmarkedThemes(scheme, embeteId);
+
+        var candidates = new List<Candidate>();
+        var notReady = new List<NotReady>();
+        foreach (var a in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
+        {
+            var organisation = organisations[a.OrganisationId];
+            cases.TryGetValue(a.Id, out var caseFile);
+            if (caseFile is not { Status: CaseStatus.Assessed })
+            {
+                notReady.Add(new(a.Id, a.Reference ?? "", organisation.Name, CaseAccess.StatusName(caseFile?.Status ?? CaseStatus.Received, false)));
+                continue;
+            }
+            var snapshot = submissions[a.Id].ReadSnapshot();
+            var assessments = caseFile.ReadAssessments().ToDictionary(x => x.LineId, StringComparer.Ordinal);
+            var district = Domain.Rules.DistrictMunicipality.Is(organisation, scheme);
+            foreach (var line in CaseLines.From(snapshot.Application, scheme, earmarked))
+            {
+                var assessed = assessments.GetValueOrDefault(line.Id);
+                candidates.Add(new Candidate(AllocationRound.LineKey(a.Id, line.Id), a.Id, a.Reference ?? "", organisation.Name, district, line,
+                    assessed?.Score ?? 0, assessed?.Amount ?? 0, assessed?.Reason ?? "Linjen er ikke vurdert.", caseFile.AssignedOfficerName));
+            }
+        }
+        return (candidates, notReady);
+    }
+}
+
+/// <summary>Allocation settings as stored on the scheme year, the round and each scenario.</summary>
+internal static class StoredSettings
+{
+    public static AllocationSettings Read(string? json)
+    {
+        var d = AllocationSettings.Default;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return d;
+        }
+        var s = DomainJson.Deserialize<AllocationSettingsRequest>(json);
+        return new AllocationSettings
+        {
+            ScoreWeights = s?.ScoreWeights is { Count: 5 } w ? w.ToArray() : d.ScoreWeights,
+            DistrictWeightPercent = s?.DistrictWeightPercent ?? d.DistrictWeightPercent,
+            MinimumAmount = s?.MinimumAmount ?? d.MinimumAmount,
+            RoundingUnit = s?.RoundingUnit ?? d.RoundingUnit,
+        };
+    }
+
+    public static string Write(AllocationSettings s) => DomainJson.Serialize(new AllocationSettingsRequest
+    {
+        ScoreWeights = s.ScoreWeights.ToList(),
+        DistrictWeightPercent = s.DistrictWeightPercent,
+        MinimumAmount = s.MinimumAmount,
+        RoundingUnit = s.RoundingUnit,
+    });
+}

@@ -1,0 +1,102 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Domain.Rules;
+using Ktu.Web.Features.Applications;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Assessment;
+
+/// <summary>
+/// A submitted application as the embete sees it: the latest submitted snapshot (never the applicant's
+/// later draft), its lines, the case file, the impartiality declarations and the questions to the applicant.
+/// </summary>
+internal sealed record CaseView(
+    Application Application,
+    ApplicationSubmission Submission,
+    ApplicationSnapshot Snapshot,
+    Organisation Organisation,
+    SchemeYear Scheme,
+    bool District,
+    IReadOnlyList<CaseLine> Lines,
+    CaseFile? CaseFile,
+    IReadOnlyList<ImpartialityDeclaration> Declarations,
+    IReadOnlyList<InformationRequest> Questions)
+{
+    public bool IsWithdrawn => Application.Status != ApplicationStatus.Submitted;
+
+    public CaseStatus Status => CaseFile?.Status ?? CaseStatus.Received;
+
+    /// <summary>The caller's latest declaration, or null when they have not declared yet.</summary>
+    public ImpartialityDeclaration? DeclarationOf(string? userId) =>
+        Declarations.Where(d => d.UserId == userId).OrderByDescending(d => d.DeclaredAt).FirstOrDefault();
+
+    public bool MayAssess(CurrentUser me) =>
+        !IsWithdrawn && me.IsInRole(Roles.CaseOfficer) && CaseFile?.IsAssignedTo(me.Id ?? "") == true
+        && DeclarationOf(me.Id) is { Conflict: false };
+
+    public static async Task<CaseView> LoadAsync(AppDbContext db, Application application, CancellationToken ct)
+    {
+        var submission = await db.ApplicationSubmissions.AsNoTracking()
+            .Where(s => s.ApplicationId == application.Id)
+            .OrderByDescending(s => s.Number)
+            .FirstAsync(ct);
+        var scheme = await LoadSchemeAsync(db, application.SchemeYear, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId, ct);
+        var snapshot = submission.ReadSnapshot();
+        var lines = CaseLines.From(snapshot.Application, scheme, EarmarkedThemes(scheme, application.EmbeteId));
+        var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct);
+        var declarations = await db.ImpartialityDeclarations.AsNoTracking()
+            .Where(d => d.ApplicationId == application.Id).ToListAsync(ct);
+        var questions = await db.InformationRequests.AsNoTracking()
+            .Where(q => q.ApplicationId == application.Id).ToListAsync(ct);
+        return new(application, submission, snapshot, organisation, scheme, DistrictMunicipality.Is(organisation, scheme), lines, caseFile,
+            declarations.OrderBy(d => d.DeclaredAt).ToList(), questions.OrderBy(q => q.AskedAt).ToList());
+    }
+
+    public static async Task<SchemeYear> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) =>
+        await db.SchemeYears
+            .Include(s => s.EducationTypes).Include(s => s.Themes).Include(s => s.ApplicantRules)
+            .Include(s => s.Pots).ThenInclude(p => p.Earmarks)
+            .AsSplitQuery().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Year == year, ct)
+        ?? throw new NotFoundException("Fant ikke ordningsåret.");
+
+    public static IReadOnlyCollection<string> EarmarkedThemes(SchemeYear scheme, string embeteId) =>
+        scheme.Pots.Where(p => p.EmbeteId == embeteId).SelectMany(p => p.Earmarks).Select(e => e.ThemeCode).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The embete's staff find the submitted applications of their own embete; anything else is "not found",
+/// never "forbidden", so nobody learns that another embete's application exists.
+/// </summary>
+internal static class CaseAccess
+{
+    public const string NotFoundMessage = "Fant ikke saken. Den finnes ikke, eller den hører til et annet embete.";
+
+    public static async Task<Application> LoadAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct)
+    {
+        var embeteId = me.IsEmbeteStaff ? me.EmbeteId : null;
+        if (embeteId is null)
+        {
+            throw new NotFoundException(NotFoundMessage);
+        }
+        // Only applications that have been submitted at least once are cases; drafts belong to the applicant.
+        return await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.EmbeteId == embeteId && a.SubmissionCount > 0, ct)
+            ?? throw new NotFoundException(NotFoundMessage);
+    }
+
+    public static async Task<CaseView> LoadViewAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct) =>
+        await CaseView.LoadAsync(db, await LoadAsync(db, me, applicationId, ct), ct);
+
+    public static string StatusName(CaseStatus status, bool withdrawn) => withdrawn ? "Trukket av søker" : status switch
+    {
+        CaseStatus.Received => "Ny",
+        CaseStatus.UnderAssessment => "Under vurdering",
+        CaseStatus.AwaitingApplicant => "Venter på søker",
+        CaseStatus.Assessed => "Vurdert",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,120 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Domain.Rules;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Assessment;
+
+internal sealed record InboxItem(
+    Guid ApplicationId,
+    string Reference,
+    string Applicant,
+    string OrgNumber,
+    OrganisationKind Kind,
+    int? Centrality,
+    bool District,
+    DateTimeOffset SubmittedAt,
+    string Status,
+    string StatusName,
+    string? AssignedOfficer,
+    long Competence,
+    long Bpa,
+    long Projects,
+    long Total,
+    int OpenQuestions);
+
+internal sealed record InboxResult(int Year, IReadOnlyList<InboxItem> Items, IReadOnlyDictionary<string, int> Counts, int Total);
+
+/// <summary>
+/// The embete's submitted applications for one year: status, applicant, centrality, amount applied per part,
+/// with search, filters and sorting. Withdrawn applications are listed too, marked, since they may come back.
+/// </summary>
+internal static class Inbox
+{
+    public const string Withdrawn = "Withdrawn";
+
+    public static readonly IReadOnlyList<(string Key, string Name)> Sorts =
+    [
+        ("reference", "Referanse"), ("applicant", "Søker"), ("total", "Søkt beløp"), ("status", "Status"), ("submitted", "Sendt inn"),
+    ];
+
+    public static async Task<InboxResult> LoadAsync(AppDbContext db, CurrentUser me, int year, string? status, string? search, bool? district, string? sort, bool descending, CancellationToken ct)
+    {
+        var embeteId = me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
+        var scheme = await db.SchemeYears.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct)
+            ?? throw new NotFoundException("Fant ikke ordningsåret.");
+        var rows = await (
+            from a in db.Applications.AsNoTracking()
+            where a.EmbeteId == embeteId && a.SchemeYear == year && a.SubmissionCount > 0
+            join o in db.Organisations.AsNoTracking() on a.OrganisationId equals o.Id
+            join c in db.CaseFiles.AsNoTracking() on a.Id equals c.ApplicationId into cases
+            from c in cases.DefaultIfEmpty()
+            select new
+            {
+                a.Id,
+                a.Reference,
+                a.Status,
+                Organisation = o,
+                CaseStatus = c == null ? (CaseStatus?)null : c.Status,
+                Officer = c == null ? null : c.AssignedOfficerName,
+            }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var latest = await db.ApplicationSubmissions.AsNoTracking()
+            .Where(s => ids.Contains(s.ApplicationId))
+            .GroupBy(s => s.ApplicationId)
+            .Select(g => g.OrderByDescending(s => s.Number).First())
+            .ToListAsync(ct);
+        var byApp = latest.ToDictionary(s => s.ApplicationId);
+        var open = await db.InformationRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.ApplicationId) && r.AnsweredAt == null)
+            .GroupBy(r => r.ApplicationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var items = rows.Select(r =>
+        {
+            var submission = byApp[r.Id];
+            var summary = submission.ReadSnapshot().Summary;
+            var withdrawn = r.Status != ApplicationStatus.Submitted;
+            var caseStatus = r.CaseStatus ?? CaseStatus.Received;
+            return new InboxItem(r.Id, r.Reference ?? "", r.Organisation.Name, r.Organisation.OrgNumber, r.Organisation.Kind,
+                r.Organisation.Centrality, DistrictMunicipality.Is(r.Organisation, scheme), submission.SubmittedAt,
+                withdrawn ? Withdrawn : caseStatus.ToString(), CaseAccess.StatusName(caseStatus, withdrawn), r.Officer,
+                summary.Competence, summary.Bpa, summary.Projects, summary.Total, open.GetValueOrDefault(r.Id));
+        }).ToList();
+
+        var counts = items.GroupBy(i => i.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        IEnumerable<InboxItem> shown = items;
+        if (!string.IsNullOrEmpty(status))
+        {
+            shown = shown.Where(i => string.Equals(i.Status, status, StringComparison.OrdinalIgnoreCase));
+        }
+        if (district is { } d)
+        {
+            shown = shown.Where(i => i.District == d);
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            shown = shown.Where(i => i.Applicant.Contains(s, StringComparison.OrdinalIgnoreCase)
+                || i.Reference.Contains(s, StringComparison.OrdinalIgnoreCase)
+                || i.OrgNumber.Contains(s, StringComparison.Ordinal));
+        }
+        shown = (sort ?? "reference") switch
+        {
+            "applicant" => shown.OrderBy(i => i.Applicant, StringComparer.Create(Format.Norwegian, false)),
+            "total" => shown.OrderBy(i => i.Total),
+            "status" => shown.OrderBy(i => i.StatusName, StringComparer.Ordinal),
+            "submitted" => shown.OrderBy(i => i.SubmittedAt),
+            _ => shown.OrderBy(i => i.Reference, StringComparer.Ordinal),
+        };
+        var list = shown.ToList();
+        if (descending)
+        {
+            list.Reverse();
+        }
+        return new InboxResult(year, list, counts, items.Count);
+    }
+}
