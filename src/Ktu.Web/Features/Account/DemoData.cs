@@ -99,7 +99,10 @@ internal static class DemoData
         foreach (var e in embeter)
         {
             wanted.Add(($"saksbehandler.{e.Id}@{Domain}", $"Saksbehandler hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id));
+            // Two of each, so a case can be handed on after a declared conflict and two approvers can race.
+            wanted.Add(($"saksbehandler2.{e.Id}@{Domain}", $"Saksbehandler 2 hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id));
             wanted.Add(($"leder.{e.Id}@{Domain}", $"Leder hos {e.NameBokmal}", Roles.Approver, null, e.Id));
+            wanted.Add(($"leder2.{e.Id}@{Domain}", $"Leder 2 hos {e.NameBokmal}", Roles.Approver, null, e.Id));
         }
         wanted.Add(($"direktorat@{Domain}", "Rådgiver i Helsedirektoratet", Roles.Directorate, null, null));
         wanted.Add(($"admin@{Domain}", "Administrator", Roles.Admin, null, null));

@@ -33,7 +33,15 @@ internal static class Withdraw
                 ApplicationsCloseAtTheDeadline.Code);
         }
 
+        if (await db.GrantDecisions.AnyAsync(d => d.ApplicationId == application.Id, ct))
+        {
+            throw new RuleViolationException("Søknaden har fått vedtak og kan ikke trekkes tilbake her. Ta kontakt med Statsforvalteren.", "decision-made");
+        }
+        await Assessment.CaseActions.EnsureRoundOpenAsync(db, application, ct);
+
         application.Withdraw(ApplicationAccess.ActorOf(me), now);
+        // A case already assessed must be confirmed again when the application comes back changed.
+        (await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct))?.Reopen(now);
         Audit.AuditTrail.Record(db, me, now, "application.withdrawn", "application", application.Id.ToString(),
             application.OrganisationId, application.EmbeteId,
             before: new { Status = "submitted" }, after: new { Status = "withdrawn", application.Version });

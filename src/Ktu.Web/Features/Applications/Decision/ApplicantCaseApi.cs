@@ -1,0 +1,71 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Features.Assessment;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Applications.Decision;
+
+public sealed record DecisionLineDto(string LineId, string Part, string Label, long AmountApplied, long AmountGranted, string Reason);
+
+public sealed record DecisionResponse(
+    Guid Id, Guid ApplicationId, string CaseReference, int SchemeYear, string Applicant, string OrgNumber,
+    long AmountApplied, long AmountGranted, bool IsRefusal, DateTimeOffset DecidedAt, string Officer, string Approver,
+    IReadOnlyList<DecisionLineDto> Lines);
+
+/// <summary>What the applicant sees of the embete's handling: questions to answer and, once approved, the decision.</summary>
+public static class ApplicantCaseApi
+{
+    public static void MapApplicantCaseApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/applications/{id:guid}")
+            .WithTags("Søknader")
+            .RequireAuthorization(Policies.Applicant)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/questions", QuestionsAsync)
+            .WithSummary("Spørsmål fra Statsforvalteren om søknaden, med svarene som er gitt.");
+        group.MapPost("/questions/{questionId:guid}/answer", AnswerAsync)
+            .WithSummary("Svar på et spørsmål fra Statsforvalteren. Saken går tilbake til saksbehandleren når alle spørsmål er besvart.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/decision", DecisionAsync)
+            .WithSummary("Vedtaket om tilskudd når det er godkjent: innvilget og ikke innvilget beløp per linje med begrunnelse. 404 før vedtaket er fattet.");
+    }
+
+    internal static async Task<Ok<List<QuestionDto>>> QuestionsAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
+    {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+        var questions = await db.InformationRequests.AsNoTracking().Where(q => q.ApplicationId == application.Id).ToListAsync(ct);
+        return TypedResults.Ok(questions.OrderBy(q => q.AskedAt).Select(CaseApi.ToDto).ToList());
+    }
+
+    internal static async Task<Results<Ok<QuestionDto>, ValidationProblem>> AnswerAsync(
+        AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid questionId, [FromBody] AnswerRequest? body, CancellationToken ct)
+    {
+        var errors = await CaseActions.AnswerAsync(db, me, time, id, questionId, body?.Answer, ct);
+        if (errors.Count > 0)
+        {
+            return CaseApi.Invalid(errors);
+        }
+        var q = await db.InformationRequests.AsNoTracking().SingleAsync(r => r.Id == questionId, ct);
+        return TypedResults.Ok(CaseApi.ToDto(q));
+    }
+
+    internal static async Task<Ok<DecisionResponse>> DecisionAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
+    {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
+        var decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == application.Id, ct)
+            ?? throw new NotFoundException("Det er ikke fattet vedtak om søknaden ennå.");
+        return TypedResults.Ok(ToResponse(decision));
+    }
+
+    internal static DecisionResponse ToResponse(GrantDecision d) => new(
+        d.Id, d.ApplicationId, d.CaseReference, d.SchemeYear, d.ApplicantName, d.ApplicantOrgNumber,
+        d.AmountApplied, d.AmountGranted, d.IsRefusal, d.DecidedAt, d.OfficerName, d.ApproverName,
+        d.ReadLines().Select(l => new DecisionLineDto(l.LineId, l.Part.ToString(), l.Label, l.AmountApplied, l.AmountGranted, l.Reason)).ToList());
+}
