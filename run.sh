@@ -33,6 +33,7 @@ Demobrukere (passord for alle: $password)
   soker.<kommunenummer>@demo.ktu    søker for hver av de 357 kommunene
   saksbehandler.trondelag@demo.ktu  saksbehandler hos Statsforvalteren i Trøndelag
   leder.trondelag@demo.ktu          leder (godkjenner) hos Statsforvalteren i Trøndelag
+  saksbehandler2.trondelag@demo.ktu / leder2.trondelag@demo.ktu   en saksbehandler og en leder til
   saksbehandler.<embete>@demo.ktu / leder.<embete>@demo.ktu for alle ti embeter
                                     (ostfold-buskerud-oslo-og-akershus, innlandet, vestfold-og-telemark,
                                      agder, rogaland, vestland, more-og-romsdal, trondelag, nordland,

@@ -60,6 +60,21 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// <summary>Case officers, approvers, the directorate and admins (allocation what-if).</summary>
         AllocationStaff,
 
+        /// <summary>Case officers and approvers of any embete; each sees only its own embete's data.</summary>
+        AnyEmbeteStaff,
+
+        /// <summary>Case officers of any embete (their own embete's allocation).</summary>
+        AnyCaseOfficer,
+
+        /// <summary>Approvers of any embete (their own embete's allocation).</summary>
+        AnyApprover,
+
+        /// <summary>Case officers and approvers of the object's embete.</summary>
+        OwnEmbeteStaff,
+
+        /// <summary>Case officers of the object's embete.</summary>
+        OwnEmbeteCaseOfficer,
+
         /// <summary>Admins only.</summary>
         Admin,
     }
@@ -146,6 +161,25 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // Allocation and audit
         ["POST /api/v1/allocation/proposal"] = Access.AllocationStaff,
         ["GET /api/v1/audit/verify"] = Access.Admin,
+
+        // Case handling (Features/Assessment) and the embete's allocation round (Features/Allocation/Round).
+        ["GET /api/v1/cases/"] = Access.AnyEmbeteStaff,
+        ["GET /api/v1/cases/{id:guid}"] = Access.OwnEmbeteStaff,
+        ["POST /api/v1/cases/{id:guid}/impartiality"] = Access.OwnEmbeteCaseOfficer,
+        ["PUT /api/v1/cases/{id:guid}/assessment"] = Access.OwnEmbeteCaseOfficer,
+        ["POST /api/v1/cases/{id:guid}/questions"] = Access.OwnEmbeteCaseOfficer,
+        ["GET /api/v1/allocations/{year:int}/"] = Access.AnyEmbeteStaff,
+        ["PUT /api/v1/allocations/{year:int}/"] = Access.AnyCaseOfficer,
+        ["POST /api/v1/allocations/{year:int}/scenarios"] = Access.AnyCaseOfficer,
+        ["DELETE /api/v1/allocations/{year:int}/scenarios/{name}"] = Access.AnyCaseOfficer,
+        ["POST /api/v1/allocations/{year:int}/submit"] = Access.AnyCaseOfficer,
+        ["POST /api/v1/allocations/{year:int}/approve"] = Access.AnyApprover,
+        ["POST /api/v1/allocations/{year:int}/send-back"] = Access.AnyApprover,
+
+        // The applicant's side of the case.
+        ["GET /api/v1/applications/{id:guid}/questions"] = Access.OwnOrgApplicant,
+        ["POST /api/v1/applications/{id:guid}/questions/{questionId:guid}/answer"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/decision"] = Access.OwnOrgApplicant,
     };
 
     /// <summary>
@@ -159,6 +193,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /logg-inn"] = ["302 → /"],                            // already signed in: on to the start page
         ["GET /logg-ut"] = ["302 → /logg-inn"],                     // not signed in: nothing to log out of
         ["GET /soknad/{year:int}"] = ["302 → /soknad/{id}/oppsummering"], // the organisation's application for the year exists
+        ["GET /api/v1/applications/{id:guid}/decision"] = ["404"],  // no decision yet for the arranged application
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
@@ -179,6 +214,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.OwnOrgApplicant => caller is Caller.ApplicantOwnOrg,
         Access.OwnOrgApplicantOrEmbeteStaff => caller is Caller.ApplicantOwnOrg or Caller.CaseOfficer or Caller.Approver,
         Access.AllocationStaff => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
+        Access.AnyEmbeteStaff => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver,
+        Access.AnyCaseOfficer => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete,
+        Access.AnyApprover => caller is Caller.Approver,
+        Access.OwnEmbeteStaff => caller is Caller.CaseOfficer or Caller.Approver,
+        Access.OwnEmbeteCaseOfficer => caller is Caller.CaseOfficer,
         Access.Admin => caller is Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
@@ -327,6 +367,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         "id" when pattern.StartsWith("/demo/utboks", StringComparison.Ordinal) => outboxId.ToString(),
         "id" => applicationId,
         "number" => "1",
+        "questionId" => "00000000-0000-0000-0000-000000000001",
+        "name" => "scenario",
         "year" => ApplicationApi.OpenYear.ToString(CultureInfo.InvariantCulture),
         "code" => "404",
         "documentName" => "v1",

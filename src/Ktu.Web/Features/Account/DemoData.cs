@@ -80,7 +80,7 @@ internal static class DemoData
     private static async Task SeedUsersAsync(AppDbContext db, string password, CancellationToken ct)
     {
         var hasher = new PasswordHasher<AppUser>();
-        // One hash for all demo users: hashing 379 passwords one by one would take many seconds at every fresh start.
+        // One hash for all demo users: hashing 399 passwords one by one would take many seconds at every fresh start.
         var hash = hasher.HashPassword(new AppUser(), password);
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var existing = await db.Users.Where(u => u.Email!.EndsWith("@" + Domain)).ToDictionaryAsync(u => u.Email!, ct);
@@ -107,7 +107,7 @@ internal static class DemoData
         wanted.Add(($"direktorat@{Domain}", "Rådgiver i Helsedirektoratet", Roles.Directorate, null, null));
         wanted.Add(($"admin@{Domain}", "Administrator", Roles.Admin, null, null));
 
-        // Demo users share one hash, so each distinct stored hash is checked once: verifying all 379
+        // Demo users share one hash, so each distinct stored hash is checked once: verifying all 399
         // one by one (PBKDF2) made every restart with demo data some 25 seconds slower.
         var matchesPassword = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var w in wanted)

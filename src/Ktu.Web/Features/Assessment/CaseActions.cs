@@ -39,6 +39,8 @@ internal static class CaseActions
     public static async Task<(string Message, FieldErrors Errors)> DeclareImpartialityAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid applicationId, ImpartialityInput input, CancellationToken ct)
     {
+        RequireCaseOfficer(me);
+        var application = await CaseAccess.LoadAsync(db, me, applicationId, ct);
         var errors = new FieldErrors();
         var reason = input.Reason?.Trim();
         if (input.Conflict && string.IsNullOrEmpty(reason))
@@ -53,8 +55,6 @@ internal static class CaseActions
         {
             return ("", errors);
         }
-        RequireCaseOfficer(me);
-        var application = await CaseAccess.LoadAsync(db, me, applicationId, ct);
         var now = time.GetUtcNow();
         var actor = ApplicationAccess.ActorOf(me);
         var caseFile = await OpenCaseFileAsync(db, application, now, ct);
@@ -209,6 +209,8 @@ internal static class CaseActions
     public static async Task<FieldErrors> AskApplicantAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid applicationId, string? question, CancellationToken ct)
     {
+        RequireCaseOfficer(me);
+        var view = await CaseAccess.LoadViewAsync(db, me, applicationId, ct);
         var errors = new FieldErrors();
         var text = question?.Trim() ?? "";
         if (text.Length == 0)
@@ -223,8 +225,6 @@ internal static class CaseActions
         {
             return errors;
         }
-        RequireCaseOfficer(me);
-        var view = await CaseAccess.LoadViewAsync(db, me, applicationId, ct);
         EnsureMayAssess(view, me);
         await EnsureRoundOpenAsync(db, view.Application, ct);
         var now = time.GetUtcNow();
@@ -248,6 +248,7 @@ internal static class CaseActions
     public static async Task<FieldErrors> AnswerAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid applicationId, Guid requestId, string? answer, CancellationToken ct)
     {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, applicationId, ct);
         var errors = new FieldErrors();
         var text = answer?.Trim() ?? "";
         if (text.Length == 0)
@@ -262,7 +263,6 @@ internal static class CaseActions
         {
             return errors;
         }
-        var application = await ApplicationAccess.LoadOwnAsync(db, me, applicationId, ct);
         var request = await db.InformationRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ApplicationId == application.Id, ct)
             ?? throw new NotFoundException("Fant ikke spørsmålet.");
         if (!request.IsOpen)

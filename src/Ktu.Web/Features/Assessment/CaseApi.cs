@@ -51,7 +51,7 @@ public static class CaseApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/", InboxAsync)
-            .WithSummary("Innboksen: embetets innsendte søknader for et år med status, søker, sentralitet og søkt beløp per del. Søk, filtre og sortering; antall per status.")
+            .WithSummary("Innboksen: embetets innsendte søknader for et år (uten year: det nyeste året med innsendte søknader) med status, søker, sentralitet og søkt beløp per del. Søk, filtre og sortering; antall per status.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}", GetAsync)
             .WithSummary("Saken: den siste innsendte søknaden delt i linjer, vurderingen, habilitetserklæringer og spørsmål til søkeren. Interne notater vises bare i embetet.")
@@ -73,9 +73,9 @@ public static class CaseApi
     }
 
     internal static async Task<Ok<InboxResponse>> InboxAsync(
-        AppDbContext db, CurrentUser me, int year, string? status, string? search, bool? district, string? sort, bool? desc, CancellationToken ct)
+        AppDbContext db, CurrentUser me, int? year, string? status, string? search, bool? district, string? sort, bool? desc, CancellationToken ct)
     {
-        var r = await Inbox.LoadAsync(db, me, year, status, search, district, sort, desc == true, ct);
+        var r = await Inbox.LoadAsync(db, me, year ?? await Inbox.DefaultYearAsync(db, me, ct), status, search, district, sort, desc == true, ct);
         return TypedResults.Ok(new InboxResponse(r.Year, r.Counts, r.Total, r.Items.Select(i => new InboxItemDto(
             i.ApplicationId, i.Reference, i.Applicant, i.OrgNumber, i.Kind.ToString(), i.Centrality, i.District, i.SubmittedAt,
             i.Status, i.StatusName, i.AssignedOfficer, i.Competence, i.Bpa, i.Projects, i.Total, i.OpenQuestions)).ToList()));

@@ -41,6 +41,15 @@ internal static class Inbox
         ("reference", "Referanse"), ("applicant", "Søker"), ("total", "Søkt beløp"), ("status", "Status"), ("submitted", "Sendt inn"),
     ];
 
+    /// <summary>The newest year the embete has submitted applications for; the newest scheme year when there are none.</summary>
+    public static async Task<int> DefaultYearAsync(AppDbContext db, CurrentUser me, CancellationToken ct)
+    {
+        var embeteId = me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
+        return await db.Applications.Where(a => a.EmbeteId == embeteId && a.SubmissionCount > 0).MaxAsync(a => (int?)a.SchemeYear, ct)
+            ?? await db.SchemeYears.MaxAsync(s => (int?)s.Year, ct)
+            ?? throw new NotFoundException("Det finnes ingen ordningsår ennå.");
+    }
+
     public static async Task<InboxResult> LoadAsync(AppDbContext db, CurrentUser me, int year, string? status, string? search, bool? district, string? sort, bool descending, CancellationToken ct)
     {
         var embeteId = me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
