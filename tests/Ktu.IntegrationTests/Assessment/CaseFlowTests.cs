@@ -187,7 +187,10 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
         await SetPotAsync(200_000, earmark: 40_000);
         var assessments = new Dictionary<string, string>
         {
-            ["4201"] = Officer, ["4203"] = Officer2, ["4204"] = Officer, ["4211"] = Officer2,
+            ["4201"] = Officer,
+            ["4203"] = Officer2,
+            ["4204"] = Officer,
+            ["4211"] = Officer2,
         };
         foreach (var (number, email) in assessments)
         {
