@@ -39,6 +39,7 @@ public sealed class GrantLetterPdfTests
         Assert.Contains("Sum kompetansetiltak kr 130 000", text, StringComparison.Ordinal);
         Assert.Contains("Opplæring i brukerstyrt personlig assistanse (BPA)", text, StringComparison.Ordinal);
         Assert.Contains("Arbeidsledere (brukere) kr 20 000 kr 20 000", text, StringComparison.Ordinal);
+        Assert.Contains("Sum BPA-opplæring kr 20 000", text, StringComparison.Ordinal);
         Assert.Contains("Samlet tilskudd kr 150 000", text, StringComparison.Ordinal);
         Assert.Contains("Dere søkte om totalt kr 320 000.", text, StringComparison.Ordinal);
 
@@ -67,6 +68,7 @@ public sealed class GrantLetterPdfTests
         Assert.Contains("Det er ikke klagerett på tildeling eller avslag på tilskudd fra denne ordningen, jf. forvaltningsloven § 28.", text, StringComparison.Ordinal);
         Assert.Contains("Saken er behandlet av Saksbehandler Åse Ødegård og godkjent av Godkjenner Bjørn Ærlig.", text, StringComparison.Ordinal);
         Assert.Contains("Oppgi saksnummer KTU-2025-TRO-0001.", text, StringComparison.Ordinal);
+        Assert.Contains("Med hilsen Statsforvalteren i Trøndelag", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -116,7 +116,8 @@ internal static class GrantLetterPdf
                 pdf.Table(LineColumns, [line.Label, Format.Nok(line.AmountApplied), Format.Nok(line.AmountGranted)]);
                 Reason(pdf, line.Reason);
             }
-            pdf.Table(LineColumns, [T.Format("PartSum", LowerFirst(name)), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
+            var sumName = part.Key == DecisionPart.Bpa ? T.Get("PartBpaShort") : LowerFirst(name);
+            pdf.Table(LineColumns, [T.Format("PartSum", sumName), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
         }
         pdf.Space();
         pdf.Table(LineColumns, [T.Get("TotalGranted"), "", Format.Nok(input.Decision.AmountGranted)], bold: true);

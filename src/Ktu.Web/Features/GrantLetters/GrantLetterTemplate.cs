@@ -146,6 +146,6 @@ internal sealed record GrantLetterEmbeteTexts
     {
         Greeting = "Vi viser til søknaden deres om {ordning} for {ordningsår}.",
         Contact = "Har dere spørsmål om brevet, kan dere kontakte {embete}. Oppgi saksnummer {saksnummer}.",
-        Closing = "Lykke til med arbeidet!\n\nMed hilsen\n{embete}",
+        Closing = "Med hilsen\n{embete}",
     };
 }
