@@ -1,0 +1,151 @@
+using Ktu.Web.Domain;
+
+namespace Ktu.Web.Features.GrantLetters;
+
+/// <summary>
+/// The texts a grant letter is made from, for one scheme year. The facts (deadline, auditor threshold
+/// and how it is compared) and <see cref="Fixed"/> are set nationally from the scheme's rules and may not
+/// be changed by an embete; <see cref="Embete"/> holds the greeting, contact line and closing an embete
+/// may write itself. Texts may use the codes in <see cref="LetterPlaceholders"/>. Stored as JSON with
+/// every letter (<see cref="GrantLetterTemplateJson"/>), so the words a letter was made from can be shown later.
+/// </summary>
+internal sealed record GrantLetterTemplate
+{
+    /// <summary>Shape of the stored JSON; raise it when fields change meaning.</summary>
+    public int FormatVersion { get; init; } = 1;
+    public required int SchemeYear { get; init; }
+    public required string SchemeName { get; init; }
+    public required DateOnly ReportDeadline { get; init; }
+    /// <summary>Whole kroner.</summary>
+    public required long AuditorThreshold { get; init; }
+    public required ThresholdComparison AuditorComparison { get; init; }
+    public required GrantLetterFixedTexts Fixed { get; init; }
+    public required GrantLetterEmbeteTexts Embete { get; init; }
+
+    /// <summary>True when the template was made from this scheme year's deadline and auditor rule.</summary>
+    public bool Matches(SchemeYear scheme) =>
+        scheme.Year == SchemeYear
+        && scheme.ReportDeadline == ReportDeadline
+        && scheme.AuditorThreshold == AuditorThreshold
+        && scheme.AuditorComparison == AuditorComparison;
+
+    public static GrantLetterTemplate Default(SchemeYear scheme) =>
+        Default(scheme.Year, scheme.ReportDeadline, scheme.AuditorThreshold, scheme.AuditorComparison, scheme.Name);
+
+    /// <summary>
+    /// The standard texts, taken from the scheme's rules (Regelverk pkt. 5, 8, 9, 10 and 11) and the
+    /// county governors' presentations of the scheme (seeds 000-004).
+    /// </summary>
+    public static GrantLetterTemplate Default(
+        int schemeYear,
+        DateOnly reportDeadline,
+        long auditorThreshold,
+        ThresholdComparison auditorComparison = ThresholdComparison.AtLeast,
+        string schemeName = "Kompetanse- og tjenesteutviklingstilskudd") => new()
+        {
+            SchemeYear = schemeYear,
+            SchemeName = schemeName,
+            ReportDeadline = reportDeadline,
+            AuditorThreshold = auditorThreshold,
+            AuditorComparison = auditorComparison,
+            Fixed = GrantLetterFixedTexts.Default(schemeYear, auditorComparison),
+            Embete = GrantLetterEmbeteTexts.Default(),
+        };
+}
+
+/// <summary>The texts set nationally. An embete cannot change them (<see cref="GrantLetterTemplateRules.CheckEdit"/>).</summary>
+internal sealed record GrantLetterFixedTexts
+{
+    /// <summary>The decision when something is granted.</summary>
+    public required string GrantDecision { get; init; }
+    /// <summary>The decision when nothing is granted (avslag).</summary>
+    public required string RefusalDecision { get; init; }
+    public required string Purpose { get; init; }
+    public required string UseOfFunds { get; init; }
+    public required string Reporting { get; init; }
+    /// <summary>Only in letters whose total reaches the auditor threshold.</summary>
+    public required string AuditorRequired { get; init; }
+    /// <summary>In letters below the threshold: the accounts are sent without an auditor's statement.</summary>
+    public required string AccountsWithoutAuditor { get; init; }
+    public required string TransferAndRepayment { get; init; }
+    public required string ControlAndSanctions { get; init; }
+    public required string Payment { get; init; }
+    public required string AccountChange { get; init; }
+    public required string NoAppeal { get; init; }
+
+    public static GrantLetterFixedTexts Default(int schemeYear, ThresholdComparison comparison) => new()
+    {
+        GrantDecision = "{embete} har behandlet søknaden og gir {mottaker} {tilskudd} i {ordning} for {ordningsår}. "
+            + "Nedenfor står hva tilskuddet gjelder, og vilkårene for å bruke det.",
+        RefusalDecision = "{embete} har behandlet søknaden om {ordning} for {ordningsår}. "
+            + "Søknaden blir ikke innvilget. Nedenfor står begrunnelsen for hver del av søknaden.",
+        // Regelverk 2022 pkt. 1 (kompetanse- og innovasjonstilskudd); from 2023 the goal of the
+        // Opptrappingsplan for heltid og god bemanning (seeds 001 and 004).
+        Purpose = schemeYear <= 2022
+            ? "Målet med tilskuddet er å styrke kommunenes evne og mulighet til å utvikle bærekraftige og gode helse- og "
+                + "omsorgstjenester, og å gi en tydelig prioritet til noen av de viktigste framtidsutfordringene kommunene "
+                + "står overfor på helse- og omsorgsfeltet."
+            : "Målet med tilskuddet er å bidra til å redusere mangelen på personell med relevant fagutdanning i "
+                + "omsorgstjenesten, og legge til rette for en bærekraftig omsorgstjeneste.",
+        UseOfFunds = "Tilskuddet skal bare brukes til tiltakene og beløpene som står i dette brevet. "
+            + "Tilskuddet kan ikke brukes til kommunens ordinære utviklingsarbeid. "
+            + "Vil dere bruke midlene til noe annet innenfor formålet (omdisponering), må dere søke om det og få godkjenning fra {embete} før pengene brukes.",
+        // Regelverk pkt. 5 and 6: report for the calendar year, as of 31 December, by the deadline in the letter.
+        Reporting = "Dere skal rapportere til {embete} innen {rapportfrist}. Rapporten gjelder kalenderåret {ordningsår}, "
+            + "slik status var per 31. desember.\n"
+            + "Rapporten skal inneholde:\n"
+            + "• antall personer per utdanningstype som har fullført, er i gang med eller har avbrutt utdanningen\n"
+            + "• antall personer som har fått opplæring i brukerstyrt personlig assistanse (BPA), fordelt på arbeidsledere, saksbehandlere og assistenter\n"
+            + "• for tjenesteutviklingstiltak: brukernes erfaringer og nytte, om behovet for kompenserende tjenester er redusert, "
+            + "kvalitative og økonomiske gevinster, overføringsverdi til andre kommuner og bruk av innovasjonsmetodikk\n"
+            + "• regnskap som kan sammenlignes med budsjettet, linje for linje\n"
+            + "• deres vurdering av hvordan tiltakene har bidratt til målet med tilskuddet\n"
+            + "Dere må ha rapportert før dere kan få nytt tilskudd.",
+        // 2022 and one office in 2023: "over kr 200 000"; the 2025 call: "fra kr 200 000 og mer".
+        AuditorRequired = (comparison == ThresholdComparison.Above
+                ? "Samlet tilskudd er over {revisorgrense}. "
+                : "Samlet tilskudd er {revisorgrense} eller mer. ")
+            + "Regnskapet skal derfor kontrolleres av revisor: registrert eller statsautorisert revisor, eller kommunens "
+            + "revisor. Kontrollen gjøres etter ISA 805, og revisors uttalelse sendes sammen med rapporten innen {rapportfrist}. "
+            + "Hvis dere har brukt mindre enn grensen i løpet av året, kan én uttalelse gjelde for to år.",
+        AccountsWithoutAuditor = "Send en utskrift av regnskapet for tiltakene sammen med rapporten.",
+        // Seed 002: as a rule unused funds may be transferred one year, after application.
+        TransferAndRepayment = "Midler som ikke er brukt innen 31. desember {ordningsår}, kan som hovedregel overføres til neste år "
+            + "hvis dere søker om det og får godkjenning. Midler som ikke blir brukt og ikke blir overført, skal betales tilbake. "
+            + "For mye utbetalt tilskudd skal betales tilbake til {embete}. Oppgi kapittel og post, tilskuddsordningen og tilskuddsåret {ordningsår} når dere betaler.",
+        // Regelverk pkt. 10 and 11.
+        ControlAndSanctions = "Helsedirektoratet kan kontrollere at tilskuddet brukes etter regelverket og dette brevet, og at "
+            + "opplysningene dere har gitt er riktige, jf. bevilgningsreglementet § 10 annet ledd. Dere skal legge fram opplysninger "
+            + "når dere blir bedt om det.\n"
+            + "Hvis vilkårene i regelverket eller dette brevet ikke blir oppfylt, faller tilskuddet bort. Gir dere uriktige opplysninger, "
+            + "eller brukes tilskuddet i strid med vilkårene, kan tilskuddet bli stanset eller krevd betalt tilbake helt eller delvis. "
+            + "Helsedirektoratet kan også nekte dere tilskudd i ett eller flere av de neste årene. I særlige tilfeller vurderes politianmeldelse.",
+        Payment = "Tilskuddet blir betalt til kontonummeret dere oppga i søknaden.",
+        // Regelverk pkt. 9.
+        AccountChange = "Dere må gi beskjed til {embete} med en gang hvis adresse, kontonummer eller organisasjonsnummer blir endret.",
+        // Regelverk pkt. 8.
+        NoAppeal = "Det er ikke klagerett på tildeling eller avslag på tilskudd fra denne ordningen, jf. forvaltningsloven § 28.",
+    };
+}
+
+/// <summary>The texts an embete may write itself.</summary>
+internal sealed record GrantLetterEmbeteTexts
+{
+    /// <summary>The opening, before the decision.</summary>
+    public required string Greeting { get; init; }
+    /// <summary>Who to ask about the letter.</summary>
+    public required string Contact { get; init; }
+    /// <summary>The end of the letter, such as "Med hilsen".</summary>
+    public required string Closing { get; init; }
+
+    public const int MaxGreeting = 2000;
+    public const int MaxContact = 500;
+    public const int MaxClosing = 1000;
+
+    public static GrantLetterEmbeteTexts Default() => new()
+    {
+        Greeting = "Vi viser til søknaden deres om {ordning} for {ordningsår}.",
+        Contact = "Har dere spørsmål om brevet, kan dere kontakte {embete}. Oppgi saksnummer {saksnummer}.",
+        Closing = "Med hilsen\n{embete}",
+    };
+}

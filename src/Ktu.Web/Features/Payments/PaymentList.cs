@@ -1,0 +1,111 @@
+using System.Globalization;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
+
+namespace Ktu.Web.Features.Payments;
+
+/// <summary>
+/// One payment to make: to whom, which account, how much (whole kroner) and the text on the recipient's
+/// statement. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
+/// </summary>
+internal sealed record PaymentRow(
+    Guid DecisionId,
+    string CaseReference,
+    int SchemeYear,
+    string RecipientName,
+    string RecipientOrgNumber,
+    string AccountNumber,
+    long Amount,
+    string Remark,
+    string? Problem)
+{
+    public bool IsPayable => Problem is null;
+}
+
+/// <summary>
+/// The payments one embete makes from a set of fixed decisions, checked again at export: the account is
+/// taken from the application and may have been typed wrong, so every account number is re-checked with
+/// MOD11 here, and a payment that cannot be made is listed in <see cref="Refused"/> with the reason,
+/// never silently dropped. Refusals (nothing granted) are skipped: there is nothing to pay.
+/// </summary>
+internal sealed record PaymentList(
+    Embete Payer,
+    AccountNumber PayerAccount,
+    DateOnly ExecutionDate,
+    IReadOnlyList<PaymentRow> Payments,
+    IReadOnlyList<PaymentRow> Refused)
+{
+    /// <summary>Remittance information, unstructured: at most 140 characters in ISO 20022.</summary>
+    public const int MaxRemark = 140;
+    /// <summary>Names in ISO 20022 (Max140Text).</summary>
+    public const int MaxName = 140;
+
+    public long Total => Payments.Sum(p => p.Amount);
+
+    public static PaymentList From(IEnumerable<GrantDecision> decisions, Embete payer, string payerAccount, DateOnly executionDate)
+    {
+        if (!AccountNumber.TryParse(payerAccount, out var account, out var accountError))
+        {
+            throw new ArgumentException($"Embetets kontonummer kan ikke brukes: {accountError}", nameof(payerAccount));
+        }
+        var payments = new List<PaymentRow>();
+        var refused = new List<PaymentRow>();
+        var seenDecisions = new HashSet<Guid>();
+        var seenReferences = new HashSet<string>(StringComparer.Ordinal);
+        // Same order every time, whatever order the decisions were read in.
+        foreach (var d in decisions.OrderBy(d => d.CaseReference, StringComparer.Ordinal).ThenBy(d => d.Id))
+        {
+            if (d.AmountGranted <= 0)
+            {
+                continue;
+            }
+            var row = Row(d);
+            var problem = Problem(d, payer)
+                ?? (seenDecisions.Add(d.Id) ? null : "Vedtaket er med to ganger. Det betales bare én gang.")
+                ?? (seenReferences.Add(d.CaseReference) ? null : $"Saksnummeret {d.CaseReference} er allerede med i listen. Kontroller at ikke samme sak betales to ganger.");
+            (problem is null ? payments : refused).Add(row with { Problem = problem });
+        }
+        return new PaymentList(payer, account.Value, executionDate, payments, refused);
+    }
+
+    private static PaymentRow Row(GrantDecision d) => new(
+        d.Id,
+        d.CaseReference,
+        d.SchemeYear,
+        PaymentText.Clean(d.ApplicantName, MaxName),
+        Mod11.Normalise(d.ApplicantOrgNumber),
+        AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Value : PaymentText.Clean(d.AccountNumber, 40),
+        d.AmountGranted,
+        Remark(d),
+        null);
+
+    private static string? Problem(GrantDecision d, Embete payer)
+    {
+        if (!string.Equals(d.EmbeteId, payer.Id, StringComparison.Ordinal))
+        {
+            return $"Vedtaket hører til et annet embete ({d.EmbeteId}) og kan ikke betales fra {payer.Name}.";
+        }
+        if (!AccountNumber.TryParse(d.AccountNumber, out _, out var accountError))
+        {
+            return $"{accountError} Utbetalingen til {d.ApplicantName} er stoppet. Be søkeren bekrefte kontonummeret, og lag utbetalingen på nytt.";
+        }
+        if (!OrgNumber.TryParse(d.ApplicantOrgNumber, out _, out var orgError))
+        {
+            return $"{orgError} Utbetalingen til {d.ApplicantName} er stoppet.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The case reference first, so the recipient can match the money to the letter, then the applicant's
+    /// own remark from the application, or the scheme year when there is none.
+    /// </summary>
+    private static string Remark(GrantDecision d)
+    {
+        var own = PaymentText.Clean(d.PaymentRemark, MaxRemark);
+        var text = own.Length > 0
+            ? $"{d.CaseReference} {own}"
+            : $"{d.CaseReference} Tilskudd {d.SchemeYear.ToString(CultureInfo.InvariantCulture)}";
+        return PaymentText.Cut(text, MaxRemark);
+    }
+}
