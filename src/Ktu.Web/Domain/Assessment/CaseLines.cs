@@ -72,7 +72,7 @@ public static class CaseLines
             {
                 continue;
             }
-            var theme = p.Themes.FirstOrDefault(earmarkedThemes.Contains) ?? p.Themes.FirstOrDefault();
+            var theme = p.Themes.FirstOrDefault(earmarkedThemes.Contains) ?? (p.Themes.Count > 0 ? p.Themes[0] : null);
             var title = string.IsNullOrWhiteSpace(p.Title) ? "uten tittel" : p.Title.Trim();
             lines.Add(new("prosjekt-" + (i + 1).ToString(CultureInfo.InvariantCulture), DecisionPart.Project,
                 $"Prosjekt {p.Priority ?? i + 1}: {title}", amount, Theme: theme));

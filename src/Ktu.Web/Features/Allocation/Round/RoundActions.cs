@@ -162,7 +162,7 @@ internal static class RoundActions
         var officers = await db.CaseFiles.AsNoTracking()
             .Where(c => c.EmbeteId == round.EmbeteId && c.SchemeYear == year)
             .ToDictionaryAsync(c => c.ApplicationId, c => c.AssignedOfficerId, ct);
-        if (officers.Values.Contains(actor.UserId))
+        if (officers.ContainsValue(actor.UserId))
         {
             throw new RuleViolationException("Du har selv behandlet en av søknadene i fordelingen. En annen leder må godkjenne den (fire øyne).", "four-eyes");
         }
