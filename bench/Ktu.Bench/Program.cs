@@ -5,9 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Ktu.Bench;
 
-// ./bench.sh [--quick]: starts the real app (Release, SQLite file) and a baseline server as separate
-// processes, drives both over HTTP at fixed arrival rates and reports every figure as a ratio against a
-// baseline measured in the same run.
+// ./bench.sh [--quick] [--postgres]: starts the real app (Release, SQLite file or PostgreSQL) and a
+// baseline server as separate processes, drives both over HTTP at fixed arrival rates and reports every
+// figure as a ratio against a baseline measured in the same run.
 if (args.Length > 0 && args[0] == "serve-baseline")
 {
     await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
@@ -18,8 +18,10 @@ var quick = args.Contains("--quick");
 var root = Repo.Root();
 var work = Directory.CreateTempSubdirectory("ktu-bench-");
 var results = new List<Row>();
-using var baseline = AppProcess.StartBaseline(root, work.FullName);
-using var app = AppProcess.StartKtu(root, work.FullName);
+var database = BenchDatabase.FromEnvironment();
+Console.WriteLine($"Database: {database.Name}");
+using var baseline = AppProcess.StartBaseline(work.FullName, database);
+using var app = AppProcess.StartKtu(root, work.FullName, database);
 await baseline.WaitHealthyAsync("/ping");
 await app.WaitHealthyAsync("/health");
 
@@ -34,8 +36,8 @@ await LoadGenerator.RunAsync("warm-up", 200, TimeSpan.FromSeconds(quick ? 2 : 5)
 await LoadGenerator.RunAsync("warm-up", 200, TimeSpan.FromSeconds(quick ? 2 : 5), async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode);
 
 // 1. Request overhead of the full pipeline (security headers, auth, routing) against bare Kestrel.
-var ping = await Measure("Baseline: bare Kestrel GET", 500, null, async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode);
-await Measure("KTU GET /health", 500, ping, async _ => (await http.GetAsync(app.Url + "/health")).IsSuccessStatusCode);
+var ping = await Measure("Baseline: bare Kestrel GET", 500, null, async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode, baseline);
+await Measure("KTU GET /health", 500, ping, async _ => (await http.GetAsync(app.Url + "/health")).IsSuccessStatusCode, app);
 
 var token = await DemoLogin.TokenAsync(http, app.Url, "soker.5001@demo.ktu");
 await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =>
@@ -49,8 +51,8 @@ await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =
 var document = JsonSerializer.Serialize(new { text = new string('x', 4000) });
 await LoadGenerator.RunAsync("warm-up", 50, TimeSpan.FromSeconds(quick ? 2 : 5), async i =>
     (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = 0, year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
-var insert = await Measure("Baseline: bare EF Core insert (SQLite, WAL, synchronous=FULL)", 100, null, async i =>
-    (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
+var insert = await Measure(database.InsertBaselineName, 100, null, async i =>
+    (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode, baseline);
 
 foreach (var scenario in Scenarios.All)
 {
@@ -65,8 +67,9 @@ foreach (var scenario in Scenarios.All)
     }
 }
 
-var report = Report.Write(root, results, quick);
+var report = Report.Write(root, results, quick, database);
 Console.WriteLine(report);
+Console.WriteLine($"Logs of the app and the baseline server: {work.FullName}");
 return results.Any(r => r.Failed > 0) ? 1 : 0;
 
 async Task<LoadGenerator.Result> Measure(string name, double rate, LoadGenerator.Result? against, Func<long, Task<bool>> send, AppProcess? watch = null)
