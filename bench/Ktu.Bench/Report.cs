@@ -16,10 +16,12 @@ internal static class Report
         var commit = Git(root, "rev-parse --short HEAD");
         var machine = $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
         var when = DateTimeOffset.UtcNow;
+        // Other work on a shared machine shows here; with a load far above the core count, trust ratios only.
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# KTU benchmark {(quick ? "(quick)" : "")}");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run {when:yyyy-MM-dd HH:mm} UTC on {machine}, commit {commit}, database {database.Name}. Latencies in ms, measured from each request's scheduled start (open model). Peak RSS is the resident set of the process under test during that scenario (VmHWM, reset per scenario).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run {when:yyyy-MM-dd HH:mm} UTC on {machine}, commit {commit}, database {database.Name}, load average at the end {load}. Latencies in ms, measured from each request's scheduled start (open model). Peak RSS is the resident set of the process under test during that scenario (VmHWM, reset per scenario).");
         md.AppendLine();
         md.AppendLine("| scenario | database | rate/s | done/s | p50 | p95 | p99 | max | ok | failed | ratio p50 / p99 vs baseline | peak RSS MB |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
@@ -37,7 +39,7 @@ internal static class Report
         var text = md.ToString();
         var name = database.IsPostgres ? "latest-postgres" : "latest";
         File.WriteAllText(Path.Combine(dir, name + ".md"), text);
-        File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new { when, machine, commit, database = database.Name, quick, rows }, Indented));
+        File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new { when, machine, load, commit, database = database.Name, quick, rows }, Indented));
         return text;
     }
 
