@@ -128,10 +128,13 @@ internal sealed class MemoryWatch : IDisposable
     private long _peakKb;
     private double? _final;
 
+    private readonly long _cpuTicksAtStart;
+
     public MemoryWatch(int pid)
     {
         _pid = pid;
         _hwmReset = TryResetPeak(pid);
+        _cpuTicksAtStart = CpuTicks(pid);
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -160,6 +163,27 @@ internal sealed class MemoryWatch : IDisposable
         var sampled = Interlocked.Read(ref _peakKb);
         var hwm = _hwmReset ? StatusKb(_pid, "VmHWM:") : 0;
         return Math.Max(sampled, hwm) / 1024.0;
+    }
+
+    /// <summary>
+    /// CPU seconds (user + system) the process used since the watch started. Unlike latency this hardly
+    /// depends on what else runs on the machine, so it compares runs made under different load.
+    /// </summary>
+    public double CpuSeconds => (CpuTicks(_pid) - _cpuTicksAtStart) / 100.0;
+
+    // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
+    private static long CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static bool TryResetPeak(int pid)

@@ -50,7 +50,7 @@ internal sealed class ApplicationScenarios : IScenario
         using (var memory = app.WatchMemory())
         {
             var steady = await LoadGenerator.RunAsync("Draft autosave (PUT whole draft) at 100/s", 100, duration, i => SaveAsync(http, app.Url, list[i % list.Length], i));
-            rows.Add(Row.From(steady, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(steady, insertBaseline, memory));
             Console.WriteLine(rows[^1].ToConsole());
         }
 
@@ -61,7 +61,7 @@ internal sealed class ApplicationScenarios : IScenario
         {
             using var memory = app.WatchMemory();
             var r = await LoadGenerator.RunAsync($"Draft autosave ramp at {rate}/s", rate, step, i => SaveAsync(http, app.Url, list[i % list.Length], i));
-            rows.Add(Row.From(r, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(r, insertBaseline, memory));
             Console.WriteLine(rows[^1].ToConsole());
             if (r.Ms(99) > 200 || r.Failed > 0)
             {
@@ -106,7 +106,7 @@ internal sealed class ApplicationScenarios : IScenario
                 receipts[a.Email] = doc.RootElement.GetProperty("reference").GetString()!;
                 return true;
             });
-            rows.Add(Row.From(rush, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(rush, insertBaseline, memory));
             Console.WriteLine(rows[^1].ToConsole());
         }
         if (!refusals.IsEmpty)
