@@ -18,7 +18,7 @@ internal sealed class AppProcess : IDisposable
         Url = url;
     }
 
-    public static AppProcess StartKtu(string root, string work)
+    public static AppProcess StartKtu(string root, string work, BenchDatabase database)
     {
         var port = FreePort();
         var web = Path.Combine(root, "src", "Ktu.Web");
@@ -30,27 +30,32 @@ internal sealed class AppProcess : IDisposable
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__AllowHttp"] = "true";
         psi.Environment["Security__LoginAttemptsPerMinute"] = "1000000";
-        psi.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(work, "ktu.db")}";
+        foreach (var (key, value) in database.AppEnvironment(work))
+        {
+            psi.Environment[key] = value;
+        }
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return Start(psi, $"http://127.0.0.1:{port}");
+        return Start(psi, $"http://127.0.0.1:{port}", Path.Combine(work, "ktu-app.log"));
     }
 
-    public static AppProcess StartBaseline(string root, string work)
+    public static AppProcess StartBaseline(string work, BenchDatabase database)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(typeof(AppProcess).Assembly.Location);
         psi.ArgumentList.Add("serve-baseline");
         psi.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        psi.ArgumentList.Add(Path.Combine(work, "baseline.db"));
-        return Start(psi, $"http://127.0.0.1:{port}");
+        psi.ArgumentList.Add(database.BaselineArgument(work));
+        return Start(psi, $"http://127.0.0.1:{port}", Path.Combine(work, "baseline.log"));
     }
 
-    private static AppProcess Start(ProcessStartInfo psi, string url)
+    private static AppProcess Start(ProcessStartInfo psi, string url, string logPath)
     {
         var p = Process.Start(psi) ?? throw new InvalidOperationException("Kunne ikke starte " + psi.FileName);
-        p.OutputDataReceived += (_, _) => { };
+        // The app logs warnings and errors to stdout; they are kept in a file so a failed run can say why.
+        var log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
@@ -109,19 +114,32 @@ internal sealed class AppProcess : IDisposable
     }
 }
 
+/// <summary>
+/// The peak resident set of a process during one scenario. Linux keeps the peak itself (VmHWM); writing
+/// "5" to /proc/PID/clear_refs resets it, so the peak is exact and per scenario, not the process's
+/// lifetime peak. Where that reset is refused, the peak of VmRSS sampled every 50 ms is used instead.
+/// </summary>
 internal sealed class MemoryWatch : IDisposable
 {
+    private readonly int _pid;
+    private readonly bool _hwmReset;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _peakKb;
+    private double? _final;
+
+    private readonly long _cpuTicksAtStart;
 
     public MemoryWatch(int pid)
     {
+        _pid = pid;
+        _hwmReset = TryResetPeak(pid);
+        _cpuTicksAtStart = CpuTicks(pid);
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
-                var kb = RssKb(pid);
+                var kb = StatusKb(pid, "VmRSS:");
                 if (kb > Interlocked.Read(ref _peakKb))
                 {
                     Interlocked.Exchange(ref _peakKb, kb);
@@ -137,17 +155,59 @@ internal sealed class MemoryWatch : IDisposable
         });
     }
 
-    public double PeakMb => Interlocked.Read(ref _peakKb) / 1024.0;
+    /// <summary>Peak resident set in MB (VmHWM since the reset, or the sampled VmRSS peak).</summary>
+    public double PeakMb => _final ?? Current();
 
-    private static long RssKb(int pid)
+    private double Current()
+    {
+        var sampled = Interlocked.Read(ref _peakKb);
+        var hwm = _hwmReset ? StatusKb(_pid, "VmHWM:") : 0;
+        return Math.Max(sampled, hwm) / 1024.0;
+    }
+
+    /// <summary>
+    /// CPU seconds (user + system) the process used since the watch started. Unlike latency this hardly
+    /// depends on what else runs on the machine, so it compares runs made under different load.
+    /// </summary>
+    public double CpuSeconds => (CpuTicks(_pid) - _cpuTicksAtStart) / 100.0;
+
+    // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
+    private static long CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool TryResetPeak(int pid)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static long StatusKb(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                 }
             }
         }
@@ -161,6 +221,7 @@ internal sealed class MemoryWatch : IDisposable
     {
         _stop.Cancel();
         _loop.Wait();
+        _final = Current();
         _stop.Dispose();
     }
 }

@@ -50,7 +50,7 @@ internal sealed class ApplicationScenarios : IScenario
         using (var memory = app.WatchMemory())
         {
             var steady = await LoadGenerator.RunAsync("Draft autosave (PUT whole draft) at 100/s", 100, duration, i => SaveAsync(http, app.Url, list[i % list.Length], i));
-            rows.Add(Row.From(steady, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(steady, insertBaseline, memory));
             Console.WriteLine(rows[^1].ToConsole());
         }
 
@@ -61,7 +61,7 @@ internal sealed class ApplicationScenarios : IScenario
         {
             using var memory = app.WatchMemory();
             var r = await LoadGenerator.RunAsync($"Draft autosave ramp at {rate}/s", rate, step, i => SaveAsync(http, app.Url, list[i % list.Length], i));
-            rows.Add(Row.From(r, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(r, insertBaseline, memory));
             Console.WriteLine(rows[^1].ToConsole());
             if (r.Ms(99) > 200 || r.Failed > 0)
             {
@@ -79,22 +79,40 @@ internal sealed class ApplicationScenarios : IScenario
             await SaveAsync(http, app.Url, a, 0, complete: true);
         }
         var receipts = new ConcurrentDictionary<string, string>();
+        var refusals = new ConcurrentDictionary<string, int>();
         using (var memory = app.WatchMemory())
         {
             var rush = await LoadGenerator.RunAsync($"Deadline rush: {list.Length} submits at 20/s", 20, TimeSpan.FromSeconds(list.Length / 20.0), async i =>
             {
                 var a = list[i];
                 using var req = Request(HttpMethod.Post, $"{app.Url}/api/v1/applications/{a.Id}/submit", a, new { });
-                var res = await http.SendAsync(req);
+                HttpResponseMessage res;
+                try
+                {
+                    res = await http.SendAsync(req);
+                }
+                catch (TaskCanceledException)
+                {
+                    refusals.AddOrUpdate("timeout", 1, (_, n) => n + 1);
+                    throw;
+                }
                 if (res.StatusCode != HttpStatusCode.OK)
                 {
+                    var code = await ProblemCodeAsync(res);
+                    refusals.AddOrUpdate($"{(int)res.StatusCode} {code}", 1, (_, n) => n + 1);
                     return false;
                 }
                 using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
                 receipts[a.Email] = doc.RootElement.GetProperty("reference").GetString()!;
                 return true;
             });
-            rows.Add(Row.From(rush, insertBaseline, memory.PeakMb));
+            rows.Add(Row.From(rush, insertBaseline, memory));
+            Console.WriteLine(rows[^1].ToConsole());
+        }
+        if (!refusals.IsEmpty)
+        {
+            var answers = string.Join(", ", refusals.OrderByDescending(r => r.Value).Select(r => $"{r.Value} × {r.Key}"));
+            rows.Add(new Row("Deadline rush: failed submits by answer", 0, 0, 0, 0, 0, 0, 0, refusals.Values.Sum(), null, null, null, null, answers));
             Console.WriteLine(rows[^1].ToConsole());
         }
         var exactlyOnce = 0;
@@ -132,6 +150,20 @@ internal sealed class ApplicationScenarios : IScenario
         finally
         {
             a.Turn.Release();
+        }
+    }
+
+    /// <summary>The "code" of a problem answer (e.g. "busy", "version-conflict"), or "-".</summary>
+    private static async Task<string> ProblemCodeAsync(HttpResponseMessage res)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+            return doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() ?? "-" : "-";
+        }
+        catch (JsonException)
+        {
+            return "-";
         }
     }
 

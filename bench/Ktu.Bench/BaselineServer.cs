@@ -4,30 +4,49 @@ namespace Ktu.Bench;
 
 /// <summary>
 /// The baselines, run as a separate process like the app: a bare Kestrel endpoint, and a bare EF Core
-/// insert of a row comparable to a draft save (a few columns and a JSON text) into a SQLite file with the
-/// same pragmas as KTU (WAL, synchronous=FULL).
+/// insert of a row comparable to a draft save (a few columns and a JSON text) into the same kind of
+/// database as the app: a SQLite file with KTU's pragmas (WAL, synchronous=FULL), or PostgreSQL.
 /// </summary>
 internal static class BaselineServer
 {
-    public static async Task RunAsync(int port, string dbPath)
+    /// <param name="database">"sqlite:PATH" or "postgres:CONNECTION STRING".</param>
+    public static async Task RunAsync(int port, string database)
     {
+        var postgres = database.StartsWith("postgres:", StringComparison.Ordinal);
+        var target = database[(database.IndexOf(':', StringComparison.Ordinal) + 1)..];
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddDbContext<BareDb>(o => o.UseSqlite($"Data Source={dbPath}"));
+        builder.Services.AddDbContext<BareDb>(o =>
+        {
+            if (postgres)
+            {
+                o.UseNpgsql(target);
+            }
+            else
+            {
+                o.UseSqlite($"Data Source={target}");
+            }
+        });
         var app = builder.Build();
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BareDb>();
             await db.Database.EnsureDeletedAsync();
             await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (!postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
         }
         app.MapGet("/ping", () => Results.Text("pong"));
         app.MapPost("/insert", async (DraftRow row, BareDb db) =>
         {
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
+            if (!postgres)
+            {
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
+            }
             row.Id = 0;
             db.Rows.Add(row);
             await db.SaveChangesAsync();

@@ -5,9 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Ktu.Bench;
 
-// ./bench.sh [--quick]: starts the real app (Release, SQLite file) and a baseline server as separate
-// processes, drives both over HTTP at fixed arrival rates and reports every figure as a ratio against a
-// baseline measured in the same run.
+// ./bench.sh [--quick] [--postgres]: starts the real app (Release, SQLite file or PostgreSQL) and a
+// baseline server as separate processes, drives both over HTTP at fixed arrival rates and reports every
+// figure as a ratio against a baseline measured in the same run.
 if (args.Length > 0 && args[0] == "serve-baseline")
 {
     await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
@@ -18,8 +18,10 @@ var quick = args.Contains("--quick");
 var root = Repo.Root();
 var work = Directory.CreateTempSubdirectory("ktu-bench-");
 var results = new List<Row>();
-using var baseline = AppProcess.StartBaseline(root, work.FullName);
-using var app = AppProcess.StartKtu(root, work.FullName);
+var database = BenchDatabase.FromEnvironment();
+Console.WriteLine($"Database: {database.Name}");
+using var baseline = AppProcess.StartBaseline(work.FullName, database);
+using var app = AppProcess.StartKtu(root, work.FullName, database);
 await baseline.WaitHealthyAsync("/ping");
 await app.WaitHealthyAsync("/health");
 
@@ -34,8 +36,8 @@ await LoadGenerator.RunAsync("warm-up", 200, TimeSpan.FromSeconds(quick ? 2 : 5)
 await LoadGenerator.RunAsync("warm-up", 200, TimeSpan.FromSeconds(quick ? 2 : 5), async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode);
 
 // 1. Request overhead of the full pipeline (security headers, auth, routing) against bare Kestrel.
-var ping = await Measure("Baseline: bare Kestrel GET", 500, null, async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode);
-await Measure("KTU GET /health", 500, ping, async _ => (await http.GetAsync(app.Url + "/health")).IsSuccessStatusCode);
+var ping = await Measure("Baseline: bare Kestrel GET", 500, null, async _ => (await http.GetAsync(baseline.Url + "/ping")).IsSuccessStatusCode, baseline);
+await Measure("KTU GET /health", 500, ping, async _ => (await http.GetAsync(app.Url + "/health")).IsSuccessStatusCode, app);
 
 var token = await DemoLogin.TokenAsync(http, app.Url, "soker.5001@demo.ktu");
 await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =>
@@ -49,8 +51,8 @@ await Measure("KTU GET /api/v1/me (bearer, database read)", 500, ping, async _ =
 var document = JsonSerializer.Serialize(new { text = new string('x', 4000) });
 await LoadGenerator.RunAsync("warm-up", 50, TimeSpan.FromSeconds(quick ? 2 : 5), async i =>
     (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = 0, year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
-var insert = await Measure("Baseline: bare EF Core insert (SQLite, WAL, synchronous=FULL)", 100, null, async i =>
-    (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode);
+var insert = await Measure(database.InsertBaselineName, 100, null, async i =>
+    (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode, baseline);
 
 foreach (var scenario in Scenarios.All)
 {
@@ -65,15 +67,16 @@ foreach (var scenario in Scenarios.All)
     }
 }
 
-var report = Report.Write(root, results, quick);
+var report = Report.Write(root, results, quick, database);
 Console.WriteLine(report);
+Console.WriteLine($"Logs of the app and the baseline server: {work.FullName}");
 return results.Any(r => r.Failed > 0) ? 1 : 0;
 
 async Task<LoadGenerator.Result> Measure(string name, double rate, LoadGenerator.Result? against, Func<long, Task<bool>> send, AppProcess? watch = null)
 {
     using var memory = watch?.WatchMemory();
     var r = await LoadGenerator.RunAsync(name, rate, duration, send);
-    results.Add(Row.From(r, against, memory?.PeakMb));
+    results.Add(Row.From(r, against, memory));
     Console.WriteLine(results[^1].ToConsole());
     return r;
 }
@@ -92,21 +95,23 @@ internal static class Repo
     }
 }
 
-internal sealed record Row(string Name, double Rate, double Throughput, double P50, double P95, double P99, double Max, long Ok, long Failed, string? Baseline, double? RatioP50, double? RatioP99, double? PeakMb, string? Note = null)
+internal sealed record Row(string Name, double Rate, double Throughput, double P50, double P95, double P99, double Max, long Ok, long Failed, string? Baseline, double? RatioP50, double? RatioP99, double? PeakMb, string? Note = null, double? CpuMsPerRequest = null)
 {
-    public static Row From(LoadGenerator.Result r, LoadGenerator.Result? against, double? peakMb) => new(
+    public static Row From(LoadGenerator.Result r, LoadGenerator.Result? against, MemoryWatch? watch) => new(
         r.Name, r.Rate, r.Throughput, r.Ms(50), r.Ms(95), r.Ms(99), r.MaxMs, r.Ok, r.Failed,
         against?.Name,
         against is null || against.Ms(50) == 0 ? null : r.Ms(50) / against.Ms(50),
         against is null || against.Ms(99) == 0 ? null : r.Ms(99) / against.Ms(99),
-        peakMb);
+        watch?.PeakMb,
+        CpuMsPerRequest: watch is null || r.Sent == 0 ? null : watch.CpuSeconds * 1000 / r.Sent);
 
     public static Row NotAvailable(string name) => new(name, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, "not available yet in this build");
 
     public string ToConsole() => Note is not null
         ? $"{Name}: {Note}"
-        : string.Format(CultureInfo.InvariantCulture, "{0}: {1:F0}/s p50 {2:F2} ms p95 {3:F2} p99 {4:F2} max {5:F1} ok {6} failed {7}{8}{9}",
+        : string.Format(CultureInfo.InvariantCulture, "{0}: {1:F0}/s p50 {2:F2} ms p95 {3:F2} p99 {4:F2} max {5:F1} ok {6} failed {7}{8}{9}{10}",
             Name, Throughput, P50, P95, P99, Max, Ok, Failed,
             RatioP99 is { } q ? string.Format(CultureInfo.InvariantCulture, " | p99 ×{0:F2} vs baseline", q) : "",
-            PeakMb is { } m ? string.Format(CultureInfo.InvariantCulture, " | peak {0:F0} MB", m) : "");
+            PeakMb is { } m ? string.Format(CultureInfo.InvariantCulture, " | peak {0:F0} MB", m) : "",
+            CpuMsPerRequest is { } c ? string.Format(CultureInfo.InvariantCulture, " | {0:F2} CPU ms/request", c) : "");
 }
