@@ -176,6 +176,12 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/allocations/{year:int}/approve"] = Access.AnyApprover,
         ["POST /api/v1/allocations/{year:int}/send-back"] = Access.AnyApprover,
 
+        ["GET /saksbehandling"] = Access.AnyEmbeteStaff,
+        ["GET /saksbehandling/sak/{id:guid}"] = Access.OwnEmbeteStaff,
+        ["POST /saksbehandling/sak/{id:guid}"] = Access.OwnEmbeteStaff,
+        ["GET /saksbehandling/fordeling/{year:int}"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/fordeling/{year:int}"] = Access.AnyEmbeteStaff,
+
         // The applicant's side of the case.
         ["GET /api/v1/applications/{id:guid}/questions"] = Access.OwnOrgApplicant,
         ["POST /api/v1/applications/{id:guid}/questions/{questionId:guid}/answer"] = Access.OwnOrgApplicant,

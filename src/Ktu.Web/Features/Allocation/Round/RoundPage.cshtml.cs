@@ -1,0 +1,217 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Features.Assessment;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ktu.Web.Features.Allocation.Round;
+
+/// <summary>
+/// The embete's allocation for a year: the proposal beside the applied amounts, the officer's adjustments with
+/// reasons, the remaining pot and earmarks (live while typing), scenarios side by side, and the four-eyes approval.
+/// </summary>
+[Authorize(Policy = Policies.EmbeteStaff)]
+public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    public sealed class AdjustInput
+    {
+        public string? Key { get; set; }
+        public long? Amount { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public List<AdjustInput> Adjust { get; set; } = [];
+    [BindProperty] public List<int> Weights { get; set; } = [];
+    [BindProperty] public int? DistrictWeightPercent { get; set; }
+    [BindProperty] public long? MinimumAmount { get; set; }
+    [BindProperty] public long? RoundingUnit { get; set; }
+    [BindProperty] public string? ScenarioName { get; set; }
+    [BindProperty] public int? Version { get; set; }
+    [BindProperty] public string? SendBackReason { get; set; }
+    [FromQuery(Name = "ok")] public string? Done { get; set; }
+
+    internal RoundView View { get; private set; } = null!;
+    public int Year { get; private set; }
+    public string? Message { get; private set; }
+    public CurrentUser Me => me;
+    public bool MayEdit => View.Status == RoundStatus.Draft && me.IsInRole(Roles.CaseOfficer);
+    public bool MayApprove => View.Status == RoundStatus.AwaitingApproval && me.IsInRole(Roles.Approver);
+
+    public async Task OnGetAsync(int year, CancellationToken ct)
+    {
+        await LoadAsync(year, ct);
+        Message = Done switch
+        {
+            "innstillinger" => "Innstillingene er lagret, og forslaget er regnet ut på nytt.",
+            "scenario" => "Scenarioet er lagret.",
+            "slettet" => "Scenarioet er slettet.",
+            "justert" => "Justeringene er lagret.",
+            "sendt" => "Fordelingen er sendt til godkjenning.",
+            "godkjent" => "Fordelingen er godkjent. Vedtakene er fattet og kan ikke endres.",
+            "tilbake" => "Fordelingen er sendt tilbake til saksbehandleren.",
+            _ => null,
+        };
+        FillSettings(View.Settings);
+    }
+
+    /// <summary>A post without a known handler: show the allocation again.</summary>
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
+    {
+        await LoadAsync(year, ct);
+        return Redirect($"/saksbehandling/fordeling/{year}");
+    }
+
+    public Task<IActionResult> OnPostSettingsAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "settings", "innstillinger",
+            () => RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, SettingsInput(), null), ct), ct);
+
+    public Task<IActionResult> OnPostScenarioAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "name", "scenario",
+            () => RoundActions.SaveScenarioAsync(db, me, time, year, new ScenarioInput(Version, ScenarioName, SettingsInput()), ct), ct);
+
+    public Task<IActionResult> OnPostApplyScenarioAsync(int year, string name, CancellationToken ct) =>
+        TryAsync(year, "settings", "innstillinger", async () =>
+        {
+            var view = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+            var scenario = view.Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new NotFoundException("Fant ikke scenarioet.");
+            var s = scenario.Settings;
+            var settings = new AllocationSettingsRequest
+            {
+                ScoreWeights = s.ScoreWeights.ToList(),
+                DistrictWeightPercent = s.DistrictWeightPercent,
+                MinimumAmount = s.MinimumAmount,
+                RoundingUnit = s.RoundingUnit,
+            };
+            return await RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, settings, null), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostDeleteScenarioAsync(int year, string name, CancellationToken ct) =>
+        TryAsync(year, "name", "slettet", async () =>
+        {
+            await RoundActions.DeleteScenarioAsync(db, me, time, year, name, Version, ct);
+            return new FieldErrors();
+        }, ct);
+
+    public Task<IActionResult> OnPostAdjustAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "adjustments", "justert", async () =>
+        {
+            var view = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+            var proposed = view.Lines.ToDictionary(l => l.Key, l => l.AmountProposed, StringComparer.Ordinal);
+            // A line is adjusted when its amount differs from the proposal; typing the proposal back removes the adjustment.
+            var adjustments = Adjust
+                .Where(a => a.Key is not null && (!proposed.TryGetValue(a.Key, out var p) || a.Amount != p))
+                .Select(a => new AdjustmentInput(a.Key, a.Amount ?? -1, a.Reason))
+                .ToList();
+            var errors = await RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, null, adjustments), ct);
+            // Point the messages at the right row of the table, not at the n-th adjustment.
+            var remapped = new FieldErrors();
+            foreach (var (key, messages) in errors)
+            {
+                var target = key;
+                if (key.StartsWith("adjustments[", StringComparison.Ordinal) && int.TryParse(key[12..key.IndexOf(']', StringComparison.Ordinal)], out var n) && n < adjustments.Count)
+                {
+                    var row = Adjust.FindIndex(a => a.Key == adjustments[n].LineKey);
+                    target = $"adjust_{row}__{(key.EndsWith("reason", StringComparison.Ordinal) ? "reason" : "amount")}";
+                }
+                foreach (var m in messages)
+                {
+                    remapped.Add(target, m);
+                }
+            }
+            return remapped;
+        }, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "status", "sendt", async () =>
+        {
+            await RoundActions.SubmitAsync(db, me, time, year, Version, ct);
+            return new FieldErrors();
+        }, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "status", "godkjent", async () =>
+        {
+            await RoundActions.ApproveAsync(db, me, time, year, Version, ct);
+            return new FieldErrors();
+        }, ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "sendBackReason", "tilbake", async () =>
+        {
+            await RoundActions.SendBackAsync(db, me, time, year, new RoundVersionInput(Version, SendBackReason), ct);
+            return new FieldErrors();
+        }, ct);
+
+    private AllocationSettingsRequest SettingsInput() => new()
+    {
+        ScoreWeights = Weights.Count == 0 ? null : Weights,
+        DistrictWeightPercent = DistrictWeightPercent,
+        MinimumAmount = MinimumAmount,
+        RoundingUnit = RoundingUnit,
+    };
+
+    private async Task<IActionResult> TryAsync(int year, string field, string done, Func<Task<FieldErrors>> action, CancellationToken ct)
+    {
+        try
+        {
+            var errors = await action();
+            if (errors.Count == 0)
+            {
+                return Redirect($"/saksbehandling/fordeling/{year}?ok={done}");
+            }
+            foreach (var (key, messages) in errors)
+            {
+                foreach (var m in messages)
+                {
+                    ModelState.AddModelError(key.Replace('.', '_').Replace('[', '_').Replace(']', '_'), m);
+                }
+            }
+        }
+        catch (RuleViolationException e)
+        {
+            ModelState.AddModelError(field, e.Message);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(field, "Noen andre endret fordelingen samtidig. Last inn siden på nytt; det du gjorde, er ikke lagret.");
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(year, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(int year, CancellationToken ct)
+    {
+        Year = year;
+        View = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+        Version = View.Round?.Version;
+        if (Weights.Count != 5)
+        {
+            FillSettings(View.Settings);
+        }
+    }
+
+    private void FillSettings(AllocationSettings s)
+    {
+        Weights = s.ScoreWeights.ToList();
+        DistrictWeightPercent = s.DistrictWeightPercent;
+        MinimumAmount = s.MinimumAmount;
+        RoundingUnit = s.RoundingUnit;
+    }
+
+    /// <summary>What the amount field of a row shows: what was just typed after an error, else the current final amount.</summary>
+    internal (long? Amount, string? Reason) Shown(int index, RoundLine line) =>
+        Adjust.Count > index && Adjust[index].Key == line.Key
+            ? (Adjust[index].Amount, Adjust[index].Reason)
+            : (line.AmountFinal, line.Adjustment?.Reason);
+
+    public static string StatusName(RoundStatus status) => status switch
+    {
+        RoundStatus.Draft => "Under arbeid",
+        RoundStatus.AwaitingApproval => "Sendt til godkjenning",
+        _ => "Godkjent – vedtak fattet",
+    };
+}
