@@ -5,6 +5,7 @@ using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Audit;
+using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -28,6 +29,7 @@ app.MapSchemesApi();
 app.MapApplicationsApi();
 app.MapAllocationApi();
 app.MapAuditApi();
+app.MapBackupApi();
 app.MapApplicationPdf();
 app.MapRazorPages();
 

@@ -146,6 +146,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // Allocation and audit
         ["POST /api/v1/allocation/proposal"] = Access.AllocationStaff,
         ["GET /api/v1/audit/verify"] = Access.Admin,
+
+        // Operations
+        ["POST /api/v1/admin/backup"] = Access.Admin,
     };
 
     /// <summary>
