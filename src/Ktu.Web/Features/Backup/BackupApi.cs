@@ -27,12 +27,12 @@ public static class BackupApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    internal static async Task<Results<Ok<BackupResult>, Conflict<ProblemDetails>>> BackupAsync(
+    internal static async Task<Results<Ok<BackupResult>, ProblemHttpResult>> BackupAsync(
         AppDbContext db, DatabaseInfo database, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (database.Provider != DatabaseProvider.Sqlite)
         {
-            return TypedResults.Conflict(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Sikkerhetskopi herfra finnes bare for SQLite. Ta sikkerhetskopi av PostgreSQL med pg_dump.",
