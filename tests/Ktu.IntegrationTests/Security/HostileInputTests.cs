@@ -48,8 +48,14 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
             ["earmarks"] = new JsonArray(new JsonObject { ["theme"] = "avlastning", ["amount"] = 100_000 }),
             ["lines"] = new JsonArray(new JsonObject
             {
-                ["id"] = "a", ["applicant"] = "Osen", ["kind"] = "project", ["theme"] = "avlastning",
-                ["continuation"] = false, ["district"] = true, ["amountApplied"] = 150_000, ["score"] = 3,
+                ["id"] = "a",
+                ["applicant"] = "Osen",
+                ["kind"] = "project",
+                ["theme"] = "avlastning",
+                ["continuation"] = false,
+                ["district"] = true,
+                ["amountApplied"] = 150_000,
+                ["score"] = 3,
             }),
             ["settings"] = new JsonObject { ["scoreWeights"] = new JsonArray(1, 2, 3, 4, 5), ["roundingUnit"] = 1000 },
         },
