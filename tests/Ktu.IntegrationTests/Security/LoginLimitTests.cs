@@ -113,6 +113,29 @@ public sealed partial class LoginLimitTests : IAsyncLifetime
         Assert.Equal(FailedMessage, JsonDocument.Parse(unknown).RootElement.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("soker.5001\u0000@demo.ktu")]
+    [InlineData("soker.5001@demo.ktu\uD800")]
+    [InlineData("\u0007soker.5001@demo.ktu")]
+    public async Task An_e_mail_with_control_characters_or_broken_UTF16_is_an_unknown_user_on_the_page_and_the_api(string email)
+    {
+        // PostgreSQL refuses NUL in a query; the answer must still be the ordinary failed log-in, not a 500.
+        var factory = AppWithLimit(1000);
+        using var api = await factory.CreateBrowserClient().PostAsJsonAsync(LoginApi, new { email, password = KtuFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(FailedMessage, problem.GetProperty("title").GetString());
+
+        // The page may refuse the form outright (400) or show the ordinary message; it must not sign in or fail.
+        var (page, html) = await PostLoginPageAsync(factory.CreateBrowserClient(), email, KtuFactory.DemoPassword);
+        Assert.True(page.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"the page answered {(int)page.StatusCode}");
+        Assert.Null(page.Headers.Location);
+        if (page.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains(FailedMessage, html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task The_api_answers_429_problem_details_after_the_configured_number_of_attempts()
     {
