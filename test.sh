@@ -2,6 +2,7 @@
 # The one test command (CI runs it through .ci/run). On a fresh Debian machine with only the .NET SDK
 # and Node.js it installs what the tests need, builds once, and runs:
 #   dotnet format check, unit tests, integration tests on SQLite, browser tests (Debian's Chromium),
+#   the crash-durability harness (10 SIGKILL cycles of the real app; ./soak.sh runs 200),
 #   and the integration tests again on a throw-away PostgreSQL cluster.
 # It ends with one line "N passed, N failed, N skipped" summed over all runs, and exits non-zero
 # if anything failed. Works from any directory. CI=true turns build warnings into errors.
@@ -169,6 +170,7 @@ fi
 run_tests unit tests/Ktu.UnitTests/Ktu.UnitTests.csproj
 run_tests integration-sqlite tests/Ktu.IntegrationTests/Ktu.IntegrationTests.csproj
 run_tests browser tests/Ktu.BrowserTests/Ktu.BrowserTests.csproj
+KTU_CRASH_CYCLES="${KTU_CRASH_CYCLES:-10}" run_tests crash tests/Ktu.CrashTests/Ktu.CrashTests.csproj
 
 say "Starting a throw-away PostgreSQL cluster"
 if start_postgres; then

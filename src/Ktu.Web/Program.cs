@@ -8,6 +8,7 @@ using Ktu.Web.Features.Applications.Decision;
 using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Audit;
+using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -34,6 +35,7 @@ app.MapCaseApi();
 app.MapRoundApi();
 app.MapApplicantCaseApi();
 app.MapAuditApi();
+app.MapBackupApi();
 app.MapApplicationPdf();
 app.MapRazorPages();
 

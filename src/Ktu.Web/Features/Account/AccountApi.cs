@@ -89,7 +89,9 @@ internal static class LoginCheck
 
     public static async Task<Outcome> CheckAsync(string email, string password, SignInManager<AppUser> signIn, UserManager<AppUser> users)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
+        // No e-mail address holds control characters or broken UTF-16, and PostgreSQL refuses them in a
+        // query (NUL above all): treat them as an unknown user instead of letting the lookup fail with a 500.
+        var user = IsPlainText(email) ? await users.FindByEmailAsync(email.Trim()) : null;
         if (user is null)
         {
             // Spend about the same time as a real check, so timing does not reveal unknown accounts.
@@ -98,5 +100,26 @@ internal static class LoginCheck
         }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return new(result.Succeeded ? user : null);
+    }
+
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 }

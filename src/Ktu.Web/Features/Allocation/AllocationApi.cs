@@ -49,6 +49,8 @@ public static class AllocationApi
     /// <summary>How users read the earmarked themes, from the newest scheme year that has them.</summary>
     private static async Task<Dictionary<string, string>> ThemeNamesAsync(AppDbContext db, List<string> codes, CancellationToken ct)
     {
+        // No theme code holds NUL, and PostgreSQL refuses it in a query: such a code simply has no name.
+        codes = codes.Where(c => !c.Contains('\0', StringComparison.Ordinal)).ToList();
         if (codes.Count == 0)
         {
             return [];

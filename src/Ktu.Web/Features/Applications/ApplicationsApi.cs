@@ -33,16 +33,19 @@ public static class ApplicationsApi
             .WithSummary("Organisasjonens søknader, nyeste år først.");
         group.MapPost("/", StartAsync)
             .WithSummary("Start organisasjonens søknad for et åpent ordningsår. 409 med id-en hvis den allerede er startet.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAsync)
             .WithSummary("Hent søknaden med summer og gjenstående feil, advarsler og merknader.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", SaveAsync)
             .WithSummary("Lagre hele utkastet med versjonen det ble hentet i. Lagres alltid, også uferdig; svaret har oppdaterte feil og advarsler. 409 hvis noen andre har lagret i mellomtiden.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/submit", SubmitAsync)
             .WithSummary("Send inn søknaden før fristen. Gir kvittering med referansenummer, tidspunkt og SHA-256 av den lagrede kopien. Å sende på nytt gir samme kvittering.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/withdraw", WithdrawAsync)
             .WithSummary("Trekk en innsendt søknad tilbake før fristen for å endre og sende den på nytt. Den innsendte kopien beholdes.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -70,7 +73,7 @@ public static class ApplicationsApi
         return TypedResults.Ok(list);
     }
 
-    internal static async Task<Results<Created<ApplicationDocument>, Conflict<ProblemDetails>, ValidationProblem>> StartAsync(
+    internal static async Task<Results<Created<ApplicationDocument>, ProblemHttpResult, ValidationProblem>> StartAsync(
         StartApplicationRequest request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
         if (request.SchemeYear is not { } year)
@@ -87,7 +90,7 @@ public static class ApplicationsApi
                 "application-exists");
             problem.Extensions["id"] = outcome.Application.Id;
             problem.Extensions["applicationStatus"] = outcome.Application.Status;
-            return TypedResults.Conflict(problem);
+            return TypedResults.Problem(problem);
         }
         var view = await ApplicationView.LoadAsync(db, outcome.Application, time.GetUtcNow(), ct);
         return TypedResults.Created($"/api/v1/applications/{outcome.Application.Id}", ApplicationDocument.From(view));
@@ -100,7 +103,7 @@ public static class ApplicationsApi
         return TypedResults.Ok(ApplicationDocument.From(view));
     }
 
-    internal static async Task<Results<Ok<ApplicationDocument>, ValidationProblem, Conflict<ProblemDetails>>> SaveAsync(
+    internal static async Task<Results<Ok<ApplicationDocument>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Guid id, ApplicationInput input, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
         var outcome = await SaveDraftCase.HandleAsync(db, me, time, id, input, ct);
@@ -109,12 +112,12 @@ public static class ApplicationsApi
             SaveDraftCase.Saved s => TypedResults.Ok(ApplicationDocument.From(s.View)),
             SaveDraftCase.Invalid i => TypedResults.ValidationProblem(i.Errors,
                 title: "Noe av det som ble sendt, er for stort eller har feil form. Ingenting er lagret fra denne forespørselen."),
-            SaveDraftCase.Conflict c => TypedResults.Conflict(VersionConflict(c.Current, SaveDraftCase.ConflictMessage(c.Current))),
+            SaveDraftCase.Conflict c => TypedResults.Problem(VersionConflict(c.Current, SaveDraftCase.ConflictMessage(c.Current))),
             _ => throw new InvalidOperationException(outcome.GetType().Name),
         };
     }
 
-    internal static async Task<Results<Ok<SubmissionReceipt>, Conflict<ProblemDetails>>> SubmitAsync(
+    internal static async Task<Results<Ok<SubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
         Guid id, [FromBody] SubmitRequest? request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
         var outcome = await SubmitCase.HandleAsync(db, me, time, id, request?.Version, ct);
@@ -126,9 +129,9 @@ public static class ApplicationsApi
             case SubmitCase.Refused r:
                 var problem = Problem(StatusCodes.Status409Conflict, r.Message, r.Code);
                 problem.Extensions["issues"] = r.Issues;
-                return TypedResults.Conflict(problem);
+                return TypedResults.Problem(problem);
             case SubmitCase.Conflict c:
-                return TypedResults.Conflict(VersionConflict(c.Current,
+                return TypedResults.Problem(VersionConflict(c.Current,
                     "Søknaden er endret etter at du åpnet den, så den ble ikke sendt inn. Se gjennom den nye versjonen og send den da."));
             default:
                 throw new InvalidOperationException(outcome.GetType().Name);

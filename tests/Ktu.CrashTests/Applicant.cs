@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ktu.CrashTests;
+
+/// <summary>What the app acknowledged (2xx) to one applicant, and every write that was sent, in order.</summary>
+internal sealed class Ledger(string municipality)
+{
+    public string Municipality { get; } = municipality;
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Every description marker sent in a save, acknowledged or not, in the order sent.</summary>
+    public List<string> Sent { get; } = [];
+
+    /// <summary>Index in <see cref="Sent"/> of the last acknowledged save; -1 before the first.</summary>
+    public int LastAcknowledged { get; set; } = -1;
+
+    /// <summary>The highest version the app has acknowledged (saves, submits and withdrawals).</summary>
+    public int AcknowledgedVersion { get; set; }
+
+    public int AcknowledgedSaves { get; set; }
+
+    public List<(int Version, int Number, string Reference, string Sha256)> AcknowledgedSubmits { get; } = [];
+}
+
+/// <summary>
+/// One applicant driving its municipality's application over HTTP: saves with a fresh marker in the
+/// description, and every third save a submit followed by a withdrawal (so it can keep saving). It stops
+/// at the first failed connection: the process has been killed.
+/// </summary>
+internal sealed class Applicant(Ledger ledger, HttpClient http, string url, int cycle, TaskCompletionSource firstSave)
+{
+    public const int OpenYear = 2027;
+    public const string Password = "Demo-2025!";
+
+    public string Municipality => ledger.Municipality;
+
+    /// <summary>Answers that should never come: a 500, a version conflict with no other writer, and so on.</summary>
+    public List<string> Unexpected { get; } = [];
+
+    public static async Task<string> TokenAsync(HttpClient http, string url, string email)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(url + "/api/v1/auth/login"), new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public static string Marker(string municipality, int cycle, int seq) => $"[krasj {municipality} syklus {cycle} nr {seq}]";
+
+    /// <summary>Set once the application is open and the first save is about to go: the kill comes after.</summary>
+    public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task RunAsync(string token)
+    {
+        try
+        {
+            var document = await OpenAsync(token);
+            Ready.TrySetResult();
+            if (document is null)
+            {
+                return;
+            }
+            for (var seq = 1; ; seq++)
+            {
+                var marker = Marker(ledger.Municipality, cycle, seq);
+                Complete(document);
+                document["description"] = $"Kompetanseplan for hjemmetjenesten {marker}";
+                ledger.Sent.Add(marker);
+                var saved = await SendAsync(HttpMethod.Put, $"/api/v1/applications/{ledger.ApplicationId}", document, token);
+                if (saved is null)
+                {
+                    return;
+                }
+                ledger.LastAcknowledged = ledger.Sent.Count - 1;
+                ledger.AcknowledgedSaves++;
+                firstSave.TrySetResult();
+                Acknowledge(saved);
+                document = saved;
+                if (seq % 3 != 2) // submit after the 2nd, 5th, 8th ... save
+                {
+                    continue;
+                }
+                var version = Version(document);
+                var receipt = await SendAsync(HttpMethod.Post, $"/api/v1/applications/{ledger.ApplicationId}/submit", new JsonObject { ["version"] = version }, token);
+                if (receipt is null)
+                {
+                    return;
+                }
+                ledger.AcknowledgedSubmits.Add((version, receipt["number"]!.GetValue<int>(), receipt["reference"]!.GetValue<string>(), receipt["sha256"]!.GetValue<string>()));
+                ledger.AcknowledgedVersion = Math.Max(ledger.AcknowledgedVersion, version + 1);
+                var withdrawn = await SendAsync(HttpMethod.Post, $"/api/v1/applications/{ledger.ApplicationId}/withdraw", null, token);
+                if (withdrawn is null)
+                {
+                    return;
+                }
+                Acknowledge(withdrawn);
+                document = withdrawn;
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            // The process is gone; whatever was in flight is unacknowledged.
+        }
+        finally
+        {
+            Ready.TrySetResult();
+        }
+    }
+
+    /// <summary>The application as it is after the restart: started if need be, withdrawn if a submit got through.</summary>
+    private async Task<JsonObject?> OpenAsync(string token)
+    {
+        if (ledger.ApplicationId is null)
+        {
+            using var start = await RequestAsync(HttpMethod.Post, "/api/v1/applications", new JsonObject { ["schemeYear"] = OpenYear }, token);
+            var body = JsonNode.Parse(await start.Content.ReadAsStringAsync())!.AsObject();
+            if (start.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict && body["id"] is { } id)
+            {
+                ledger.ApplicationId = id.GetValue<string>();
+            }
+            else
+            {
+                Unexpected.Add($"start {ledger.Municipality}: {(int)start.StatusCode} {body.ToJsonString()}");
+                return null;
+            }
+        }
+        var document = await SendAsync(HttpMethod.Get, $"/api/v1/applications/{ledger.ApplicationId}", null, token);
+        if (document is not null && document["status"]!.GetValue<string>() == "submitted")
+        {
+            document = await SendAsync(HttpMethod.Post, $"/api/v1/applications/{ledger.ApplicationId}/withdraw", null, token);
+        }
+        if (document is not null)
+        {
+            Acknowledge(document);
+        }
+        return document;
+    }
+
+    private void Acknowledge(JsonObject document) =>
+        ledger.AcknowledgedVersion = Math.Max(ledger.AcknowledgedVersion, Version(document));
+
+    private static int Version(JsonObject document) => document["version"]!.GetValue<int>();
+
+    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, JsonObject? body, string token)
+    {
+        using var response = await RequestAsync(method, path, body, token);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            Unexpected.Add($"{method} {path} as {ledger.Municipality}: {(int)response.StatusCode} {text}");
+            return null;
+        }
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private async Task<HttpResponseMessage> RequestAsync(HttpMethod method, string path, JsonObject? body, string token)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url + path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>A complete application for the 2027 demo year (as in the integration tests' ApplicationApi.Complete).</summary>
+    private static void Complete(JsonObject document)
+    {
+        document["accountNumber"] = "12345678903";
+        document["paymentRemark"] = "KTU 2027";
+        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
+        document["competencePlanAdopted"] = true;
+        document["competenceMeasures"] = new JsonArray(new JsonObject
+        {
+            ["educationType"] = "videreutdanning",
+            ["description"] = "Videreutdanning i palliativ omsorg",
+            ["amount"] = 90_000,
+            ["persons"] = 3,
+            ["continuingPersons"] = 1,
+        });
+        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
+        document["projects"] = new JsonArray(new JsonObject
+        {
+            ["priority"] = 1,
+            ["title"] = "Velferdsteknologi i hjemmetjenesten",
+            ["themes"] = new JsonArray("forebygging", "parorende"),
+            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
+            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
+            ["criteria"] = new JsonObject
+            {
+                ["needsAndChallenges"] = "Mangel på personell om natten.",
+                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
+                ["organisationAndPartners"] = "Hjemmetjenesten med NTNU og frivilligsentralen.",
+                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
+                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
+                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
+            },
+            ["budget"] = new JsonArray(
+                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
+                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
+            ["ownFinancing"] = 50_000,
+            ["amountApplied"] = 150_000,
+            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
+            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
+        });
+    }
+}
