@@ -10,8 +10,9 @@ using static Ktu.IntegrationTests.Applications.ApplicationApi;
 namespace Ktu.IntegrationTests.Applications;
 
 /// <summary>
-/// The applicant's decision page over HTTP on a database of its own, where Harstad's application is the only one
-/// in Troms og Finnmark: "not yet" before the allocation is approved, then the decision line by line with reasons.
+/// The applicant's decision page over HTTP on a database of its own, where Harstad's and Kvæfjord's applications are
+/// the only ones in Troms og Finnmark: "not yet" before the allocation is approved, then the decision line by line
+/// with reasons; Kvæfjord gets nothing and reads a refusal.
 /// </summary>
 public sealed class DecisionPageTests(KtuFactory factory) : IClassFixture<KtuFactory>
 {
@@ -31,6 +32,15 @@ public sealed class DecisionPageTests(KtuFactory factory) : IClassFixture<KtuFac
         Assert.DoesNotContain("Se vedtaket", await (await browser.GetAsync(new Uri("/", UriKind.Relative))).ReadTextAsync(), StringComparison.Ordinal);
 
         var officer = await QuestionsPageTests.TakeAsync(factory, Officer, id);
+        var refusedId = await QuestionsPageTests.SubmitNewAsync(factory, "5510");
+        await QuestionsPageTests.TakeAsync(factory, Officer, refusedId);
+        var nothing = await officer.PutAsJsonAsync($"/api/v1/cases/{refusedId}/assessment", new
+        {
+            lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }
+                .Select(lineId => new { lineId, score = 0, reason = "Tiltaket ligger utenfor ordningen." }),
+            completed = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, nothing.StatusCode);
         var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new
         {
             lines = new object[]
@@ -80,6 +90,12 @@ public sealed class DecisionPageTests(KtuFactory factory) : IClassFixture<KtuFac
         var home = await (await browser.GetAsync(new Uri("/", UriKind.Relative))).ReadTextAsync();
         Assert.Contains($"/soknad/{id}/vedtak", home, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Vedtaket om søknaden for 2027 er klart.", home, StringComparison.Ordinal);
+
+        var refusal = await factory.CreateSignedInBrowserClientAsync("soker.5510@demo.ktu");
+        var refusalText = await (await refusal.GetAsync(new Uri($"/soknad/{refusedId}/vedtak", UriKind.Relative))).ReadTextAsync();
+        Assert.Contains("Søknaden er avslått. Dere får ikke tilskudd.", refusalText, StringComparison.Ordinal);
+        Assert.Contains("Tiltaket ligger utenfor ordningen.", refusalText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dere får kr", refusalText, StringComparison.Ordinal);
 
         var stranger = await factory.CreateSignedInBrowserClientAsync("soker.5501@demo.ktu");
         var refused = await stranger.GetAsync(new Uri($"/soknad/{id}/vedtak", UriKind.Relative));
