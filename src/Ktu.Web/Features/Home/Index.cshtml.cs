@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Rules;
+using Ktu.Web.Features.Applications.Decision;
 using Ktu.Web.Features.Shared;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
     public string? ReceivingEmbete { get; private set; }
     public string? EmbeteName { get; private set; }
     public List<OpenYear> OpenYears { get; } = [];
+    public IReadOnlyList<CaseNotice> CaseNotices { get; private set; } = [];
     public List<PotLine> Pots { get; } = [];
     public List<SchemeYear> Years { get; private set; } = [];
     public int MunicipalityCount { get; private set; }
@@ -38,6 +40,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             OrganisationName = OrganisationDisplay.Name(org.Name, org.Kind);
             OrganisationNumber = org.OrgNumber;
             ReceivingEmbete = await db.Embeter.Where(e => e.Id == org.EmbeteId).Select(e => e.NameBokmal).SingleAsync();
+            CaseNotices = await Applications.Decision.CaseNotices.ForOrganisationAsync(db, orgId, null, HttpContext.RequestAborted);
             var started = await db.Applications.Where(a => a.OrganisationId == orgId).Select(a => a.SchemeYear).ToListAsync();
             foreach (var y in years.Where(y => Deadline.IsOpen(y, now) && y.IsEligible(org.Kind)))
             {

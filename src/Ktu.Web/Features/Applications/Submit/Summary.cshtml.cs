@@ -21,6 +21,9 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
 
     public int? LatestSubmission { get; private set; }
 
+    /// <summary>Open questions from the embete and a ready decision, for a submitted application.</summary>
+    public IReadOnlyList<Decision.CaseNotice> CaseNotices { get; private set; } = [];
+
     protected override bool BelongsHere(string field) => field.Length == 0;
 
     /// <summary>Where an issue is fixed: the part's page and the field's id.</summary>
@@ -46,6 +49,7 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
             return NotFound();
         }
         LatestSubmission = View.Application.SubmissionCount > 0 ? View.Application.SubmissionCount : null;
+        CaseNotices = await Decision.CaseNotices.ForOrganisationAsync(Db, View.Application.OrganisationId, View.Application.Id, ct);
         ModelState.Clear();
         return Page();
     }
