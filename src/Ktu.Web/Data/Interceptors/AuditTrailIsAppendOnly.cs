@@ -12,6 +12,17 @@ namespace Ktu.Web.Data.Interceptors;
 /// </summary>
 internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
 {
+    /// <summary>
+    /// PostgreSQL has no process-wide write gate, and several app instances may write at once: the chain's end is
+    /// read and extended under this advisory lock, held on the save's own connection from before the read until
+    /// the save has committed or failed, so audited writes queue instead of colliding. (A user transaction would
+    /// clash with Npgsql's retrying execution strategy; Npgsql's pool reset also drops the lock if all else fails.)
+    /// </summary>
+    private const long PostgresChainLock = 0x4B54_5541_5544_4954; // "KTUAUDIT"
+
+    /// <summary>The context whose connection holds the lock, until the save ends.</summary>
+    private DbContext? _locked;
+
     /// <summary>Refuses changes to existing entries; registered before SQLite's write gate, so a refusal never holds the gate.</summary>
     public static AuditTrailIsAppendOnly Guard() => new(seal: false);
 
@@ -22,6 +33,12 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
     {
         if (eventData.Context is { } db && Pending(db, seal) is { Count: > 0 } added)
         {
+            if (IsPostgres(db))
+            {
+                db.Database.OpenConnection();
+                _locked = db;
+                db.Database.ExecuteSqlRaw($"SELECT pg_advisory_lock({PostgresChainLock})");
+            }
             var last = db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
         }
@@ -32,11 +49,81 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
     {
         if (eventData.Context is { } db && Pending(db, seal) is { Count: > 0 } added)
         {
+            if (IsPostgres(db))
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                _locked = db;
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresChainLock})", cancellationToken);
+            }
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
         }
         return result;
     }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Unlock();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Unlock();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unlock();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unlock();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Unlock();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unlock();
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Unlock();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Unlock();
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Releases the chain lock once the save has ended, whatever the outcome, and gives the connection back.</summary>
+    private void Unlock()
+    {
+        if (_locked is not { } db)
+        {
+            return;
+        }
+        _locked = null;
+        try
+        {
+            db.Database.ExecuteSqlRaw($"SELECT pg_advisory_unlock({PostgresChainLock})");
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection has lost its session, and the lock with it; the pool's reset covers the rest.
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    private static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private static List<AuditEntry> Pending(DbContext db, bool seal)
     {
