@@ -15,6 +15,8 @@ echo "Bygger KTU ..."
 dotnet build "$root/src/Ktu.Web/Ktu.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
 
 export Demo__Enabled=true
+# Ten Trøndelag municipalities have submitted applications, so the case officer's inbox is not empty.
+export Demo__SampleApplications="${Demo__SampleApplications:-true}"
 # The demo serves plain http on this machine; production runs on https with Secure-only cookies.
 export Security__AllowHttp="${Security__AllowHttp:-true}"
 export KTU_DEMO_PASSWORD="$password"

@@ -27,6 +27,10 @@ public static class DatabaseInitialiser
         {
             var time = services.GetRequiredService<TimeProvider>();
             await DemoData.SeedAsync(db, time, app.Configuration);
+            if (app.Configuration.GetValue("Demo:SampleApplications", false))
+            {
+                await DemoApplications.SeedAsync(db, time);
+            }
         }
     }
 }

@@ -1,0 +1,121 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Audit;
+using Ktu.Web.Features.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Account;
+
+/// <summary>
+/// Demo only (Demo:SampleApplications, which ./run.sh turns on): complete, submitted applications from a
+/// spread of Trøndelag municipalities for the open demo year, so a case officer has an inbox to work on at once.
+/// Trondheim (soker.5001) is left out so the demo applicant can apply as a new user. The texts are invented
+/// examples, not real applications; no people are named.
+/// </summary>
+internal static class DemoApplications
+{
+    private static readonly string[] Municipalities = ["5006", "5021", "5027", "5032", "5036", "5042", "5046", "5053", "5057", "5061"];
+
+    public static async Task SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct = default)
+    {
+        var year = DemoData.OpenYear(time);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < Municipalities.Length; i++)
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.MunicipalityNumber == Municipalities[i], ct);
+            var email = $"soker.{Municipalities[i]}@{DemoData.Domain}";
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
+            if (organisation is null || user is null
+                || await db.Applications.AnyAsync(a => a.OrganisationId == organisation.Id && a.SchemeYear == year, ct))
+            {
+                continue;
+            }
+            var actor = new Actor(user.Id, user.FullName, user.Email);
+            var application = Application.Start(Guid.NewGuid(), organisation, year, actor, now);
+            application.SaveDraft(Content(i, organisation.Name), actor, now);
+            var view = await ApplicationView.LoadAsync(db, application, now, ct);
+            if (view.HasErrors || !view.Rules.IsBeforeDeadline)
+            {
+                continue;
+            }
+            var sequence = (await db.Applications
+                .Where(a => a.SchemeYear == year && a.EmbeteId == organisation.EmbeteId)
+                .MaxAsync(a => a.ReferenceSequence, ct) ?? 0) + 1;
+            var snapshot = new ApplicationSnapshot
+            {
+                Reference = "",
+                Number = 0,
+                ApplicationId = application.Id,
+                ApplicationVersion = application.Version,
+                SchemeYear = year,
+                SubmittedAt = now,
+                SubmittedBy = $"{actor.Name} ({actor.Email})",
+                Organisation = new(organisation.OrgNumber, organisation.Name),
+                ReceivingEmbete = new(view.Embete.Id, view.Embete.NameBokmal),
+                Application = view.Content,
+                Summary = view.Summary,
+                Issues = view.Issues,
+            };
+            var submission = application.Submit(actor, now, snapshot, ReferenceNumber.Format(year, organisation.EmbeteId, sequence), sequence);
+            db.Applications.Add(application);
+            db.ApplicationSubmissions.Add(submission);
+            db.AuditEntries.Add(AuditEntry.Create(now, actor.UserId, actor.Email, "application.submitted", "application", application.Id.ToString(),
+                organisation.Id, organisation.EmbeteId, after: new { submission.Reference, submission.Number, submission.Sha256, demo = true }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Varied but deterministic content: amounts, persons, continuations, BPA roles and project themes differ by index.</summary>
+    private static ApplicationContent Content(int i, string name) => new()
+    {
+        AccountNumber = "12345678903",
+        PaymentRemark = $"KTU {name}",
+        Contact = new ContactPerson { Name = "Kontaktperson i kommunen", Email = $"ktu.{i + 1}@example.org", Phone = "400 00 000" },
+        CompetencePlanAdopted = true,
+        Description = $"{name} kommune søker om tilskudd til kompetanseheving i helse- og omsorgstjenestene og til utvikling av tjenestene.",
+        CompetenceMeasures =
+        [
+            new CompetenceMeasure
+            {
+                EducationType = i % 3 == 0 ? "vgs" : "videreutdanning",
+                Description = i % 3 == 0 ? "Fagbrev som helsefagarbeider for assistenter" : "Videreutdanning i demensomsorg og psykisk helse",
+                Amount = 60_000 + 15_000 * (i % 5),
+                Persons = 2 + i % 4,
+                ContinuingPersons = i % 2,
+            },
+        ],
+        BpaTrainings = i % 2 == 0
+            ? [new BpaTraining { Role = (BpaRole)(1 + i % 3), Persons = 2 + i % 3, AmountPerPerson = 6_000 }]
+            : [],
+        Projects =
+        [
+            new ServiceDevelopmentProject
+            {
+                Priority = 1,
+                Title = i % 4 == 1 ? "Fleksibel avlastning for pårørende" : "Velferdsteknologi i hjemmetjenesten",
+                Themes = i % 4 == 1 ? ["avlastning", "parorende"] : ["forebygging"],
+                Purpose = "Flere skal kunne bo trygt hjemme lenger, og pårørende skal orke mer.",
+                Description = "Vi prøver ut nye arbeidsformer i to soner og måler effekten før vi tar dem i bruk i hele kommunen.",
+                Criteria = new ProjectCriteria
+                {
+                    NeedsAndChallenges = "Økende behov for tjenester og knapphet på fagfolk.",
+                    GoalsAndTargetGroups = "Hjemmeboende eldre og deres pårørende.",
+                    OrganisationAndPartners = "Hjemmetjenesten sammen med frivilligsentralen.",
+                    ExpectedGains = "Færre unødige besøk og tryggere brukere.",
+                    Anchoring = "Vedtatt i kommunedirektørens ledergruppe.",
+                    UserParticipation = "Brukerrådet og pårørende deltar i utprøvingen.",
+                },
+                Budget =
+                [
+                    new BudgetLine { Item = "Prosjektleder", Amount = 120_000 + 20_000 * (i % 4) },
+                    new BudgetLine { Item = "Opplæring og utstyr", Amount = 60_000 },
+                ],
+                OwnFinancing = 40_000,
+                AmountApplied = 140_000 + 20_000 * (i % 4),
+                ControlMeasures = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
+                SignedBy = new Signatory { Name = "Kommunedirektøren", Role = "Kommunedirektør" },
+            },
+        ],
+    };
+}
