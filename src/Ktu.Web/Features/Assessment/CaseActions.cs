@@ -316,18 +316,18 @@ internal static class CaseActions
     }
 
     /// <summary>Once the allocation is sent for approval, the assessments it was made from are frozen.</summary>
-    internal static async Task EnsureRoundOpenAsync(AppDbContext db, Application application, CancellationToken ct)
+    internal static async Task EnsureRoundOpenAsync(AppDbContext db, Application application, CancellationToken ct, string? forApplicant = null)
     {
         var status = await db.AllocationRounds
             .Where(r => r.EmbeteId == application.EmbeteId && r.SchemeYear == application.SchemeYear)
             .Select(r => (RoundStatus?)r.Status).SingleOrDefaultAsync(ct);
         if (status is RoundStatus.AwaitingApproval)
         {
-            throw new RuleViolationException("Fordelingen er sendt til godkjenning. Vurderingen kan ikke endres før lederen har sendt den tilbake.", "round-awaiting-approval");
+            throw new RuleViolationException(forApplicant ?? "Fordelingen er sendt til godkjenning. Vurderingen kan ikke endres før lederen har sendt den tilbake.", "round-awaiting-approval");
         }
         if (status is RoundStatus.Approved)
         {
-            throw new RuleViolationException("Vedtaket er fattet. Vurderingen kan ikke endres.", "round-approved");
+            throw new RuleViolationException(forApplicant ?? "Vedtaket er fattet. Vurderingen kan ikke endres.", "round-approved");
         }
     }
 

@@ -37,7 +37,8 @@ internal static class Withdraw
         {
             throw new RuleViolationException("Søknaden har fått vedtak og kan ikke trekkes tilbake her. Ta kontakt med Statsforvalteren.", "decision-made");
         }
-        await Assessment.CaseActions.EnsureRoundOpenAsync(db, application, ct);
+        await Assessment.CaseActions.EnsureRoundOpenAsync(db, application, ct,
+            "Statsforvalteren er i ferd med å fatte vedtak om søknadene, så søknaden kan ikke trekkes tilbake her nå. Ta kontakt med Statsforvalteren.");
 
         application.Withdraw(ApplicationAccess.ActorOf(me), now);
         // A case already assessed must be confirmed again when the application comes back changed.
