@@ -5,9 +5,11 @@ using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Allocation.Round;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Applications.Decision;
+using Ktu.Web.Features.Applications.DecisionLetter;
 using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Audit;
+using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -35,6 +37,8 @@ app.MapRoundApi();
 app.MapApplicantCaseApi();
 app.MapAuditApi();
 app.MapApplicationPdf();
+app.MapLettersApi();
+app.MapDecisionLetterPdf();
 app.MapRazorPages();
 
 app.Run();
