@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Data;
@@ -265,6 +266,40 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "payment.marked-paid" && e.EntityId == id));
+    }
+
+    [Fact]
+    public async Task The_embete_edits_its_own_template_texts_and_the_next_letter_uses_them()
+    {
+        var browser = await Factory.CreateSignedInBrowserClientAsync(Officer);
+        var letters = await (await browser.GetAsync(new Uri($"/saksbehandling/brev/{OpenYear}", UriKind.Relative))).ReadTextAsync();
+        Assert.Contains("3 av 3 vedtak har brev", letters, StringComparison.Ordinal);
+        Assert.Contains("Ørsta", letters, StringComparison.Ordinal);
+
+        var path = $"/saksbehandling/brevmal/{OpenYear}";
+        var page = await (await browser.GetAsync(new Uri(path, UriKind.Relative))).ReadTextAsync();
+        Assert.Contains("forvaltningsloven § 28", page, StringComparison.Ordinal);
+        var version = Regex.Match(page, "name=\"StoredVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["StoredVersion"] = version,
+            ["Greeting"] = "Hilsen fra Molde til {mottaker} og {ukjent}.",
+            ["Contact"] = "Ring oss.",
+            ["Closing"] = "Med vennlig hilsen\n{embete}",
+        };
+        var refused = await browser.SubmitFormAsync(path, fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("{ukjent}", await refused.ReadTextAsync(), StringComparison.Ordinal);
+
+        fields["Greeting"] = "Hilsen fra Molde til {mottaker}.";
+        var saved = await browser.SubmitFormAsync(path, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var id = (await GrantAsync(Hareid))["grantId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Ny hilsen." })).StatusCode);
+        var text = Applications.ApplicationPdfTests.Text(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
+        Assert.Contains("Hilsen fra Molde til", text, StringComparison.Ordinal);
     }
 
     private async Task<JsonObject> GrantAsync(string municipality)

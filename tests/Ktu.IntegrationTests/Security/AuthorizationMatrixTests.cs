@@ -191,6 +191,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/grants/{id:guid}/letters"] = Access.OwnEmbeteStaff,
         ["POST /api/v1/grants/{id:guid}/paid"] = Access.OwnEmbeteStaff,
         ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
+        ["GET /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
+        ["GET /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
     };
 
     /// <summary>
