@@ -5,10 +5,12 @@ using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Allocation.Round;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Applications.Decision;
+using Ktu.Web.Features.Applications.DecisionLetter;
 using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Backup;
+using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -37,6 +39,8 @@ app.MapApplicantCaseApi();
 app.MapAuditApi();
 app.MapBackupApi();
 app.MapApplicationPdf();
+app.MapLettersApi();
+app.MapDecisionLetterPdf();
 app.MapRazorPages();
 
 app.Run();

@@ -25,6 +25,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Assessment.InformationRequest> InformationRequests => Set<Ktu.Web.Domain.Assessment.InformationRequest>();
     public DbSet<Ktu.Web.Domain.Decisions.AllocationRound> AllocationRounds => Set<Ktu.Web.Domain.Decisions.AllocationRound>();
     public DbSet<Ktu.Web.Domain.Decisions.GrantDecision> GrantDecisions => Set<Ktu.Web.Domain.Decisions.GrantDecision>();
+    public DbSet<Ktu.Web.Domain.Letters.GrantLetter> GrantLetters => Set<Ktu.Web.Domain.Letters.GrantLetter>();
+    public DbSet<Ktu.Web.Domain.Letters.LetterTemplate> LetterTemplates => Set<Ktu.Web.Domain.Letters.LetterTemplate>();
+    public DbSet<Ktu.Web.Domain.Letters.GrantPayment> GrantPayments => Set<Ktu.Web.Domain.Letters.GrantPayment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -8,34 +8,39 @@ using static Ktu.IntegrationTests.Applications.ApplicationApi;
 namespace Ktu.IntegrationTests.Assessment;
 
 /// <summary>./run.sh seeds submitted applications so a new case officer finds a full inbox; a restart adds none twice.</summary>
-public sealed class DemoApplicationsTests : IAsyncLifetime
+public sealed class DemoApplicationsTests(DemoApplicationsTests.Fixture fixture) : IClassFixture<DemoApplicationsTests.Fixture>
 {
-    private readonly KtuFactory _factory = new();
-
-    public Task InitializeAsync()
+    public sealed class Fixture : IAsyncLifetime
     {
-        _factory.Settings["Demo:SampleApplications"] = "true";
-        return Task.CompletedTask;
+        public KtuFactory Factory { get; } = new();
+
+        public Task InitializeAsync()
+        {
+            Factory.Settings["Demo:SampleApplications"] = "true";
+            return Task.CompletedTask;
+        }
+
+        public Task DisposeAsync() => ((IAsyncLifetime)Factory).DisposeAsync();
     }
 
-    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+    private KtuFactory Factory => fixture.Factory;
 
     [Fact]
     public async Task The_demo_inbox_has_ten_complete_submitted_applications_and_a_restart_adds_none()
     {
-        var officer = await _factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        var officer = await Factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
         var inbox = await ReadAsync(await officer.GetAsync($"/api/v1/cases?year={OpenYear}"));
         Assert.Equal(10, inbox["total"]!.GetValue<int>());
         Assert.Equal(10, inbox["counts"]!["Received"]!.GetValue<int>());
         Assert.DoesNotContain(inbox["items"]!.AsArray(), i => i!["applicant"]!.GetValue<string>() == "Trondheim");
 
         // The demo applicant of Trondheim can still start its own application.
-        var trondheim = await _factory.ApplicantAsync("5001");
+        var trondheim = await Factory.ApplicantAsync("5001");
         Assert.Equal(HttpStatusCode.Created, (await trondheim.PostAsync("/api/v1/applications", Json(new System.Text.Json.Nodes.JsonObject { ["schemeYear"] = OpenYear }))).StatusCode);
 
-        await using var scope = _factory.CreateScope();
+        await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await Ktu.Web.Features.Account.DemoApplications.SeedAsync(db, _factory.Time);
+        await Ktu.Web.Features.Account.DemoApplications.SeedAsync(db, Factory.Time);
         Assert.Equal(10, await db.ApplicationSubmissions.CountAsync(s => s.SchemeYear == OpenYear && s.EmbeteId == "trondelag"));
     }
 }

@@ -192,6 +192,21 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
 
         // Operations
         ["POST /api/v1/admin/backup"] = Access.Admin,
+
+        // Grant letters and payment (Features/GrantLetters): the embete's own year, and one grant.
+        ["GET /api/v1/allocations/{year:int}/letters"] = Access.AnyEmbeteStaff,
+        ["POST /api/v1/allocations/{year:int}/letters"] = Access.AnyEmbeteStaff,
+        ["GET /api/v1/allocations/{year:int}/archive.zip"] = Access.AnyEmbeteStaff,
+        ["GET /api/v1/allocations/{year:int}/payments.csv"] = Access.AnyEmbeteStaff,
+        ["GET /api/v1/allocations/{year:int}/pain001.xml"] = Access.AnyEmbeteStaff,
+        ["GET /api/v1/grants/{id:guid}/letter.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
+        ["POST /api/v1/grants/{id:guid}/letters"] = Access.OwnEmbeteStaff,
+        ["POST /api/v1/grants/{id:guid}/paid"] = Access.OwnEmbeteStaff,
+        ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
+        ["GET /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
+        ["GET /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
     };
 
     /// <summary>
@@ -206,6 +221,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /logg-ut"] = ["302 → /logg-inn"],                     // not signed in: nothing to log out of
         ["GET /soknad/{year:int}"] = ["302 → /soknad/{id}/oppsummering"], // the organisation's application for the year exists
         ["GET /api/v1/applications/{id:guid}/decision"] = ["404"],  // no decision yet for the arranged application
+        ["GET /api/v1/allocations/{year:int}/archive.zip"] = ["409"], // the year's allocation is not approved
+        ["GET /api/v1/allocations/{year:int}/payments.csv"] = ["409"],
+        ["GET /api/v1/allocations/{year:int}/pain001.xml"] = ["409"],
+        ["GET /api/v1/grants/{id:guid}/letter.pdf"] = ["404"],      // {id} is the application's id, not a grant's
+        ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = ["404"],        // no decision, so no letter, for the arranged application
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>

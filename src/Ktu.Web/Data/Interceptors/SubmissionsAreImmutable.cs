@@ -43,5 +43,21 @@ internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
                 throw new InvalidOperationException($"Decision {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
             }
         }
+        // A grant letter is what the applicant received: a correction is a new version row, both kept.
+        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Letters.GrantLetter>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Grant letter {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+            }
+        }
+        // A marked payment is a record of money sent; marking again is refused before it gets here.
+        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Letters.GrantPayment>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Payment of {entry.Entity.GrantDecisionId} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+            }
+        }
     }
 }

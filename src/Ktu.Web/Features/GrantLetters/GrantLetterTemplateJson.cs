@@ -32,4 +32,11 @@ internal static class GrantLetterTemplateJson
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(storedJson)));
 
     public static string Sha256(GrantLetterTemplate template) => Sha256(Serialize(template));
+
+    /// <summary>The embete's own texts alone, as stored per embete and year.</summary>
+    public static string SerializeEmbete(GrantLetterEmbeteTexts texts) => JsonSerializer.Serialize(texts, Options);
+
+    public static GrantLetterEmbeteTexts DeserializeEmbete(string json) =>
+        JsonSerializer.Deserialize<GrantLetterEmbeteTexts>(json, Options)
+        ?? throw new InvalidOperationException("The stored letter texts are empty.");
 }

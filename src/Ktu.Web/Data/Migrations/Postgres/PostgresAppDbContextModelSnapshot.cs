@@ -740,6 +740,167 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("Embeter", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ReplacesLetterDated")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TemplateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TemplateSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("GrantDecisionId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("SchemeYear", "EmbeteId");
+
+                    b.ToTable("GrantLetters", (string)null);
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantPayment", b =>
+                {
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MarkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GrantDecisionId");
+
+                    b.HasIndex("SchemeYear", "EmbeteId");
+
+                    b.ToTable("GrantPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EmbeteTextsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeYear");
+
+                    b.HasIndex("EmbeteId", "SchemeYear")
+                        .IsUnique();
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1287,6 +1448,39 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .WithMany("Earmarks")
                         .HasForeignKey("PotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantLetter", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantPayment", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithOne()
+                        .HasForeignKey("Ktu.Web.Domain.Letters.GrantPayment", "GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Embete", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ktu.Web.Domain.SchemeYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeYear")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -26,6 +26,9 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
 
     public GrantDecision? Decision { get; private set; }
 
+    /// <summary>How many versions of the grant letter exist (0 until the embete has made it).</summary>
+    public int LetterVersions { get; private set; }
+
     public IReadOnlyList<PartLines> Parts { get; private set; } = [];
 
     public CaseStatus? CaseStatus { get; private set; }
@@ -57,6 +60,8 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
         Decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == Application.Id, ct);
         if (Decision is not null)
         {
+            var decisionId = Decision.Id;
+            LetterVersions = await db.GrantLetters.CountAsync(l => l.GrantDecisionId == decisionId, ct);
             Parts = [.. Decision.ReadLines().GroupBy(l => l.Part).OrderBy(g => g.Key).Select(g => new PartLines(g.Key, [.. g]))];
         }
         else

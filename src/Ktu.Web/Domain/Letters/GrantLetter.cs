@@ -1,0 +1,138 @@
+using Ktu.Web.Domain.Applications;
+
+namespace Ktu.Web.Domain.Letters;
+
+/// <summary>
+/// One version of the grant letter for one fixed decision (<see cref="Decisions.GrantDecision"/>), with the
+/// template text it was made from and the PDF as sent. Rows are inserted once and never changed
+/// (Data/Interceptors/SubmissionsAreImmutable): a correction is a new row with the next version, and both
+/// are kept, so what the applicant received can always be shown again.
+/// </summary>
+public sealed class GrantLetter
+{
+    public const int MaxReasonLength = 1000;
+
+    private GrantLetter()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid GrantDecisionId { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    /// <summary>Copied from the decision so access checks need no join.</summary>
+    public int OrganisationId { get; private set; }
+    public string EmbeteId { get; private set; } = "";
+    public int SchemeYear { get; private set; }
+    /// <summary>1 for the first letter; a corrected letter gets the next number.</summary>
+    public int Version { get; private set; }
+    public DateOnly LetterDate { get; private set; }
+    /// <summary>The date of the letter this one replaces, for a version above 1.</summary>
+    public DateOnly? ReplacesLetterDated { get; private set; }
+    /// <summary>Why the letter was corrected; null for the first letter.</summary>
+    public string? Reason { get; private set; }
+    /// <summary>The letter template as compact JSON, and its SHA-256: the words the letter was made from.</summary>
+    public string TemplateJson { get; private set; } = "";
+    public string TemplateSha256 { get; private set; } = "";
+    public byte[] Pdf { get; private set; } = [];
+    public string PdfSha256 { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+    public string CreatedByName { get; private set; } = "";
+
+    public static GrantLetter Make(
+        Decisions.GrantDecision decision, int version, DateOnly letterDate, DateOnly? replacesLetterDated, string? reason,
+        string templateJson, string templateSha256, string title, byte[] pdf, Actor by, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        if (version > 1 && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A corrected letter needs a reason.", nameof(reason));
+        }
+        return new GrantLetter
+        {
+            Id = Guid.NewGuid(),
+            GrantDecisionId = decision.Id,
+            ApplicationId = decision.ApplicationId,
+            OrganisationId = decision.OrganisationId,
+            EmbeteId = decision.EmbeteId,
+            SchemeYear = decision.SchemeYear,
+            Version = version,
+            LetterDate = letterDate,
+            ReplacesLetterDated = replacesLetterDated,
+            Reason = reason?.Trim(),
+            TemplateJson = templateJson,
+            TemplateSha256 = templateSha256,
+            Title = title,
+            Pdf = pdf,
+            PdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+            CreatedAt = now,
+            CreatedByUserId = by.UserId,
+            CreatedByName = by.Name ?? by.Email ?? by.UserId,
+        };
+    }
+}
+
+/// <summary>
+/// An embete's own letter texts for one scheme year (greeting, contact, closing) as JSON; the national texts
+/// come from the scheme year and are never stored here. <see cref="Version"/> guards two editors at once.
+/// </summary>
+public sealed class LetterTemplate
+{
+    private LetterTemplate()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string EmbeteId { get; private set; } = "";
+    public int SchemeYear { get; private set; }
+    public string EmbeteTextsJson { get; private set; } = "";
+    public int Version { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string UpdatedByName { get; private set; } = "";
+
+    public static LetterTemplate Start(string embeteId, int schemeYear) => new()
+    {
+        Id = Guid.NewGuid(),
+        EmbeteId = embeteId,
+        SchemeYear = schemeYear,
+        Version = 0,
+    };
+
+    public void Change(string embeteTextsJson, Actor by, DateTimeOffset now)
+    {
+        EmbeteTextsJson = embeteTextsJson;
+        Version++;
+        UpdatedAt = now;
+        UpdatedByName = by.Name ?? by.Email ?? by.UserId;
+    }
+}
+
+/// <summary>That a grant has been paid, and on which date; marked once by the embete after the bank has paid.</summary>
+public sealed class GrantPayment
+{
+    private GrantPayment()
+    {
+    }
+
+    public Guid GrantDecisionId { get; private set; }
+    public string EmbeteId { get; private set; } = "";
+    public int SchemeYear { get; private set; }
+    public long Amount { get; private set; }
+    public DateOnly PaidOn { get; private set; }
+    public DateTimeOffset MarkedAt { get; private set; }
+    public string MarkedByUserId { get; private set; } = "";
+    public string MarkedByName { get; private set; } = "";
+
+    public static GrantPayment Mark(Decisions.GrantDecision decision, DateOnly paidOn, Actor by, DateTimeOffset now) => new()
+    {
+        GrantDecisionId = decision.Id,
+        EmbeteId = decision.EmbeteId,
+        SchemeYear = decision.SchemeYear,
+        Amount = decision.AmountGranted,
+        PaidOn = paidOn,
+        MarkedAt = now,
+        MarkedByUserId = by.UserId,
+        MarkedByName = by.Name ?? by.Email ?? by.UserId,
+    };
+}
