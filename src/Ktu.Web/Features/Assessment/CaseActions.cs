@@ -147,6 +147,8 @@ internal static class CaseActions
         var given = input.Lines ?? [];
         var known = view.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var result = new List<LineAssessment>();
+        // Lines with something filled in: one with an error of its own is not also reported as missing.
+        var answered = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < given.Count; i++)
         {
             var g = given[i];
@@ -165,6 +167,7 @@ internal static class CaseActions
             {
                 continue;
             }
+            answered.Add(line.Id);
             if (g.Score is not (>= 0 and <= 5))
             {
                 errors.Add($"{at}.score", $"Velg en poengsum fra 0 til 5 for «{line.Label}».");
@@ -194,7 +197,7 @@ internal static class CaseActions
         }
         if (input.Completed)
         {
-            foreach (var missing in view.Lines.Where(l => result.All(r => r.LineId != l.Id)))
+            foreach (var missing in view.Lines.Where(l => !answered.Contains(l.Id)))
             {
                 errors.Add("lines", $"«{missing.Label}» mangler poengsum. Alle linjer må vurderes før saken er ferdig vurdert.");
             }

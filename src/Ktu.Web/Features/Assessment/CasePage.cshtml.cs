@@ -10,7 +10,7 @@ namespace Ktu.Web.Features.Assessment;
 
 /// <summary>One case: the submitted application, the impartiality declaration, the assessment per line and the questions to the applicant.</summary>
 [Authorize(Policy = Policies.EmbeteStaff)]
-public sealed class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     public sealed class LineInput
     {
@@ -33,6 +33,9 @@ public sealed class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider 
     internal IReadOnlyDictionary<string, LineAssessment> Assessed { get; private set; } = new Dictionary<string, LineAssessment>();
     public bool MayAssess { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>Amounts that could not be read as whole numbers, by line index, shown back as typed.</summary>
+    public IReadOnlyDictionary<int, string> UnreadableAmounts { get; private set; } = new Dictionary<int, string>();
     public CurrentUser Me => me;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -66,6 +69,7 @@ public sealed class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider 
     {
         if (Conflict is null)
         {
+            ModelState.Clear();
             ModelState.AddModelError("conflict", "Velg om du er habil eller inhabil.");
             await LoadAsync(id, ct);
             return Page();
@@ -90,6 +94,34 @@ public sealed class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider 
 
     private async Task<IActionResult> TryAsync(Guid id, string field, Func<Task<(FieldErrors Errors, string Done)>> action, CancellationToken ct)
     {
+        // Model binding's entries are keyed by the posted names ("Lines[2].Amount"). ModelState keys are
+        // case-insensitive, so a later "lines[2].amount" error would take that casing and the error summary
+        // would link to "#Lines_2__Amount", an id that is not on the page. Start clean, and refuse an amount
+        // that could not be read instead of silently taking the applied amount in its place.
+        var unreadable = ModelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => kv.Key).ToList();
+        var attempted = unreadable.ToDictionary(k => k, k => ModelState[k]?.AttemptedValue, StringComparer.Ordinal);
+        var typed = new Dictionary<int, string>();
+        ModelState.Clear();
+        if (unreadable.Count > 0)
+        {
+            foreach (var key in unreadable)
+            {
+                var match = UnreadableAmount().Match(key);
+                if (match.Success)
+                {
+                    var index = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    typed[index] = attempted.GetValueOrDefault(key) ?? "";
+                    ModelState.AddModelError(FieldId(index, "amount"), "Skriv beløpet med hele tall uten mellomrom, for eksempel 90000.");
+                }
+            }
+            if (typed.Count < unreadable.Count)
+            {
+                ModelState.AddModelError(field, "Noe av det du sendte, kunne ikke leses. Sjekk feltene og prøv igjen.");
+            }
+            UnreadableAmounts = typed;
+            await LoadAsync(id, ct);
+            return Page();
+        }
         try
         {
             var (errors, done) = await action();
@@ -142,4 +174,7 @@ public sealed class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider 
         (5, "5 – svært godt i tråd med prioriteringene"), (4, "4 – godt"), (3, "3 – middels"), (2, "2 – svakt"), (1, "1 – svært svakt"),
         (0, "0 – skal ikke ha tilskudd"),
     ];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Lines\[(\d{1,4})\]\.Amount$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UnreadableAmount();
 }

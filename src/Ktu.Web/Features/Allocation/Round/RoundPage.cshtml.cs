@@ -155,6 +155,11 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
 
     private async Task<IActionResult> TryAsync(int year, string field, string done, Func<Task<FieldErrors>> action, CancellationToken ct)
     {
+        // Model binding's entries are keyed by the posted names ("SendBackReason"), and ModelState keys are
+        // case-insensitive: a later "sendBackReason" error would take that casing, and the error summary would
+        // link to an id that is not on the page. The actions check every value themselves (an unreadable
+        // amount arrives as null and is refused with a Norwegian message), so start clean.
+        ModelState.Clear();
         try
         {
             var errors = await action();

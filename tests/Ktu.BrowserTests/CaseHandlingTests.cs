@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Ktu.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ktu.BrowserTests;
+
+/// <summary>
+/// The case handling flow as a new case officer in Statsforvalteren i Nordland meets it: the inbox, one case
+/// at a time (impartiality, assessment, a question to the applicant), the allocation with live sums, the
+/// approver's four-eyes approval, and the decision as the applicant sees it. Every page gets an axe check.
+/// Nordland is used by no other browser test, so the embete's inbox and allocation are this test's own.
+/// </summary>
+public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const int Year = 2027;
+    private const string Embete = "nordland";
+    private const string Bodo = "1804";
+    private const string Narvik = "1806";
+
+    private static readonly NumberFormatInfo Norwegian = new() { NumberGroupSeparator = " ", NumberDecimalDigits = 0 };
+
+    private Task ClickAsync(IPage page, string button) =>
+        page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
+
+    private async Task CheckPageAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Case_officer_assesses_and_allocates_the_approver_decides_and_the_applicant_sees_the_decision()
+    {
+        // Arrange over the JSON API: two Nordland municipalities submit complete applications for 2027.
+        var bodo = await SubmitCompleteApplicationAsync(Bodo);
+        var narvik = await SubmitCompleteApplicationAsync(Narvik);
+
+        // The case officer starts from the start page and goes to the inbox.
+        await LogInAsync($"saksbehandler.{Embete}@demo.ktu");
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Gå til innboksen", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling");
+        await Expect(Heading(Page, $"Innboks {Year}")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("count-total")).ToHaveTextAsync("2");
+        await Expect(Page.GetByTestId("count-Received")).ToHaveTextAsync("2");
+        var inbox = Page.GetByTestId("inbox");
+        await Expect(inbox.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(inbox).ToContainTextAsync("Bodø");
+        await Expect(inbox).ToContainTextAsync("Narvik");
+        await CheckPageAsync(Page, "case-1-inbox");
+
+        // Search once, then sort by applicant, descending, by clicking the column header twice.
+        await Page.GetByLabel("Søk i søker, referanse eller org.nr.").FillAsync("Narvik");
+        await ClickAsync(Page, "Vis");
+        await Expect(inbox.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(inbox).ToContainTextAsync("Narvik");
+        await Page.GetByLabel("Søk i søker, referanse eller org.nr.").FillAsync("");
+        await ClickAsync(Page, "Vis");
+        await Expect(inbox.Locator("tbody tr")).ToHaveCountAsync(2);
+        await inbox.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Søker", Exact = true }).ClickAsync();
+        await Expect(inbox.GetByRole(AriaRole.Columnheader, new LocatorGetByRoleOptions { Name = "Søker", Exact = true })).ToHaveAttributeAsync("aria-sort", "ascending");
+        await inbox.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Søker", Exact = true }).ClickAsync();
+        await Expect(inbox.GetByRole(AriaRole.Columnheader, new LocatorGetByRoleOptions { Name = "Søker", Exact = true })).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(inbox.Locator("tbody tr").First).ToContainTextAsync("Narvik");
+        await CheckPageAsync(Page, "case-2-inbox-sorted");
+
+        // Bodø: declare impartiality, trip over one validation error, then assess every line.
+        await inbox.Locator("tbody tr", new LocatorLocatorOptions { HasText = "Bodø" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/saksbehandling/sak/{bodo}");
+        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Ny");
+        await CheckPageAsync(Page, "case-3-case-new");
+        await DeclareImpartialAsync();
+        await CheckPageAsync(Page, "case-4-case-impartial");
+
+        var form = Page.GetByTestId("assessment-form");
+        var rows = form.Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(3); // competence, BPA, project
+        await ScoreAllLinesAsync(rows, "4");
+        var summary = Page.Locator(".ds-error-summary");
+
+        // A typo in an amount is refused and shown as typed, not silently replaced by the applied amount.
+        var competence = rows.Nth(0).GetByLabel(new Regex("^Beløp for"));
+        await competence.FillAsync("9O000");
+        await ClickAsync(Page, "Lagre vurderingen");
+        var typo = summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Skriv beløpet med hele tall uten mellomrom, for eksempel 90000." });
+        await Expect(typo).ToHaveAttributeAsync("href", "#lines_0__amount");
+        await Expect(competence).ToHaveValueAsync("9O000");
+        await Expect(rows.Nth(0).GetByLabel(new Regex("^Poeng for"))).ToHaveValueAsync("4"); // the rest of the form is kept too
+        await typo.ClickAsync();
+        await Expect(competence).ToBeFocusedAsync();
+        await competence.FillAsync("90000");
+
+        var project = rows.Nth(2);
+        await project.GetByLabel(new Regex("^Beløp for")).FillAsync("200000"); // more than the 150 000 applied
+        await form.GetByLabel("Saken er ferdig vurdert og kan være med i fordelingen").CheckAsync();
+        await ClickAsync(Page, "Lagre vurderingen");
+
+        await Expect(summary).ToBeVisibleAsync();
+        var error = summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "må være mellom 0 og det søkte beløpet, kr 150 000" });
+        await Expect(error).ToHaveAttributeAsync("href", "#lines_2__amount");
+        await Expect(summary.GetByRole(AriaRole.Link)).ToHaveCountAsync(1); // scored, so not also reported as missing a score
+        await Expect(project.GetByLabel(new Regex("^Beløp for"))).ToHaveValueAsync("200000"); // kept as typed
+        await CheckPageAsync(Page, "case-5-case-error");
+        await error.ClickAsync();
+        await Expect(project.GetByLabel(new Regex("^Beløp for"))).ToBeFocusedAsync();
+
+        // A reduced amount needs a reason.
+        await project.GetByLabel(new Regex("^Beløp for")).FillAsync("100000");
+        await ClickAsync(Page, "Lagre vurderingen");
+        await Expect(summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "får lavere beløp enn det er søkt om" })).ToHaveAttributeAsync("href", "#lines_2__reason");
+        await project.GetByLabel(new Regex("^Begrunnelse for")).FillAsync("Utstyret dekkes delvis av andre midler.");
+        await ClickAsync(Page, "Lagre vurderingen");
+        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Vurderingen er lagret.");
+        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Vurdert");
+        await Expect(summary).ToHaveCountAsync(0);
+        await CheckPageAsync(Page, "case-6-case-assessed");
+
+        // Narvik: ask the applicant a question, which the applicant answers, then assess in full.
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Tilbake til innboksen" }).ClickAsync();
+        await Expect(Page.GetByTestId("count-Assessed")).ToHaveTextAsync("1");
+        await Page.GetByTestId("inbox").Locator("tbody tr", new LocatorLocatorOptions { HasText = "Narvik" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/saksbehandling/sak/{narvik}");
+        await DeclareImpartialAsync();
+        await Page.GetByLabel("Nytt spørsmål").FillAsync("Hvor mange ansatte i hjemmetjenesten deltar i prosjektet?");
+        await ClickAsync(Page, "Send spørsmålet til søkeren");
+        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Spørsmålet er sendt til søkeren. Saken venter på svar.");
+        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Venter på søker");
+        await CheckPageAsync(Page, "case-7-case-question");
+
+        await AnswerAsApplicantAsync(narvik, "Tolv ansatte deltar, fordelt på to soner.");
+
+        await Page.ReloadAsync();
+        await Expect(Page.GetByTestId("answer")).ToContainTextAsync("Tolv ansatte deltar, fordelt på to soner.");
+        await ScoreAllLinesAsync(rows, "5");
+        await form.GetByLabel("Saken er ferdig vurdert og kan være med i fordelingen").CheckAsync();
+        await ClickAsync(Page, "Lagre vurderingen");
+        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Vurderingen er lagret.");
+        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Vurdert");
+        await CheckPageAsync(Page, "case-8-case-answered-assessed");
+
+        // The allocation: the proposal, one adjustment (live sums first), a scenario, and off to the approver.
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Tilbake til innboksen" }).ClickAsync();
+        await Expect(Page.GetByTestId("count-Assessed")).ToHaveTextAsync("2");
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"Gå til fordelingen for {Year}" }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/saksbehandling/fordeling/{Year}");
+        await Expect(Heading(Page, $"Fordeling {Year} – Statsforvalteren i Nordland")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("round-status")).ToHaveTextAsync("Under arbeid");
+        await Expect(Page.GetByTestId("blockers")).ToHaveCountAsync(0);
+        var lines = Page.GetByTestId("lines");
+        await Expect(lines.Locator("tbody tr")).ToHaveCountAsync(6);
+        await CheckPageAsync(Page, "case-9-allocation");
+
+        var remaining = Page.GetByTestId("remaining");
+        var remainingBefore = Amount(await remaining.InnerTextAsync());
+        var narvikBpa = Page.GetByLabel(new Regex(@"^Fordelt til Narvik.*, BPA-opplæring"));
+        var bpaBefore = Amount(await narvikBpa.InputValueAsync());
+        Assert.Equal(20_000, bpaBefore);
+        await narvikBpa.FillAsync("15000");
+        await Expect(remaining).ToHaveTextAsync(Kr(remainingBefore + 5_000)); // live, before anything is saved
+        await Page.GetByLabel(new Regex(@"^Begrunnelse for Narvik.*, BPA-opplæring")).FillAsync("Ett kurs holdes felles med Bodø.");
+        await CheckPageAsync(Page, "case-10-allocation-typing");
+        await ClickAsync(Page, "Lagre justeringene");
+        await Expect(Page.GetByTestId("round-message")).ToHaveTextAsync("Justeringene er lagret.");
+        await Expect(remaining).ToHaveTextAsync(Kr(remainingBefore + 5_000));
+        await Expect(Page.GetByLabel(new Regex(@"^Fordelt til Narvik.*, BPA-opplæring"))).ToHaveValueAsync("15000");
+
+        await Page.GetByLabel("Navn på scenario").FillAsync("Vekt 1–5");
+        await ClickAsync(Page, "Lagre som scenario");
+        await Expect(Page.GetByTestId("round-message")).ToHaveTextAsync("Scenarioet er lagret.");
+        await Expect(Page.GetByTestId("scenarios")).ToContainTextAsync("Vekt 1–5");
+        await CheckPageAsync(Page, "case-11-allocation-scenario");
+
+        await ClickAsync(Page, "Send til godkjenning");
+        await Expect(Page.GetByTestId("round-message")).ToHaveTextAsync("Fordelingen er sendt til godkjenning.");
+        await Expect(Page.GetByTestId("round-status")).ToHaveTextAsync("Sendt til godkjenning");
+        await Expect(Page.GetByLabel(new Regex("^Fordelt til"))).ToHaveCountAsync(0); // read-only now
+        await CheckPageAsync(Page, "case-12-allocation-submitted");
+
+        // The approver, in a browser of their own, approves: the decisions are made.
+        var approver = await LogInInNewContextAsync($"leder.{Embete}@demo.ktu");
+        await approver.GotoAsync($"/saksbehandling/fordeling/{Year}");
+        await Expect(approver.GetByTestId("round-status")).ToHaveTextAsync("Sendt til godkjenning");
+        await CheckPageAsync(approver, "case-13-approval");
+        await ClickAsync(approver, "Godkjenn fordelingen og fatt vedtak");
+        await Expect(approver.GetByTestId("round-message")).ToHaveTextAsync("Fordelingen er godkjent. Vedtakene er fattet og kan ikke endres.");
+        await Expect(approver.GetByTestId("round-status")).ToHaveTextAsync("Godkjent – vedtak fattet");
+        await Expect(approver.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Godkjenn fordelingen og fatt vedtak" })).ToHaveCountAsync(0);
+        await CheckPageAsync(approver, "case-14-approved");
+        await approver.Context.CloseAsync();
+
+        // The applicants see their decisions: Bodø got the project reduced, Narvik the BPA line.
+        var applicant = await LogInInNewContextAsync($"soker.{Bodo}@demo.ktu");
+        await applicant.GotoAsync($"/soknad/{bodo}/vedtak");
+        await Expect(applicant.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Vedtak", Exact = true, Level = 1 })).ToBeVisibleAsync();
+        await Expect(applicant.GetByTestId("outcome")).ToHaveTextAsync("Dere får kr 210 000 i tilskudd. Dere søkte om kr 260 000.");
+        await Expect(applicant.GetByTestId("granted")).ToHaveTextAsync("kr 210 000");
+        await Expect(applicant.GetByTestId("applied")).ToHaveTextAsync("kr 260 000");
+        await Expect(applicant.GetByText("Utstyret dekkes delvis av andre midler.")).ToBeVisibleAsync();
+        await CheckPageAsync(applicant, "case-15-decision-bodo");
+        await applicant.Context.CloseAsync();
+
+        var narvikApplicant = await LogInInNewContextAsync($"soker.{Narvik}@demo.ktu");
+        await narvikApplicant.GotoAsync($"/soknad/{narvik}/vedtak");
+        await Expect(narvikApplicant.GetByTestId("granted")).ToHaveTextAsync("kr 255 000");
+        await Expect(narvikApplicant.GetByText("Ett kurs holdes felles med Bodø.")).ToBeVisibleAsync();
+        await CheckPageAsync(narvikApplicant, "case-16-decision-narvik");
+        await narvikApplicant.Context.CloseAsync();
+    }
+
+    private async Task DeclareImpartialAsync()
+    {
+        await Page.GetByLabel("Ja, jeg er habil", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await ClickAsync(Page, "Lagre erklæringen");
+        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Du har erklært deg habil, og saken er tildelt deg.");
+        await Expect(Page.GetByTestId("my-declaration")).ToContainTextAsync("Du erklærte deg habil");
+    }
+
+    private static async Task ScoreAllLinesAsync(ILocator rows, string score)
+    {
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            await rows.Nth(i).GetByLabel(new Regex("^Poeng for")).SelectOptionAsync(score);
+        }
+    }
+
+    private async Task AnswerAsApplicantAsync(string applicationId, string answer)
+    {
+        var applicant = await LogInInNewContextAsync($"soker.{Narvik}@demo.ktu");
+        await applicant.GotoAsync($"/soknad/{applicationId}/sporsmal");
+        await Expect(applicant.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Spørsmål fra Statsforvalteren", Exact = true, Level = 1 })).ToBeVisibleAsync();
+        await Expect(applicant.GetByTestId("question")).ToContainTextAsync("Hvor mange ansatte i hjemmetjenesten deltar i prosjektet?");
+        await CheckPageAsync(applicant, "case-7a-applicant-question");
+        await applicant.GetByLabel("Svaret deres på spørsmål 1").FillAsync(answer);
+        await ClickAsync(applicant, "Send svaret");
+        await Expect(applicant.GetByTestId("answer-sent")).ToBeVisibleAsync();
+        await Expect(applicant.GetByTestId("answer")).ToHaveTextAsync(answer);
+        await CheckPageAsync(applicant, "case-7b-applicant-answered");
+        await applicant.Context.CloseAsync();
+    }
+
+    private async Task<IPage> LogInInNewContextAsync(string email)
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.GotoAsync("/logg-inn");
+        await page.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logg inn", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    private static long Amount(string text) => long.Parse(Regex.Replace(text, @"[^\d-]", ""), CultureInfo.InvariantCulture);
+
+    private static string Kr(long amount) => "kr " + amount.ToString("N0", Norwegian);
+
+    /// <summary>Starts, fills and submits a complete application over the JSON API, as the municipality's demo applicant; returns its id.</summary>
+    private async Task<string> SubmitCompleteApplicationAsync(string municipality)
+    {
+#pragma warning disable CA5400 // the host's certificate is a throw-away self-signed one
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+#pragma warning restore CA5400
+        using var api = new HttpClient(handler) { BaseAddress = Fixture.BaseAddress };
+        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = $"soker.{municipality}@demo.ktu", password = DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await ReadAsync(login))["accessToken"]!.GetValue<string>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var started = await api.PostAsJsonAsync("/api/v1/applications", new { schemeYear = Year });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var document = Complete(await ReadAsync(started));
+        var id = document["id"]!.GetValue<string>();
+        var saved = await api.PutAsync($"/api/v1/applications/{id}", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var submitted = await api.PostAsync($"/api/v1/applications/{id}/submit", null);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>A complete application of three lines: competence kr 90 000, BPA kr 20 000 and one project kr 150 000.</summary>
+    private static JsonObject Complete(JsonObject document)
+    {
+        document["accountNumber"] = "12345678903";
+        document["paymentRemark"] = "KTU 2027";
+        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
+        document["competencePlanAdopted"] = true;
+        document["description"] = "Videreutdanning for ansatte i hjemmetjenesten og opplæring av BPA-arbeidsledere.";
+        document["competenceMeasures"] = new JsonArray(new JsonObject
+        {
+            ["educationType"] = "videreutdanning",
+            ["description"] = "Videreutdanning i palliativ omsorg",
+            ["amount"] = 90_000,
+            ["persons"] = 3,
+            ["continuingPersons"] = 0,
+        });
+        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
+        document["projects"] = new JsonArray(new JsonObject
+        {
+            ["priority"] = 1,
+            ["title"] = "Velferdsteknologi i hjemmetjenesten",
+            ["themes"] = new JsonArray("forebygging", "parorende"),
+            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
+            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
+            ["criteria"] = new JsonObject
+            {
+                ["needsAndChallenges"] = "Mangel på personell om natten.",
+                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
+                ["organisationAndPartners"] = "Hjemmetjenesten med Nord universitet og frivilligsentralen.",
+                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
+                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
+                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
+            },
+            ["budget"] = new JsonArray(
+                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
+                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
+            ["ownFinancing"] = 50_000,
+            ["amountApplied"] = 150_000,
+            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
+            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
+        });
+        return document;
+    }
+}
