@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmark harness (bench/Ktu.Bench) against a Release build of KTU.
+#   --only WORD  only the scenarios whose name contains WORD (e.g. --only letters); the baselines always run
 #   --quick      a short run
 #   --postgres   (or KTU_BENCH_POSTGRES=1) the app and the insert baseline on a throw-away PostgreSQL
 #                cluster instead of SQLite files; results go to bench/results/latest-postgres.*

@@ -132,7 +132,7 @@ internal sealed class ApplicationScenarios : IScenario
         return rows;
     }
 
-    private static async Task<bool> SaveAsync(HttpClient http, string url, Applicant a, long i, bool complete = false)
+    internal static async Task<bool> SaveAsync(HttpClient http, string url, Applicant a, long i, bool complete = false)
     {
         await a.Turn.WaitAsync();
         try
@@ -154,7 +154,7 @@ internal sealed class ApplicationScenarios : IScenario
     }
 
     /// <summary>The "code" of a problem answer (e.g. "busy", "version-conflict"), or "-".</summary>
-    private static async Task<string> ProblemCodeAsync(HttpResponseMessage res)
+    internal static async Task<string> ProblemCodeAsync(HttpResponseMessage res)
     {
         try
         {
@@ -200,7 +200,7 @@ internal sealed class ApplicationScenarios : IScenario
         } : Array.Empty<object>(),
     };
 
-    private static HttpRequestMessage Request(HttpMethod method, string url, Applicant a, object? body)
+    internal static HttpRequestMessage Request(HttpMethod method, string url, Applicant a, object? body)
     {
         var req = new HttpRequestMessage(method, url);
         req.Headers.Authorization = new("Bearer", a.Token);
@@ -211,7 +211,7 @@ internal sealed class ApplicationScenarios : IScenario
         return req;
     }
 
-    private static async Task<int> OpenYearAsync(HttpClient http, string url)
+    internal static async Task<int> OpenYearAsync(HttpClient http, string url)
     {
         using var req = new HttpRequestMessage(HttpMethod.Get, url + "/api/v1/schemes");
         req.Headers.Authorization = new("Bearer", await DemoLogin.TokenAsync(http, url, "soker.5001@demo.ktu"));

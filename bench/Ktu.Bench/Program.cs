@@ -15,6 +15,8 @@ if (args.Length > 0 && args[0] == "serve-baseline")
 }
 
 var quick = args.Contains("--quick");
+// --only WORD: run only the scenarios whose name contains WORD (e.g. --only letters); the baselines always run.
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 var root = Repo.Root();
 var work = Directory.CreateTempSubdirectory("ktu-bench-");
 var results = new List<Row>();
@@ -54,7 +56,7 @@ await LoadGenerator.RunAsync("warm-up", 50, TimeSpan.FromSeconds(quick ? 2 : 5),
 var insert = await Measure(database.InsertBaselineName, 100, null, async i =>
     (await http.PostAsJsonAsync(baseline.Url + "/insert", new { organisationId = (int)(i % 357), year = 2027, version = 1, updatedAtTicks = i, document })).IsSuccessStatusCode, baseline);
 
-foreach (var scenario in Scenarios.All)
+foreach (var scenario in Scenarios.All.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     if (await scenario.IsAvailableAsync(http, app.Url))
     {
