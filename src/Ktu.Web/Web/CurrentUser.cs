@@ -22,5 +22,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool IsApplicant => IsInRole(Domain.Roles.Applicant) && OrganisationId is not null;
+    /// <summary>The embete of a case officer or approver; anyone else is refused (403).</summary>
+    public string StaffEmbeteId => IsEmbeteStaff ? EmbeteId! : throw new ForbiddenException();
+
     public bool IsEmbeteStaff => (IsInRole(Domain.Roles.CaseOfficer) || IsInRole(Domain.Roles.Approver)) && EmbeteId is not null;
 }

@@ -8,7 +8,11 @@ public enum ApplicationStatus
 }
 
 /// <summary>Who did something, as recorded on the application and in receipts.</summary>
-public sealed record Actor(string UserId, string? Name, string? Email);
+public sealed record Actor(string UserId, string? Name, string? Email)
+{
+    /// <summary>How the actor is named on records: the name, else the e-mail, else the user id.</summary>
+    public string DisplayName => Name ?? Email ?? UserId;
+}
 
 /// <summary>
 /// An organisation's one application for one scheme year. The content is a JSON document (the

@@ -144,7 +144,7 @@ public sealed class ImpartialityDeclaration
         Id = Guid.NewGuid(),
         ApplicationId = applicationId,
         UserId = by.UserId,
-        UserName = by.Name ?? by.Email ?? by.UserId,
+        UserName = by.DisplayName,
         Conflict = conflict,
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         DeclaredAt = now,
@@ -179,7 +179,7 @@ public sealed class InformationRequest
         ApplicationId = applicationId,
         Question = question.Trim(),
         AskedByUserId = by.UserId,
-        AskedByName = by.Name ?? by.Email ?? by.UserId,
+        AskedByName = by.DisplayName,
         AskedAt = now,
     };
 
@@ -191,7 +191,7 @@ public sealed class InformationRequest
         }
         Answer = answer.Trim();
         AnsweredByUserId = by.UserId;
-        AnsweredByName = by.Name ?? by.Email ?? by.UserId;
+        AnsweredByName = by.DisplayName;
         AnsweredAt = now;
     }
 }

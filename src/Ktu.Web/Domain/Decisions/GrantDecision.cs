@@ -110,9 +110,9 @@ public sealed class GrantDecision
             LinesJson = DecisionJson.SerializeLines(lines),
             ExtraConditions = extraConditions,
             OfficerUserId = officer.UserId,
-            OfficerName = officer.Name ?? officer.Email ?? officer.UserId,
+            OfficerName = officer.DisplayName,
             ApproverUserId = approver.UserId,
-            ApproverName = approver.Name ?? approver.Email ?? approver.UserId,
+            ApproverName = approver.DisplayName,
             DecidedAt = decidedAt,
         };
     }

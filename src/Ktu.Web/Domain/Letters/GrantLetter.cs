@@ -68,7 +68,7 @@ public sealed class GrantLetter
             PdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
             CreatedAt = now,
             CreatedByUserId = by.UserId,
-            CreatedByName = by.Name ?? by.Email ?? by.UserId,
+            CreatedByName = by.DisplayName,
         };
     }
 }
@@ -104,7 +104,7 @@ public sealed class LetterTemplate
         EmbeteTextsJson = embeteTextsJson;
         Version++;
         UpdatedAt = now;
-        UpdatedByName = by.Name ?? by.Email ?? by.UserId;
+        UpdatedByName = by.DisplayName;
     }
 }
 
@@ -133,6 +133,6 @@ public sealed class GrantPayment
         PaidOn = paidOn,
         MarkedAt = now,
         MarkedByUserId = by.UserId,
-        MarkedByName = by.Name ?? by.Email ?? by.UserId,
+        MarkedByName = by.DisplayName,
     };
 }

@@ -44,7 +44,7 @@ internal static class Inbox
     /// <summary>The newest year the embete has submitted applications for; the newest scheme year when there are none.</summary>
     public static async Task<int> DefaultYearAsync(AppDbContext db, CurrentUser me, CancellationToken ct)
     {
-        var embeteId = me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
+        var embeteId = me.StaffEmbeteId;
         return await db.Applications.Where(a => a.EmbeteId == embeteId && a.SubmissionCount > 0).MaxAsync(a => (int?)a.SchemeYear, ct)
             ?? await db.SchemeYears.MaxAsync(s => (int?)s.Year, ct)
             ?? throw new NotFoundException("Det finnes ingen ordningsår ennå.");
@@ -52,7 +52,7 @@ internal static class Inbox
 
     public static async Task<InboxResult> LoadAsync(AppDbContext db, CurrentUser me, int year, string? status, string? search, bool? district, string? sort, bool descending, CancellationToken ct)
     {
-        var embeteId = me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
+        var embeteId = me.StaffEmbeteId;
         var scheme = await db.SchemeYears.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct)
             ?? throw new NotFoundException("Fant ikke ordningsåret.");
         var rows = await (

@@ -37,7 +37,7 @@ internal static class LetterActions
     /// <summary>Makes the missing first letters, at most <paramref name="max"/> of them (all when null), in one transaction.</summary>
     public static async Task<LetterProgress> GenerateAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, int? max, CancellationToken ct)
     {
-        var embeteId = StaffEmbete(me);
+        var embeteId = me.StaffEmbeteId;
         await EnsureApprovedAsync(db, embeteId, year, ct);
         var context = await LetterContext.LoadAsync(db, embeteId, year, ct);
         var done = await db.GrantLetters.Where(l => l.EmbeteId == embeteId && l.SchemeYear == year)
@@ -128,7 +128,6 @@ internal static class LetterActions
         (me.IsApplicant && me.OrganisationId == decision.OrganisationId)
         || (me.IsEmbeteStaff && me.EmbeteId == decision.EmbeteId);
 
-    internal static string StaffEmbete(CurrentUser me) => me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
 
     internal static async Task<bool> RoundApprovedAsync(AppDbContext db, string embeteId, int year, CancellationToken ct) =>
         await db.AllocationRounds.AnyAsync(r => r.EmbeteId == embeteId && r.SchemeYear == year && r.Status == RoundStatus.Approved, ct);
@@ -143,7 +142,7 @@ internal static class LetterActions
 
     private static async Task<GrantDecision> StaffDecisionAsync(AppDbContext db, CurrentUser me, Guid grantId, CancellationToken ct)
     {
-        var embeteId = StaffEmbete(me);
+        var embeteId = me.StaffEmbeteId;
         return await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == grantId && d.EmbeteId == embeteId, ct)
             ?? throw new NotFoundException("Fant ikke vedtaket.");
     }

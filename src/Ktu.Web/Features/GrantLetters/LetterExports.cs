@@ -15,7 +15,7 @@ internal static class LetterExports
 {
     public static async Task<byte[]> ArchiveAsync(AppDbContext db, CurrentUser me, int year, CancellationToken ct)
     {
-        var embeteId = LetterActions.StaffEmbete(me);
+        var embeteId = me.StaffEmbeteId;
         await LetterActions.EnsureApprovedAsync(db, embeteId, year, ct);
         var decisions = await db.GrantDecisions.AsNoTracking().Where(d => d.EmbeteId == embeteId && d.SchemeYear == year)
             .ToDictionaryAsync(d => d.Id, ct);
@@ -38,7 +38,7 @@ internal static class LetterExports
     public static async Task<PaymentList> PaymentsAsync(
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, int year, string? payerAccount, DateOnly? executionDate, CancellationToken ct)
     {
-        var embeteId = LetterActions.StaffEmbete(me);
+        var embeteId = me.StaffEmbeteId;
         await LetterActions.EnsureApprovedAsync(db, embeteId, year, ct);
         var account = string.IsNullOrWhiteSpace(payerAccount) ? configuration[$"Payments:PayerAccounts:{embeteId}"] : payerAccount;
         if (string.IsNullOrWhiteSpace(account))

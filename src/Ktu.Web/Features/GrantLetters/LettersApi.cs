@@ -74,13 +74,13 @@ public static class LettersApi
     }
 
     internal static async Task<Ok<LettersResponse>> ListAsync(AppDbContext db, CurrentUser me, int year, CancellationToken ct) =>
-        TypedResults.Ok(await LoadAsync(db, LetterActions.StaffEmbete(me), year, 0, ct));
+        TypedResults.Ok(await LoadAsync(db, me.StaffEmbeteId, year, 0, ct));
 
     internal static async Task<Ok<LettersResponse>> GenerateAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, int? max, CancellationToken ct)
     {
         var progress = await LetterActions.GenerateAsync(db, me, time, year, max, ct);
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(await LoadAsync(db, LetterActions.StaffEmbete(me), year, progress.Made, ct));
+        return TypedResults.Ok(await LoadAsync(db, me.StaffEmbeteId, year, progress.Made, ct));
     }
 
     internal static async Task<FileContentHttpResult> ArchiveAsync(AppDbContext db, CurrentUser me, int year, CancellationToken ct) =>

@@ -31,7 +31,7 @@ internal static class RoundActions
     public static async Task<FieldErrors> ChangeAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, RoundChangeInput input, CancellationToken ct)
     {
         RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan endre fordelingen.");
-        var view = await RoundView.LoadAsync(db, EmbeteOf(me), year, ct);
+        var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var errors = new FieldErrors();
         var settings = input.Settings is null ? null : ReadSettings(input.Settings, "settings", errors);
         var adjustments = input.Adjustments is null ? null : ReadAdjustments(view, input.Adjustments, errors);
@@ -61,7 +61,7 @@ internal static class RoundActions
     public static async Task<FieldErrors> SaveScenarioAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, ScenarioInput input, CancellationToken ct)
     {
         RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan lagre scenarioer.");
-        var view = await RoundView.LoadAsync(db, EmbeteOf(me), year, ct);
+        var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxScenarioName)
@@ -91,7 +91,7 @@ internal static class RoundActions
     public static async Task DeleteScenarioAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, string name, int? version, CancellationToken ct)
     {
         RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan slette scenarioer.");
-        var view = await RoundView.LoadAsync(db, EmbeteOf(me), year, ct);
+        var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var round = await OpenDraftAsync(db, view, version, time, ct);
         var now = time.GetUtcNow();
         round.ChangeScenarios(round.ReadScenarios().Where(s => s.Name != name).ToList(), ApplicationAccess.ActorOf(me), now);
@@ -102,7 +102,7 @@ internal static class RoundActions
     public static async Task SubmitAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, int? version, CancellationToken ct)
     {
         RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan sende fordelingen til godkjenning.");
-        var view = await RoundView.LoadAsync(db, EmbeteOf(me), year, ct);
+        var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var round = await OpenDraftAsync(db, view, version, time, ct);
         if (view.Blockers() is { Count: > 0 } blockers)
         {
@@ -208,7 +208,7 @@ internal static class RoundActions
 
     private static async Task<AllocationRound> AwaitingApprovalAsync(AppDbContext db, CurrentUser me, int year, int? version, CancellationToken ct)
     {
-        var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == EmbeteOf(me) && r.SchemeYear == year, ct);
+        var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == me.StaffEmbeteId && r.SchemeYear == year, ct);
         if (round is null || round.Status == RoundStatus.Draft)
         {
             throw new RuleViolationException("Fordelingen er ikke sendt til godkjenning.", "round-not-submitted");
@@ -328,8 +328,6 @@ internal static class RoundActions
             .Where(u => u.EmbeteId == embeteId && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
             .Select(u => u.Email!).ToListAsync(ct);
     }
-
-    internal static string EmbeteOf(CurrentUser me) => me.IsEmbeteStaff ? me.EmbeteId! : throw new ForbiddenException();
 
     private static void RequireRole(CurrentUser me, string role, string message)
     {

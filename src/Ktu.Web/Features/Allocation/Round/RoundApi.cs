@@ -63,7 +63,7 @@ public static class RoundApi
     }
 
     internal static async Task<Ok<RoundResponse>> GetAsync(AppDbContext db, CurrentUser me, int year, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct)));
+        TypedResults.Ok(ToResponse(await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct)));
 
     internal static async Task<Results<Ok<RoundResponse>, ValidationProblem>> ChangeAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, int year, [FromBody] RoundChangeInput? body, CancellationToken ct)
@@ -95,7 +95,7 @@ public static class RoundApi
     {
         var made = await RoundActions.ApproveAsync(db, me, time, year, body?.Version, ct);
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(new ApprovalResponse(made, ToResponse(await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct))));
+        return TypedResults.Ok(new ApprovalResponse(made, ToResponse(await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct))));
     }
 
     internal static async Task<Ok<RoundResponse>> SendBackAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, [FromBody] RoundVersionInput? body, CancellationToken ct)
@@ -107,7 +107,7 @@ public static class RoundApi
     private static async Task<Ok<RoundResponse>> ReloadAsync(AppDbContext db, CurrentUser me, int year, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ToResponse(await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct)));
+        return TypedResults.Ok(ToResponse(await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct)));
     }
 
     internal static AllocationSettingsDto ToDto(AllocationSettings s) => new(s.ScoreWeights, s.DistrictWeightPercent, s.MinimumAmount, s.RoundingUnit);

@@ -75,7 +75,7 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
     public Task<IActionResult> OnPostApplyScenarioAsync(int year, string name, CancellationToken ct) =>
         TryAsync(year, "settings", "innstillinger", async () =>
         {
-            var view = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+            var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
             var scenario = view.Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new NotFoundException("Fant ikke scenarioet.");
             var s = scenario.Settings;
             var settings = new AllocationSettingsRequest
@@ -98,7 +98,7 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
     public Task<IActionResult> OnPostAdjustAsync(int year, CancellationToken ct) =>
         TryAsync(year, "adjustments", "justert", async () =>
         {
-            var view = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+            var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
             var proposed = view.Lines.ToDictionary(l => l.Key, l => l.AmountProposed, StringComparer.Ordinal);
             // A line is adjusted when its amount differs from the proposal; typing the proposal back removes the adjustment.
             var adjustments = Adjust
@@ -191,7 +191,7 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
     private async Task LoadAsync(int year, CancellationToken ct)
     {
         Year = year;
-        View = await RoundView.LoadAsync(db, RoundActions.EmbeteOf(me), year, ct);
+        View = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         Version = View.Round?.Version;
         if (Weights.Count != 5)
         {

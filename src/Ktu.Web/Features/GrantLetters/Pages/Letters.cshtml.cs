@@ -24,7 +24,7 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
     public string? Message { get; set; }
 
     public async Task OnGetAsync(int year, CancellationToken ct) =>
-        View = await LettersApi.LoadAsync(db, LetterActions.StaffEmbete(me), year, 0, ct);
+        View = await LettersApi.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
 
     public async Task<IActionResult> OnPostGenerateAsync(int year, CancellationToken ct)
     {
@@ -105,7 +105,7 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         ModelState.Clear();
         ModelState.AddModelError(field, message);
         db.ChangeTracker.Clear();
-        View = await LettersApi.LoadAsync(db, LetterActions.StaffEmbete(me), year, 0, ct);
+        View = await LettersApi.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
         return Page();
     }
 }

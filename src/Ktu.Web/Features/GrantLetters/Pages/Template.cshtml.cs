@@ -54,7 +54,7 @@ public sealed class TemplateModel(AppDbContext db, CurrentUser me, TimeProvider 
         {
             return NotFound();
         }
-        var context = await LetterContext.LoadAsync(db, LetterActions.StaffEmbete(me), year, ct);
+        var context = await LetterContext.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var texts = new GrantLetterEmbeteTexts { Greeting = Greeting?.Trim() ?? "", Contact = Contact?.Trim() ?? "", Closing = Closing?.Trim() ?? "" };
         var issues = GrantLetterTemplateRules.CheckEdit(context.Template, context.Template with { Embete = texts });
         foreach (var issue in issues.Where(i => i.Severity == Domain.Applications.IssueSeverity.Error))
@@ -104,7 +104,7 @@ public sealed class TemplateModel(AppDbContext db, CurrentUser me, TimeProvider 
         {
             return false;
         }
-        var context = await LetterContext.LoadAsync(db, LetterActions.StaffEmbete(me), year, ct);
+        var context = await LetterContext.LoadAsync(db, me.StaffEmbeteId, year, ct);
         Template = context.Template;
         Year = year;
         StoredVersion = context.Stored?.Version ?? 0;
