@@ -8,11 +8,17 @@ namespace Ktu.Web.Data;
 public static class DatabaseInitialiser
 {
     /// <summary>
-    /// Applies migrations, then loads reference data and the known scheme years; in demo mode also
+    /// Puts a SQLite file in WAL mode, applies migrations, then loads reference data and the known scheme years; in demo mode also
     /// the open demo year and the demo users. Every step is idempotent, so a restart duplicates nothing.
     /// </summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<DatabaseInfo>().Provider == DatabaseProvider.Sqlite)
+        {
+            await using var walScope = app.Services.CreateAsyncScope();
+            var connectionString = walScope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
+            await SqliteWriteAheadLog.EnableAsync(connectionString!);
+        }
         if (app.Configuration.GetValue("Database:SkipInitialise", false))
         {
             return;

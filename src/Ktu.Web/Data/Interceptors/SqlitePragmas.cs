@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Ktu.Web.Data.Interceptors;
 
 /// <summary>
-/// Sets SQLite up for a server: write-ahead log so readers never block the writer,
-/// synchronous=FULL so an acknowledged write survives a power cut, and a busy timeout so a
-/// writer waits for the lock instead of failing with "database is locked".
+/// Sets each SQLite connection up for a server: synchronous=FULL so an acknowledged write survives a power cut,
+/// and a busy timeout so a writer waits for the lock instead of failing with "database is locked". The
+/// write-ahead log (readers never block the writer) is a mode of the file, set once at start-up by
+/// <see cref="SqliteWriteAheadLog"/>: a read-only connection, which EF opens first, cannot switch it.
 /// </summary>
 /// <remarks>
 /// The pragmas belong to the native connection, which the pool keeps open between uses, while EF opens
@@ -17,7 +18,7 @@ namespace Ktu.Web.Data.Interceptors;
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;";
 
     // Keyed by the native handle: an entry goes when the pool closes that native connection.
     private static readonly ConditionalWeakTable<object, object> Prepared = [];
