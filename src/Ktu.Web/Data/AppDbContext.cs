@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Pot> Pots => Set<Pot>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationSubmission> ApplicationSubmissions => Set<ApplicationSubmission>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Ktu.Web.Domain.Assessment.CaseFile> CaseFiles => Set<Ktu.Web.Domain.Assessment.CaseFile>();
     public DbSet<Ktu.Web.Domain.Assessment.ImpartialityDeclaration> ImpartialityDeclarations => Set<Ktu.Web.Domain.Assessment.ImpartialityDeclaration>();
     public DbSet<Ktu.Web.Domain.Assessment.InformationRequest> InformationRequests => Set<Ktu.Web.Domain.Assessment.InformationRequest>();

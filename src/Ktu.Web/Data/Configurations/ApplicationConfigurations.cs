@@ -24,10 +24,22 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(e => e.Reference).HasMaxLength(32);
         // One application per organisation and year; two people starting at once get the same one.
         b.HasIndex(e => new { e.OrganisationId, e.SchemeYear }).IsUnique();
-        // Reference numbers are unique; a race for the next number fails here and is retried.
+        // Reference numbers are unique; they come from ReferenceCounters, and these indexes guard that.
         b.HasIndex(e => e.Reference).IsUnique();
         b.HasIndex(e => new { e.SchemeYear, e.EmbeteId, e.ReferenceSequence }).IsUnique();
         b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SchemeYear>().WithMany().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<ReferenceCounter> b)
+    {
+        b.ToTable("ReferenceCounters");
+        b.HasKey(e => new { e.SchemeYear, e.EmbeteId });
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
         b.HasOne<SchemeYear>().WithMany().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
     }

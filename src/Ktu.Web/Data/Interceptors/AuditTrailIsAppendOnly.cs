@@ -17,11 +17,16 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
     /// read and extended under this advisory lock, held on the save's own connection from before the read until
     /// the save has committed or failed, so audited writes queue instead of colliding. (A user transaction would
     /// clash with Npgsql's retrying execution strategy; Npgsql's pool reset also drops the lock if all else fails.)
+    /// A save inside a caller's transaction (<see cref="WriteTransaction"/>) takes the lock for that transaction
+    /// instead: its entries are not visible to the next writer until the transaction commits, so the lock must last until then.
     /// </summary>
     private const long PostgresChainLock = 0x4B54_5541_5544_4954; // "KTUAUDIT"
 
     /// <summary>The context whose connection holds the lock, until the save ends.</summary>
     private DbContext? _locked;
+
+    /// <summary>The lock is the caller's transaction's: PostgreSQL releases it at commit or rollback.</summary>
+    private bool _lockedForTransaction;
 
     /// <summary>Refuses changes to existing entries; registered before SQLite's write gate, so a refusal never holds the gate.</summary>
     public static AuditTrailIsAppendOnly Guard() => new(seal: false);
@@ -37,7 +42,8 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
             {
                 db.Database.OpenConnection();
                 _locked = db;
-                db.Database.ExecuteSqlRaw($"SELECT pg_advisory_lock({PostgresChainLock})");
+                _lockedForTransaction = db.Database.CurrentTransaction is not null;
+                db.Database.ExecuteSqlRaw(LockSql());
             }
             var last = db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -53,7 +59,8 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
             {
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 _locked = db;
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresChainLock})", cancellationToken);
+                _lockedForTransaction = db.Database.CurrentTransaction is not null;
+                await db.Database.ExecuteSqlRawAsync(LockSql(), cancellationToken);
             }
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -111,7 +118,10 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
         _locked = null;
         try
         {
-            db.Database.ExecuteSqlRaw($"SELECT pg_advisory_unlock({PostgresChainLock})");
+            if (!_lockedForTransaction)
+            {
+                db.Database.ExecuteSqlRaw($"SELECT pg_advisory_unlock({PostgresChainLock})");
+            }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
         {
@@ -122,6 +132,10 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
             db.Database.CloseConnection();
         }
     }
+
+    private string LockSql() => _lockedForTransaction
+        ? $"SELECT pg_advisory_xact_lock({PostgresChainLock})"
+        : $"SELECT pg_advisory_lock({PostgresChainLock})";
 
     private static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -247,6 +247,25 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("ApplicationSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Applications.ReferenceCounter", b =>
+                {
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbeteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchemeYear", "EmbeteId");
+
+                    b.HasIndex("EmbeteId");
+
+                    b.ToTable("ReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Assessment.CaseFile", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -1340,6 +1359,21 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.HasOne("Ktu.Web.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Applications.ReferenceCounter", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Embete", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ktu.Web.Domain.SchemeYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeYear")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,26 @@
+using Ktu.Web.Data.Interceptors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Data;
+
+/// <summary>
+/// One explicit transaction around a write that must read and write as one step, such as taking the next
+/// reference number and recording the submission that uses it: everything commits together or nothing does.
+/// On SQLite the process's write gate is held for the whole transaction, not only for SaveChanges, so no other
+/// save of this process waits for the gate while this transaction holds the database's write lock.
+/// </summary>
+/// <remarks>
+/// On PostgreSQL the provider retries transient failures, which needs a user transaction to run inside
+/// <c>db.Database.CreateExecutionStrategy().ExecuteAsync</c>, with the whole attempt (loads included) in it.
+/// </remarks>
+internal static class WriteTransaction
+{
+    public static async Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
+        await using var gate = await SqliteWriteGate.HoldForTransactionAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
