@@ -1,8 +1,8 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Domain.Audit;
 using Ktu.Web.Features.Applications;
+using Ktu.Web.Features.Applications.Submit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Account;
@@ -21,49 +21,37 @@ internal static class DemoApplications
     {
         var year = DemoData.OpenYear(time);
         var now = time.GetUtcNow();
+        // On PostgreSQL a transient failure retries one municipality's whole step (see WriteTransaction).
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var i = 0; i < Municipalities.Length; i++)
         {
-            var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.MunicipalityNumber == Municipalities[i], ct);
-            var email = $"soker.{Municipalities[i]}@{DemoData.Domain}";
-            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
-            if (organisation is null || user is null
-                || await db.Applications.AnyAsync(a => a.OrganisationId == organisation.Id && a.SchemeYear == year, ct))
-            {
-                continue;
-            }
-            var actor = new Actor(user.Id, user.FullName, user.Email);
-            var application = Application.Start(Guid.NewGuid(), organisation, year, actor, now);
-            application.SaveDraft(Content(i, organisation.Name), actor, now);
-            var view = await ApplicationView.LoadAsync(db, application, now, ct);
-            if (view.HasErrors || !view.Rules.IsBeforeDeadline)
-            {
-                continue;
-            }
-            var sequence = (await db.Applications
-                .Where(a => a.SchemeYear == year && a.EmbeteId == organisation.EmbeteId)
-                .MaxAsync(a => a.ReferenceSequence, ct) ?? 0) + 1;
-            var snapshot = new ApplicationSnapshot
-            {
-                Reference = "",
-                Number = 0,
-                ApplicationId = application.Id,
-                ApplicationVersion = application.Version,
-                SchemeYear = year,
-                SubmittedAt = now,
-                SubmittedBy = $"{actor.Name} ({actor.Email})",
-                Organisation = new(organisation.OrgNumber, organisation.Name),
-                ReceivingEmbete = new(view.Embete.Id, view.Embete.NameBokmal),
-                Application = view.Content,
-                Summary = view.Summary,
-                Issues = view.Issues,
-            };
-            var submission = application.Submit(actor, now, snapshot, ReferenceNumber.Format(year, organisation.EmbeteId, sequence), sequence);
-            db.Applications.Add(application);
-            db.ApplicationSubmissions.Add(submission);
-            db.AuditEntries.Add(AuditEntry.Create(now, actor.UserId, actor.Email, "application.submitted", "application", application.Id.ToString(),
-                organisation.Id, organisation.EmbeteId, after: new { submission.Reference, submission.Number, submission.Sha256, demo = true }));
-            await db.SaveChangesAsync(ct);
+            var index = i;
+            await strategy.ExecuteAsync(c => SubmitSampleAsync(db, index, year, now, c), ct);
         }
+    }
+
+    private static async Task<bool> SubmitSampleAsync(AppDbContext db, int i, int year, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.MunicipalityNumber == Municipalities[i], ct);
+        var email = $"soker.{Municipalities[i]}@{DemoData.Domain}";
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
+        if (organisation is null || user is null
+            || await db.Applications.AnyAsync(a => a.OrganisationId == organisation.Id && a.SchemeYear == year, ct))
+        {
+            return false;
+        }
+        var actor = new Actor(user.Id, user.FullName, user.Email);
+        var application = Application.Start(Guid.NewGuid(), organisation, year, actor, now);
+        application.SaveDraft(Content(i, organisation.Name), actor, now);
+        var view = await ApplicationView.LoadAsync(db, application, now, ct);
+        if (view.HasErrors || !view.Rules.IsBeforeDeadline)
+        {
+            return false;
+        }
+        db.Applications.Add(application);
+        await RecordSubmission.SaveAsync(db, application, view, actor, now, demoSeed: true, ct);
+        return true;
     }
 
     /// <summary>Varied but deterministic content: amounts, persons, continuations, BPA roles and project themes differ by index.</summary>
