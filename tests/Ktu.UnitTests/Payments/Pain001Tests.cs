@@ -107,6 +107,14 @@ public sealed class Pain001Tests
         Assert.Throws<ArgumentException>(() => Pain001.Write(list, new string('x', 36), CreatedAt));
     }
 
+    [Fact]
+    public void With_everything_paid_there_is_no_bank_file_and_the_reason_is_a_rule_not_a_crash()
+    {
+        var e = Assert.Throws<Ktu.Web.Web.RuleViolationException>(() => Ktu.Web.Features.GrantLetters.LetterExports.Pain001File(List(), 2025, CreatedAt));
+
+        Assert.Contains("alle tilskudd er markert som betalt", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Valid account numbers: ten random digits and their MOD11 check digit.</summary>
     private static Gen<string> ValidAccount() =>
         Gen.Choose(0, 9).ArrayOf(10).Select(a => string.Concat(a))
