@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ktu.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
@@ -28,18 +24,12 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
     private Task ClickAsync(IPage page, string button) =>
         page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
 
-    private async Task CheckPageAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
-        await page.AssertNoSeriousViolationsAsync();
-    }
-
     [Fact]
     public async Task Case_officer_assesses_and_allocates_the_approver_decides_and_the_applicant_sees_the_decision()
     {
         // Arrange over the JSON API: two Nordland municipalities submit complete applications for 2027.
-        var bodo = await SubmitCompleteApplicationAsync(Bodo);
-        var narvik = await SubmitCompleteApplicationAsync(Narvik);
+        var bodo = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Bodo, Year);
+        var narvik = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Narvik, Year);
 
         // The case officer starts from the start page and goes to the inbox.
         await LogInAsync($"saksbehandler.{Embete}@demo.ktu");
@@ -243,88 +233,7 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         await applicant.Context.CloseAsync();
     }
 
-    private async Task<IPage> LogInInNewContextAsync(string email)
-    {
-        var page = await Fixture.NewPageAsync();
-        await page.GotoAsync("/logg-inn");
-        await page.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logg inn", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        return page;
-    }
-
     private static long Amount(string text) => long.Parse(Regex.Replace(text, @"[^\d-]", ""), CultureInfo.InvariantCulture);
 
     private static string Kr(long amount) => "kr " + amount.ToString("N0", Norwegian);
-
-    /// <summary>Starts, fills and submits a complete application over the JSON API, as the municipality's demo applicant; returns its id.</summary>
-    private async Task<string> SubmitCompleteApplicationAsync(string municipality)
-    {
-#pragma warning disable CA5400 // the host's certificate is a throw-away self-signed one
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
-#pragma warning restore CA5400
-        using var api = new HttpClient(handler) { BaseAddress = Fixture.BaseAddress };
-        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = $"soker.{municipality}@demo.ktu", password = DemoPassword });
-        login.EnsureSuccessStatusCode();
-        var token = (await ReadAsync(login))["accessToken"]!.GetValue<string>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-        var started = await api.PostAsJsonAsync("/api/v1/applications", new { schemeYear = Year });
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var document = Complete(await ReadAsync(started));
-        var id = document["id"]!.GetValue<string>();
-        var saved = await api.PutAsync($"/api/v1/applications/{id}", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var submitted = await api.PostAsync($"/api/v1/applications/{id}/submit", null);
-        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
-        return id;
-    }
-
-    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-
-    /// <summary>A complete application of three lines: competence kr 90 000, BPA kr 20 000 and one project kr 150 000.</summary>
-    private static JsonObject Complete(JsonObject document)
-    {
-        document["accountNumber"] = "12345678903";
-        document["paymentRemark"] = "KTU 2027";
-        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
-        document["competencePlanAdopted"] = true;
-        document["description"] = "Videreutdanning for ansatte i hjemmetjenesten og opplæring av BPA-arbeidsledere.";
-        document["competenceMeasures"] = new JsonArray(new JsonObject
-        {
-            ["educationType"] = "videreutdanning",
-            ["description"] = "Videreutdanning i palliativ omsorg",
-            ["amount"] = 90_000,
-            ["persons"] = 3,
-            ["continuingPersons"] = 0,
-        });
-        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
-        document["projects"] = new JsonArray(new JsonObject
-        {
-            ["priority"] = 1,
-            ["title"] = "Velferdsteknologi i hjemmetjenesten",
-            ["themes"] = new JsonArray("forebygging", "parorende"),
-            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
-            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
-            ["criteria"] = new JsonObject
-            {
-                ["needsAndChallenges"] = "Mangel på personell om natten.",
-                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
-                ["organisationAndPartners"] = "Hjemmetjenesten med Nord universitet og frivilligsentralen.",
-                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
-                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
-                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
-            },
-            ["budget"] = new JsonArray(
-                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
-                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
-            ["ownFinancing"] = 50_000,
-            ["amountApplied"] = 150_000,
-            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
-            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
-        });
-        return document;
-    }
 }

@@ -35,6 +35,25 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
+    /// <summary>Logs in as <paramref name="email"/> in a browser context of its own (another person at another desk).</summary>
+    protected async Task<IPage> LogInInNewContextAsync(string email)
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.GotoAsync("/logg-inn");
+        await page.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logg inn", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    /// <summary>A full-page screenshot for the record, then axe on the page as it is now.</summary>
+    protected static async Task CheckPageAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
     protected Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 

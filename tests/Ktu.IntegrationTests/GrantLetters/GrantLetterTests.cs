@@ -211,7 +211,9 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
 
         var pain = await officer.GetAsync($"/api/v1/allocations/{OpenYear}/pain001.xml?payerAccount={ValidAccount}");
         Assert.Equal(HttpStatusCode.OK, pain.StatusCode);
-        var xml = XDocument.Parse(await pain.Content.ReadAsStringAsync());
+        var bytes = await pain.Content.ReadAsByteArrayAsync();
+        Ktu.UnitTests.Payments.Pain001Schema.AssertValid(bytes);
+        var xml = XDocument.Parse(Encoding.UTF8.GetString(bytes));
         XNamespace ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
         var header = xml.Root!.Element(ns + "CstmrCdtTrfInitn")!.Element(ns + "GrpHdr")!;
         Assert.Equal(due.Count.ToString(CultureInfo.InvariantCulture), header.Element(ns + "NbOfTxs")!.Value);

@@ -11,7 +11,7 @@ using static Ktu.UnitTests.Payments.PaymentExamples;
 
 namespace Ktu.UnitTests.Payments;
 
-/// <summary>The pain.001.001.09 file parsed back and checked element by element (the XSD is not in the repository).</summary>
+/// <summary>The pain.001.001.09 file parsed back and checked element by element; Pain001SchemaTests checks it against our subset schema.</summary>
 public sealed class Pain001Tests
 {
     private static readonly XNamespace Ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
@@ -105,6 +105,14 @@ public sealed class Pain001Tests
         Assert.DoesNotContain(doc.Descendants(Ns + "Nm"), n => n.Value == "Trondheim kommune");
         Assert.Throws<InvalidOperationException>(() => Pain001.Write(List(Decision(accountNumber: null)), "M1", CreatedAt));
         Assert.Throws<ArgumentException>(() => Pain001.Write(list, new string('x', 36), CreatedAt));
+    }
+
+    [Fact]
+    public void With_everything_paid_there_is_no_bank_file_and_the_reason_is_a_rule_not_a_crash()
+    {
+        var e = Assert.Throws<Ktu.Web.Web.RuleViolationException>(() => Ktu.Web.Features.GrantLetters.LetterExports.Pain001File(List(), 2025, CreatedAt));
+
+        Assert.Contains("alle tilskudd er markert som betalt", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Valid account numbers: ten random digits and their MOD11 check digit.</summary>

@@ -70,6 +70,17 @@ internal static class LetterExports
         return list;
     }
 
+    /// <summary>The bank file for the list; with nothing left to pay (everything marked paid) there is no file, and the reason is a 409, not a 500.</summary>
+    public static byte[] Pain001File(PaymentList list, int year, DateTimeOffset now)
+    {
+        if (list.Payments.Count == 0)
+        {
+            throw new RuleViolationException(
+                "Det er ingen utbetalinger å lage betalingsfil for: alle tilskudd er markert som betalt. Ingen fil er laget.", "no-payments");
+        }
+        return Pain001.Write(list, MessageId(list.Payer.Id, year, now), now);
+    }
+
     public static string MessageId(string embeteId, int year, DateTimeOffset now) =>
         $"KTU-{year.ToString(CultureInfo.InvariantCulture)}-{embeteId[..Math.Min(8, embeteId.Length)].ToUpperInvariant()}-{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
 }

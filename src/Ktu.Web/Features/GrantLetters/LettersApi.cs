@@ -97,9 +97,7 @@ public static class LettersApi
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, int year, string? payerAccount, DateOnly? executionDate, CancellationToken ct)
     {
         var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, executionDate, ct);
-        var now = time.GetUtcNow();
-        var xml = Pain001.Write(list, LetterExports.MessageId(list.Payer.Id, year, now), now);
-        return TypedResults.File(xml, "application/xml", $"pain001-{year}.xml");
+        return TypedResults.File(LetterExports.Pain001File(list, year, time.GetUtcNow()), "application/xml", $"pain001-{year}.xml");
     }
 
     internal static async Task<FileContentHttpResult> PdfAsync(AppDbContext db, CurrentUser me, Guid id, int? version, CancellationToken ct)

@@ -213,7 +213,9 @@ internal sealed record RoundView(
             {
                 var assessed = assessments.GetValueOrDefault(line.Id);
                 candidates.Add(new Candidate(AllocationRound.LineKey(a.Id, line.Id), a.Id, a.Reference ?? "", organisation.Name, district, line,
-                    assessed?.Score ?? 0, assessed?.Amount ?? 0, assessed?.Reason ?? "Linjen er ikke vurdert.", caseFile.AssignedOfficerName));
+                    assessed?.Score ?? 0, assessed?.Amount ?? 0,
+                    // No reason on an assessed line is normal (granted as applied); FinalReason then says so. Only a line with no assessment is "not assessed".
+                    assessed is null ? "Linjen er ikke vurdert." : assessed.Reason, caseFile.AssignedOfficerName));
             }
         }
         return (candidates, notReady);

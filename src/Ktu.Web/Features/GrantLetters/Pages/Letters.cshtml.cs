@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Features.Assessment;
+using Ktu.Web.Features.Payments;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +52,29 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         catch (RuleViolationException e)
         {
             return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status409Conflict };
+        }
+    }
+
+    /// <summary>The embete's account as typed in the payment form, shown again when the file could not be made.</summary>
+    public string? PayerAccount { get; private set; }
+
+    /// <summary>
+    /// The payment files from the page's form: the file, or the page again with the reason in the error summary
+    /// (missing or wrong account, a payment that cannot be made), not a bare problem document in the browser.
+    /// </summary>
+    public async Task<IActionResult> OnGetPaymentsAsync(int year, string? payerAccount, string? format, [FromServices] IConfiguration configuration, CancellationToken ct)
+    {
+        try
+        {
+            var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, null, ct);
+            return format == "pain001"
+                ? File(LetterExports.Pain001File(list, year, time.GetUtcNow()), "application/xml", $"pain001-{year}.xml")
+                : File(PaymentCsv.Write(list), "text/csv; charset=utf-8", $"utbetalinger-{year}.csv");
+        }
+        catch (RuleViolationException e)
+        {
+            PayerAccount = payerAccount;
+            return await ShowAsync(year, "payerAccount", e.Message, ct);
         }
     }
 

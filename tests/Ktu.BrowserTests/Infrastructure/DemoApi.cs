@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Ktu.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The quickest real path to what a browser test does not test: the app's own JSON API, logged in as a demo
+/// user with a bearer token. Applications are submitted, assessed and approved here so the browser can start
+/// where the test's story starts.
+/// </summary>
+internal static class DemoApi
+{
+    /// <summary>A client for the app's API, logged in as <paramref name="email"/> (a demo account).</summary>
+    public static async Task<HttpClient> LogInAsync(Uri baseAddress, string email)
+    {
+#pragma warning disable CA5400 // the host's certificate is a throw-away self-signed one
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+#pragma warning restore CA2000
+#pragma warning restore CA5400
+        var api = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress };
+        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = BrowserTest.DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await ReadAsync(login))["accessToken"]!.GetValue<string>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return api;
+    }
+
+    /// <summary>Starts, fills and submits a complete application over the JSON API, as the municipality's demo applicant; returns its id.</summary>
+    public static async Task<string> SubmitCompleteApplicationAsync(Uri baseAddress, string municipality, int year)
+    {
+        using var api = await LogInAsync(baseAddress, $"soker.{municipality}@demo.ktu");
+        var started = await api.PostAsJsonAsync("/api/v1/applications", new { schemeYear = year });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var document = Complete(await ReadAsync(started));
+        var id = document["id"]!.GetValue<string>();
+        var saved = await api.PutAsync($"/api/v1/applications/{id}", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var submitted = await api.PostAsync($"/api/v1/applications/{id}/submit", null);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    /// <summary>
+    /// As the embete's case officer: declares impartiality and gives every line of every application
+    /// <paramref name="score"/> (amounts as applied), marks the cases assessed and sends the allocation to approval;
+    /// then the approver approves it, which makes the decisions.
+    /// </summary>
+    public static async Task AssessAndApproveAsync(Uri baseAddress, string embete, int year, IEnumerable<string> applicationIds, int score = 4)
+    {
+        using var officer = await LogInAsync(baseAddress, $"saksbehandler.{embete}@demo.ktu");
+        foreach (var id in applicationIds)
+        {
+            var declared = await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false });
+            Assert.True(declared.IsSuccessStatusCode, await declared.Content.ReadAsStringAsync());
+            var view = await ReadAsync(await officer.GetAsync($"/api/v1/cases/{id}"));
+            var lines = view["lines"]!.AsArray().Select(l => new { lineId = l!["id"]!.GetValue<string>(), score }).ToArray();
+            var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, completed = true });
+            Assert.True(assessed.IsSuccessStatusCode, await assessed.Content.ReadAsStringAsync());
+        }
+        var round = await ReadAsync(await officer.GetAsync($"/api/v1/allocations/{year}"));
+        Assert.Empty(round["blockers"]!.AsArray());
+        var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{year}/submit", new { version = round["version"]!.GetValue<int>() });
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+
+        using var approver = await LogInAsync(baseAddress, $"leder.{embete}@demo.ktu");
+        var approved = await approver.PostAsJsonAsync($"/api/v1/allocations/{year}/approve", new { version = (await ReadAsync(submitted))["version"]!.GetValue<int>() });
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>A complete application of three lines: competence kr 90 000, BPA kr 20 000 and one project kr 150 000.</summary>
+    private static JsonObject Complete(JsonObject document)
+    {
+        document["accountNumber"] = "12345678903";
+        document["paymentRemark"] = "KTU 2027";
+        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
+        document["competencePlanAdopted"] = true;
+        document["description"] = "Videreutdanning for ansatte i hjemmetjenesten og opplæring av BPA-arbeidsledere.";
+        document["competenceMeasures"] = new JsonArray(new JsonObject
+        {
+            ["educationType"] = "videreutdanning",
+            ["description"] = "Videreutdanning i palliativ omsorg",
+            ["amount"] = 90_000,
+            ["persons"] = 3,
+            ["continuingPersons"] = 0,
+        });
+        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
+        document["projects"] = new JsonArray(new JsonObject
+        {
+            ["priority"] = 1,
+            ["title"] = "Velferdsteknologi i hjemmetjenesten",
+            ["themes"] = new JsonArray("forebygging", "parorende"),
+            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
+            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
+            ["criteria"] = new JsonObject
+            {
+                ["needsAndChallenges"] = "Mangel på personell om natten.",
+                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
+                ["organisationAndPartners"] = "Hjemmetjenesten med Nord universitet og frivilligsentralen.",
+                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
+                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
+                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
+            },
+            ["budget"] = new JsonArray(
+                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
+                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
+            ["ownFinancing"] = 50_000,
+            ["amountApplied"] = 150_000,
+            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
+            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
+        });
+        return document;
+    }
+}
