@@ -102,7 +102,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         var letter = Flat(await DownloadAsync(Page, () => Row("Skien").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Versjon 1" }).ClickAsync()));
         Assert.Contains("Skien", letter, StringComparison.Ordinal);
         Assert.Contains("kr 260 000", letter, StringComparison.Ordinal);
-        Assert.Contains("Gratulerer, Skien! Statsforvalteren i Vestfold og Telemark ønsker lykke til med tiltakene.", letter, StringComparison.Ordinal);
+        Assert.Contains("Gratulerer, Skien kommune! Statsforvalteren i Vestfold og Telemark ønsker lykke til med tiltakene.", letter, StringComparison.Ordinal);
         Assert.Contains("Skriv til helse.vt@example.org og oppgi saksnummeret KTU-", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("{", letter, StringComparison.Ordinal);
         // Lines assessed and granted as applied say so; they are not "not assessed".
@@ -122,10 +122,10 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         var csv = CsvRows(await DownloadAsync(Page, () => ClickAsync(Page, "Utbetalingsliste (CSV)")));
         Assert.Equal("Mottaker;Organisasjonsnummer;Kontonummer;Beløp;Melding til mottaker;Saksnummer;Tilskuddsår;Betalingsdato", csv[0]);
         Assert.Equal(3, csv.Length);
-        var skienRow = Assert.Single(csv, r => r.StartsWith("Skien;", StringComparison.Ordinal)).Split(';');
+        var skienRow = Assert.Single(csv, r => r.StartsWith("Skien kommune;", StringComparison.Ordinal)).Split(';');
         Assert.Equal(new[] { "1234.56.78903", "260000", "2027" }, new[] { skienRow[2], skienRow[3], skienRow[6] });
         Assert.StartsWith("KTU-", skienRow[5], StringComparison.Ordinal);
-        Assert.Single(csv, r => r.StartsWith("Porsgrunn;", StringComparison.Ordinal));
+        Assert.Single(csv, r => r.StartsWith("Porsgrunn kommune;", StringComparison.Ordinal));
 
         var pain = XDocument.Parse(Encoding.UTF8.GetString(await DownloadAsync(Page, () => ClickAsync(Page, "Betalingsfil til banken (pain.001)"))));
         XNamespace ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
@@ -134,7 +134,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         Assert.Equal("520000.00", header.Element(ns + "CtrlSum")!.Value);
         Assert.Equal("Statsforvalteren i Vestfold og Telemark", header.Element(ns + "InitgPty")!.Element(ns + "Nm")!.Value);
         Assert.EndsWith(PayerAccount, pain.Descendants(ns + "IBAN").Single().Value, StringComparison.Ordinal);
-        var skienTransfer = Assert.Single(pain.Descendants(ns + "CdtTrfTxInf"), t => t.Element(ns + "Cdtr")!.Element(ns + "Nm")!.Value == "Skien");
+        var skienTransfer = Assert.Single(pain.Descendants(ns + "CdtTrfTxInf"), t => t.Element(ns + "Cdtr")!.Element(ns + "Nm")!.Value == "Skien kommune");
         Assert.Equal("260000.00", skienTransfer.Element(ns + "Amt")!.Element(ns + "InstdAmt")!.Value);
         Assert.Equal(skienRow[5], skienTransfer.Element(ns + "PmtId")!.Element(ns + "EndToEndId")!.Value);
 

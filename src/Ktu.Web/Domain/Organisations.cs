@@ -59,3 +59,10 @@ public static class OrganisationKindNames
         _ => kind.ToString(),
     };
 }
+
+public static class OrganisationDisplay
+{
+    /// <summary>"Trondheim" as "Trondheim kommune"; county municipalities already carry their kind in the name.</summary>
+    public static string Name(string name, OrganisationKind kind) =>
+        kind == OrganisationKind.Municipality ? $"{name} kommune" : name;
+}

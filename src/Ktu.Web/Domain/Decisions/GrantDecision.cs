@@ -101,7 +101,7 @@ public sealed class GrantDecision
             EmbeteId = applicant.EmbeteId,
             SchemeYear = schemeYear,
             CaseReference = caseReference,
-            ApplicantName = applicant.Name,
+            ApplicantName = OrganisationDisplay.Name(applicant.Name, applicant.Kind),
             ApplicantOrgNumber = applicant.OrgNumber,
             AccountNumber = accountNumber,
             PaymentRemark = paymentRemark,

@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +26,4 @@ public sealed class LayoutInfo(CurrentUser me, AppDbContext db)
         }
         return await db.Embeter.AsNoTracking().Where(x => x.Id == id).Select(x => x.NameBokmal).SingleOrDefaultAsync();
     }
-}
-
-public static class OrganisationDisplay
-{
-    /// <summary>"Trondheim" as "Trondheim kommune"; county municipalities already carry their kind in the name.</summary>
-    public static string Name(string name, Domain.OrganisationKind kind) =>
-        kind == Domain.OrganisationKind.Municipality ? $"{name} kommune" : name;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ktu.Web.Data;
 using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Features.Shared;
 using Ktu.Web.Web;
