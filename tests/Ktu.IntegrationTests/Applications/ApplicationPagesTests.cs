@@ -39,6 +39,19 @@ public sealed partial class ApplicationPagesTests(KtuFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_receipt_page_names_the_sender_as_on_the_pdf_copy()
+    {
+        var levanger = await factory.ApplicantAsync("5037");
+        var id = Id(await StartAsync(levanger));
+        var submitted = await SaveAsync(levanger, Complete(await GetAsync(levanger, id)));
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(levanger, id, Version(submitted))).StatusCode);
+
+        var browser = await BrowserLogInAsync("soker.5037@demo.ktu");
+        var html = await browser.GetStringAsync($"/soknad/{id}/kvittering/1");
+        Assert.Contains("Levanger kommune (org.nr.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_save_on_a_stale_version_is_told_about_the_conflict_and_keeps_what_was_typed()
     {
         var browser = await BrowserLogInAsync("soker.5007@demo.ktu");
