@@ -22,7 +22,7 @@ internal static class LetterExamples
     public static Organisation Trondheim() => new()
     {
         OrgNumber = "942110464",
-        Name = "Trondheim kommune",
+        Name = "Trondheim",
         Kind = OrganisationKind.Municipality,
         MunicipalityNumber = "5001",
         CountyNumber = "50",
@@ -32,7 +32,7 @@ internal static class LetterExamples
     public static Organisation Roros() => new()
     {
         OrgNumber = "939898743",
-        Name = "Røros kommune",
+        Name = "Røros",
         Kind = OrganisationKind.Municipality,
         MunicipalityNumber = "5025",
         CountyNumber = "50",
@@ -42,7 +42,7 @@ internal static class LetterExamples
     public static Organisation Tromso() => new()
     {
         OrgNumber = "940101808",
-        Name = "Tromsø kommune",
+        Name = "Tromsø",
         Kind = OrganisationKind.Municipality,
         MunicipalityNumber = "5501",
         CountyNumber = "55",

@@ -43,6 +43,15 @@ public sealed record AllocationSettingsRequest
     public int? DistrictWeightPercent { get; init; }
     public long? MinimumAmount { get; init; }
     public long? RoundingUnit { get; init; }
+
+    /// <summary>These settings, with every one left out taken from <paramref name="defaults"/>.</summary>
+    internal AllocationSettings Over(AllocationSettings defaults) => new()
+    {
+        ScoreWeights = ScoreWeights?.ToArray() ?? defaults.ScoreWeights,
+        DistrictWeightPercent = DistrictWeightPercent ?? defaults.DistrictWeightPercent,
+        MinimumAmount = MinimumAmount ?? defaults.MinimumAmount,
+        RoundingUnit = RoundingUnit ?? defaults.RoundingUnit,
+    };
 }
 
 public sealed record ProposedLineDto(string Id, long AmountApplied, long AmountProposed, long FromEarmark, string Outcome, string Reason);
@@ -114,15 +123,7 @@ internal static class AllocationRequestReader
             }
         }
 
-        var s = request.Settings;
-        var d = AllocationSettings.Default;
-        var settings = new AllocationSettings
-        {
-            ScoreWeights = s?.ScoreWeights?.ToArray() ?? d.ScoreWeights,
-            DistrictWeightPercent = s?.DistrictWeightPercent ?? d.DistrictWeightPercent,
-            MinimumAmount = s?.MinimumAmount ?? d.MinimumAmount,
-            RoundingUnit = s?.RoundingUnit ?? d.RoundingUnit,
-        };
+        var settings = (request.Settings ?? new()).Over(AllocationSettings.Default);
 
         // Only a complete shape is checked against the computation's rules, so field paths stay right.
         if (problems.Count == 0)

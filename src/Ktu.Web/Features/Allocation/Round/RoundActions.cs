@@ -250,19 +250,12 @@ internal static class RoundActions
 
     private static AllocationSettings? ReadSettings(AllocationSettingsRequest s, string at, FieldErrors errors)
     {
-        var d = AllocationSettings.Default;
         if (s.ScoreWeights is { } w && w.Count != 5)
         {
             errors.Add($"{at}.scoreWeights", "Oppgi fem vekter, én for hver poengsum fra 1 til 5.");
             return null;
         }
-        var settings = new AllocationSettings
-        {
-            ScoreWeights = s.ScoreWeights?.ToArray() ?? d.ScoreWeights,
-            DistrictWeightPercent = s.DistrictWeightPercent ?? d.DistrictWeightPercent,
-            MinimumAmount = s.MinimumAmount ?? d.MinimumAmount,
-            RoundingUnit = s.RoundingUnit ?? d.RoundingUnit,
-        };
+        var settings = s.Over(AllocationSettings.Default);
         foreach (var p in AllocationInputGuard.SettingsProblems(settings))
         {
             errors.Add(p.Field.StartsWith("settings", StringComparison.Ordinal) ? p.Field : $"{at}.{p.Field}", p.Message);

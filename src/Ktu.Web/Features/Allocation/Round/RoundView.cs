@@ -227,19 +227,12 @@ internal static class StoredSettings
 {
     public static AllocationSettings Read(string? json)
     {
-        var d = AllocationSettings.Default;
-        if (string.IsNullOrWhiteSpace(json))
+        if (string.IsNullOrWhiteSpace(json) || DomainJson.Deserialize<AllocationSettingsRequest>(json) is not { } s)
         {
-            return d;
+            return AllocationSettings.Default;
         }
-        var s = DomainJson.Deserialize<AllocationSettingsRequest>(json);
-        return new AllocationSettings
-        {
-            ScoreWeights = s?.ScoreWeights is { Count: 5 } w ? w.ToArray() : d.ScoreWeights,
-            DistrictWeightPercent = s?.DistrictWeightPercent ?? d.DistrictWeightPercent,
-            MinimumAmount = s?.MinimumAmount ?? d.MinimumAmount,
-            RoundingUnit = s?.RoundingUnit ?? d.RoundingUnit,
-        };
+        // Weights stored in another shape than one per score 1-5 are not trusted; the defaults apply.
+        return (s.ScoreWeights is { Count: not 5 } ? s with { ScoreWeights = null } : s).Over(AllocationSettings.Default);
     }
 
     public static string Write(AllocationSettings s) => DomainJson.Serialize(new AllocationSettingsRequest
