@@ -10,9 +10,9 @@ namespace Ktu.Web.Documents;
 /// DejaVu Sans, regular and bold, read from the assembly's resources (Documents/Fonts, Bitstream Vera
 /// licence beside them). PDF/A requires every font to be embedded, and the standard 14 fonts cannot
 /// print æøå reliably; the product never reads fonts from the server's file system.
-/// The files are a subset (Latin with Sámi letters, punctuation, currency; Documents/Fonts/README.md):
-/// PdfPig parses the whole font and reads every glyph once per document, so 900 glyphs instead of
-/// 6 200 are what made a grant letter about 4 times cheaper. A letter the subset lacks prints as "?".
+/// The files are a subset (Latin with Sámi letters, Greek, Cyrillic, punctuation, currency; Documents/Fonts/README.md):
+/// PdfPig parses the whole font and reads every glyph once per document, so 1 300 glyphs instead of
+/// 6 200 are what made a grant letter several times cheaper. A letter the subset lacks prints as "?".
 /// </summary>
 internal sealed class PdfFont
 {
