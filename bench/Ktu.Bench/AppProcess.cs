@@ -18,7 +18,8 @@ internal sealed class AppProcess : IDisposable
         Url = url;
     }
 
-    public static AppProcess StartKtu(string root, string work, BenchDatabase database)
+    /// <summary>Starts KTU on its own database: <paramref name="name"/> "app" is the run's main instance; any other name gets a fresh database.</summary>
+    public static AppProcess StartKtu(string root, string work, BenchDatabase database, string name = "app")
     {
         var port = FreePort();
         var web = Path.Combine(root, "src", "Ktu.Web");
@@ -30,14 +31,19 @@ internal sealed class AppProcess : IDisposable
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__AllowHttp"] = "true";
         psi.Environment["Security__LoginAttemptsPerMinute"] = "1000000";
-        foreach (var (key, value) in database.AppEnvironment(work))
+        foreach (var (key, value) in database.AppEnvironment(work, name))
         {
             psi.Environment[key] = value;
         }
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return Start(psi, $"http://127.0.0.1:{port}", Path.Combine(work, "ktu-app.log"));
+        var app = Start(psi, $"http://127.0.0.1:{port}", Path.Combine(work, $"ktu-{name}.log"));
+        app.Sibling = other => StartKtu(root, work, database, other);
+        return app;
     }
+
+    /// <summary>Starts another KTU like this one, on a fresh database of its own (null for the baseline server).</summary>
+    public Func<string, AppProcess>? Sibling { get; private set; }
 
     public static AppProcess StartBaseline(string work, BenchDatabase database)
     {

@@ -20,17 +20,17 @@ internal sealed record BenchDatabase(string Name, bool IsPostgres, string? Serve
         ? "Baseline: bare EF Core insert (PostgreSQL)"
         : "Baseline: bare EF Core insert (SQLite, WAL, synchronous=FULL)";
 
-    /// <summary>The environment that points KTU at this database.</summary>
-    public IEnumerable<KeyValuePair<string, string>> AppEnvironment(string work)
+    /// <summary>The environment that points a KTU instance at its own database ("app" is the main one).</summary>
+    public IEnumerable<KeyValuePair<string, string>> AppEnvironment(string work, string name = "app")
     {
         if (IsPostgres)
         {
             yield return new("Database__Provider", "Postgres");
-            yield return new("ConnectionStrings__Postgres", On("ktu_bench_app"));
+            yield return new("ConnectionStrings__Postgres", On("ktu_bench_" + name));
         }
         else
         {
-            yield return new("ConnectionStrings__Sqlite", $"Data Source={Path.Combine(work, "ktu.db")}");
+            yield return new("ConnectionStrings__Sqlite", $"Data Source={Path.Combine(work, name == "app" ? "ktu.db" : $"ktu-{name}.db")}");
         }
     }
 

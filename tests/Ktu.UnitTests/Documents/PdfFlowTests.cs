@@ -49,6 +49,14 @@ public sealed class PdfFlowTests
         Assert.Equal("på", Font.Clean("pa\u030A")); // a + combining ring (as macOS may send it) is composed first
     }
 
+    [Fact]
+    public void The_embedded_subset_keeps_greek_and_cyrillic_and_prints_other_scripts_as_question_marks()
+    {
+        // Documents/Fonts/README.md: the fonts are a subset of DejaVu Sans; what they lack must still print as "?".
+        Assert.Equal("Ωμέγα Привет ǩǯʒ – € ≤ ✓", Font.Clean("Ωμέγα Привет ǩǯʒ – € ≤ ✓"));
+        Assert.Equal("? ? ?", Font.Clean("中 א ش"));
+    }
+
     [Property]
     public bool Wrapping_never_loses_a_letter(string? text)
     {
