@@ -100,7 +100,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
 
         // Skien's letter: the applicant, the amount and the embete's own texts, merge codes filled in.
         var letter = Flat(await DownloadAsync(Page, () => Row("Skien").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Versjon 1" }).ClickAsync()));
-        Assert.Contains("Skien", letter, StringComparison.Ordinal);
+        Assert.Contains("Skien kommune (org.nr.", letter, StringComparison.Ordinal);
         Assert.Contains("kr 260 000", letter, StringComparison.Ordinal);
         Assert.Contains("Gratulerer, Skien kommune! Statsforvalteren i Vestfold og Telemark ønsker lykke til med tiltakene.", letter, StringComparison.Ordinal);
         Assert.Contains("Skriv til helse.vt@example.org og oppgi saksnummeret KTU-", letter, StringComparison.Ordinal);
@@ -139,25 +139,25 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         Assert.Equal(skienRow[5], skienTransfer.Element(ns + "PmtId")!.Element(ns + "EndToEndId")!.Value);
 
         // Skien is paid: a missing date is refused at the field, then the date is kept and shown.
-        await ClickAsync(Page, "Marker som betalt for Skien");
+        await ClickAsync(Page, "Marker som betalt for Skien kommune");
         var noDate = summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Oppgi datoen tilskuddet ble betalt" });
         await Expect(noDate).ToBeVisibleAsync();
         await CheckPageAsync(Page, "letters-7-paid-no-date");
         await noDate.ClickAsync();
-        var paidOn = Page.GetByLabel("Betalt dato for Skien");
+        var paidOn = Page.GetByLabel("Betalt dato for Skien kommune");
         await Expect(paidOn).ToBeFocusedAsync();
         await paidOn.FillAsync("2027-06-15");
-        await ClickAsync(Page, "Marker som betalt for Skien");
+        await ClickAsync(Page, "Marker som betalt for Skien kommune");
         await Expect(Page.GetByText("Tilskuddet er markert som betalt.")).ToBeVisibleAsync();
         await Expect(Row("Skien")).ToContainTextAsync("Betalt 15. juni 2027");
-        await Expect(Row("Porsgrunn").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Marker som betalt for Porsgrunn" })).ToBeVisibleAsync();
+        await Expect(Row("Porsgrunn").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Marker som betalt for Porsgrunn kommune" })).ToBeVisibleAsync();
         await CheckPageAsync(Page, "letters-8-paid");
 
         // A new payment list pays only what is not marked paid.
         await Page.GetByLabel("Embetets kontonummer (11 siffer)").FillAsync(PayerAccount);
         var after = CsvRows(await DownloadAsync(Page, () => ClickAsync(Page, "Utbetalingsliste (CSV)")));
         Assert.Equal(2, after.Length);
-        Assert.StartsWith("Porsgrunn;", after[1], StringComparison.Ordinal);
+        Assert.StartsWith("Porsgrunn kommune;", after[1], StringComparison.Ordinal);
 
         // The applicant finds the letter on the decision page and downloads it.
         var applicant = await LogInInNewContextAsync($"soker.{Skien}@demo.ktu");
@@ -168,7 +168,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(link).ToHaveAttributeAsync("href", $"/soknad/{skien}/vedtak/brev.pdf");
         await CheckPageAsync(applicant, "letters-9-applicant-decision");
         var own = Flat(await DownloadAsync(applicant, () => link.ClickAsync()));
-        Assert.Contains("Gratulerer, Skien!", own, StringComparison.Ordinal);
+        Assert.Contains("Gratulerer, Skien kommune!", own, StringComparison.Ordinal);
         Assert.Contains("kr 260 000", own, StringComparison.Ordinal);
         await applicant.Context.CloseAsync();
     }

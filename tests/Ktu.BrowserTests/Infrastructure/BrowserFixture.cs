@@ -72,6 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(10_000);
+        // A log-in hashes the password and the next page loads the start page's data: on a loaded 2-core
+        // machine (the CI runner shares its cores) that has taken over 10 s, so navigations get more room.
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
