@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ktu.TestSupport;
 
 namespace Ktu.CrashTests;
 
@@ -169,45 +170,6 @@ internal sealed class Applicant(Ledger ledger, HttpClient http, string url, int 
         return await http.SendAsync(request);
     }
 
-    /// <summary>A complete application for the 2027 demo year (as in the integration tests' ApplicationApi.Complete).</summary>
-    private static void Complete(JsonObject document)
-    {
-        document["accountNumber"] = "12345678903";
-        document["paymentRemark"] = "KTU 2027";
-        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
-        document["competencePlanAdopted"] = true;
-        document["competenceMeasures"] = new JsonArray(new JsonObject
-        {
-            ["educationType"] = "videreutdanning",
-            ["description"] = "Videreutdanning i palliativ omsorg",
-            ["amount"] = 90_000,
-            ["persons"] = 3,
-            ["continuingPersons"] = 1,
-        });
-        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
-        document["projects"] = new JsonArray(new JsonObject
-        {
-            ["priority"] = 1,
-            ["title"] = "Velferdsteknologi i hjemmetjenesten",
-            ["themes"] = new JsonArray("forebygging", "parorende"),
-            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
-            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
-            ["criteria"] = new JsonObject
-            {
-                ["needsAndChallenges"] = "Mangel på personell om natten.",
-                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
-                ["organisationAndPartners"] = "Hjemmetjenesten med NTNU og frivilligsentralen.",
-                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
-                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
-                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
-            },
-            ["budget"] = new JsonArray(
-                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
-                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
-            ["ownFinancing"] = 50_000,
-            ["amountApplied"] = 150_000,
-            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
-            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
-        });
-    }
+    /// <summary>A complete application for the 2027 demo year (<see cref="CompleteApplication"/>).</summary>
+    private static void Complete(JsonObject document) => CompleteApplication.Fill(document);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ktu.TestSupport;
 
 namespace Ktu.BrowserTests.Infrastructure;
 
@@ -73,47 +74,6 @@ internal static class DemoApi
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
-    /// <summary>A complete application of three lines: competence kr 90 000, BPA kr 20 000 and one project kr 150 000.</summary>
-    private static JsonObject Complete(JsonObject document)
-    {
-        document["accountNumber"] = "12345678903";
-        document["paymentRemark"] = "KTU 2027";
-        document["contact"] = new JsonObject { ["name"] = "Kari Kontakt", ["email"] = "kari.kontakt@example.org", ["phone"] = "400 00 000" };
-        document["competencePlanAdopted"] = true;
-        document["description"] = "Videreutdanning for ansatte i hjemmetjenesten og opplæring av BPA-arbeidsledere.";
-        document["competenceMeasures"] = new JsonArray(new JsonObject
-        {
-            ["educationType"] = "videreutdanning",
-            ["description"] = "Videreutdanning i palliativ omsorg",
-            ["amount"] = 90_000,
-            ["persons"] = 3,
-            ["continuingPersons"] = 0,
-        });
-        document["bpaTrainings"] = new JsonArray(new JsonObject { ["role"] = "workLeader", ["persons"] = 4, ["amountPerPerson"] = 5_000 });
-        document["projects"] = new JsonArray(new JsonObject
-        {
-            ["priority"] = 1,
-            ["title"] = "Velferdsteknologi i hjemmetjenesten",
-            ["themes"] = new JsonArray("forebygging", "parorende"),
-            ["purpose"] = "Flere skal kunne bo hjemme lenger.",
-            ["description"] = "Vi prøver ut digitalt tilsyn i to soner.",
-            ["criteria"] = new JsonObject
-            {
-                ["needsAndChallenges"] = "Mangel på personell om natten.",
-                ["goalsAndTargetGroups"] = "Hjemmeboende med demens og deres pårørende.",
-                ["organisationAndPartners"] = "Hjemmetjenesten med Nord universitet og frivilligsentralen.",
-                ["expectedGains"] = "Færre unødige besøk, tryggere brukere.",
-                ["anchoring"] = "Vedtatt i kommunedirektørens ledergruppe.",
-                ["userParticipation"] = "Brukerrådet og pårørende deltar i utprøvingen.",
-            },
-            ["budget"] = new JsonArray(
-                new JsonObject { ["item"] = "Prosjektleder 20 %", ["amount"] = 150_000 },
-                new JsonObject { ["item"] = "Utstyr", ["amount"] = 50_000 }),
-            ["ownFinancing"] = 50_000,
-            ["amountApplied"] = 150_000,
-            ["controlMeasures"] = "Månedlig rapport til enhetsleder; revisor kontrollerer regnskapet.",
-            ["signedBy"] = new JsonObject { ["name"] = "Kommunedirektøren", ["role"] = "Kommunedirektør" },
-        });
-        return document;
-    }
+    /// <summary>A complete application of three lines: competence kr 90 000 (new persons only), BPA kr 20 000 and one project kr 150 000.</summary>
+    private static JsonObject Complete(JsonObject document) => CompleteApplication.Fill(document, continuingPersons: 0);
 }
