@@ -85,7 +85,7 @@ internal static class LetterActions
         var decision = await StaffDecisionAsync(db, me, grantId, ct);
         if (paidOnInput is not { } paidOn)
         {
-            errors.Add("paidOn", "Oppgi datoen tilskuddet ble betalt (åååå-mm-dd).");
+            errors.Add("paidOn", "Oppgi datoen tilskuddet ble betalt.");
             return null!;
         }
         if (decision.IsRefusal)
