@@ -10,7 +10,7 @@ namespace Ktu.Web.Data.Interceptors;
 /// sequence number cannot both win: the unique index on Sequence fails the second SaveChanges, whose
 /// caller retries or reports it (nothing is half-written).
 /// </summary>
-internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
+internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
 {
     /// <summary>
     /// PostgreSQL has no process-wide write gate, and several app instances may write at once: the chain's end is
@@ -68,48 +68,8 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveChangesInterceptor
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Unlock();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Unlock();
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unlock();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Unlock();
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Unlock();
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Unlock();
-        return Task.CompletedTask;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        Unlock();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Unlock();
-        return ValueTask.FromResult(result);
-    }
-
     /// <summary>Releases the chain lock once the save has ended, whatever the outcome, and gives the connection back.</summary>
-    private void Unlock()
+    protected override void OnSaveEnded()
     {
         if (_locked is not { } db)
         {

@@ -10,7 +10,7 @@ namespace Ktu.Web.Data.Interceptors;
 /// One instance per DbContext (it remembers whether that context holds the gate). A
 /// <see cref="WriteTransaction"/> holds it for its whole transaction; the saves inside then pass straight through.
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+internal sealed class SqliteWriteGate : SaveEndInterceptor
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -53,55 +53,14 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release();
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release();
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release();
-
-    // EF reports an optimistic-concurrency failure here and NOT through SaveChangesFailed; without
-    // this the gate stayed taken and every later write in the process waited MaxWait.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        Release();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Release();
-        return ValueTask.FromResult(result);
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release();
-        return Task.CompletedTask;
-    }
-
     private void Enter(bool acquired)
     {
         // Past the wait we go on without the gate; SQLite's own busy timeout still protects the write.
         _held = acquired;
     }
 
-    private void Release()
+    /// <summary>Opens the gate for the next writer once this context's save has ended, whatever the outcome.</summary>
+    protected override void OnSaveEnded()
     {
         if (_held)
         {
