@@ -70,17 +70,24 @@ internal static class LetterExports
         return list;
     }
 
+    /// <summary>The payment list as CSV, with the type and name it is downloaded under (from the API and the letters page alike).</summary>
+    public static ExportFile PaymentCsvFile(PaymentList list, int year) =>
+        new(PaymentCsv.Write(list), "text/csv; charset=utf-8", $"utbetalinger-{year.ToString(CultureInfo.InvariantCulture)}.csv");
+
     /// <summary>The bank file for the list; with nothing left to pay (everything marked paid) there is no file, and the reason is a 409, not a 500.</summary>
-    public static byte[] Pain001File(PaymentList list, int year, DateTimeOffset now)
+    public static ExportFile Pain001File(PaymentList list, int year, DateTimeOffset now)
     {
         if (list.Payments.Count == 0)
         {
             throw new RuleViolationException(
                 "Det er ingen utbetalinger å lage betalingsfil for: alle tilskudd er markert som betalt. Ingen fil er laget.", "no-payments");
         }
-        return Pain001.Write(list, MessageId(list.Payer.Id, year, now), now);
+        return new(Pain001.Write(list, MessageId(list.Payer.Id, year, now), now), "application/xml", $"pain001-{year.ToString(CultureInfo.InvariantCulture)}.xml");
     }
 
     public static string MessageId(string embeteId, int year, DateTimeOffset now) =>
         $"KTU-{year.ToString(CultureInfo.InvariantCulture)}-{embeteId[..Math.Min(8, embeteId.Length)].ToUpperInvariant()}-{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
 }
+
+/// <summary>A file made for download: its bytes, content type and file name.</summary>
+internal sealed record ExportFile(byte[] Content, string ContentType, string FileName);

@@ -90,14 +90,16 @@ public static class LettersApi
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, int year, string? payerAccount, DateOnly? executionDate, CancellationToken ct)
     {
         var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, executionDate, ct);
-        return TypedResults.File(PaymentCsv.Write(list), "text/csv; charset=utf-8", $"utbetalinger-{year}.csv");
+        var file = LetterExports.PaymentCsvFile(list, year);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     internal static async Task<FileContentHttpResult> Pain001Async(
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, int year, string? payerAccount, DateOnly? executionDate, CancellationToken ct)
     {
         var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, executionDate, ct);
-        return TypedResults.File(LetterExports.Pain001File(list, year, time.GetUtcNow()), "application/xml", $"pain001-{year}.xml");
+        var file = LetterExports.Pain001File(list, year, time.GetUtcNow());
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     internal static async Task<FileContentHttpResult> PdfAsync(AppDbContext db, CurrentUser me, Guid id, int? version, CancellationToken ct)

@@ -67,9 +67,8 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         try
         {
             var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, null, ct);
-            return format == "pain001"
-                ? File(LetterExports.Pain001File(list, year, time.GetUtcNow()), "application/xml", $"pain001-{year}.xml")
-                : File(PaymentCsv.Write(list), "text/csv; charset=utf-8", $"utbetalinger-{year}.csv");
+            var file = format == "pain001" ? LetterExports.Pain001File(list, year, time.GetUtcNow()) : LetterExports.PaymentCsvFile(list, year);
+            return File(file.Content, file.ContentType, file.FileName);
         }
         catch (RuleViolationException e)
         {
