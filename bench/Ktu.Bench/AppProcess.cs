@@ -135,12 +135,14 @@ internal sealed class MemoryWatch : IDisposable
     private double? _final;
 
     private readonly long _cpuTicksAtStart;
+    private readonly long _ownCpuTicksAtStart;
 
     public MemoryWatch(int pid)
     {
         _pid = pid;
         _hwmReset = TryResetPeak(pid);
         _cpuTicksAtStart = CpuTicks(pid);
+        _ownCpuTicksAtStart = CpuTicks(Environment.ProcessId);
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -176,6 +178,12 @@ internal sealed class MemoryWatch : IDisposable
     /// depends on what else runs on the machine, so it compares runs made under different load.
     /// </summary>
     public double CpuSeconds => (CpuTicks(_pid) - _cpuTicksAtStart) / 100.0;
+
+    /// <summary>
+    /// CPU seconds this harness (the load generator) used since the watch started. It shares the machine's cores
+    /// with the process under test, so a saturated machine is told apart from a saturated app.
+    /// </summary>
+    public double GeneratorCpuSeconds => (CpuTicks(Environment.ProcessId) - _ownCpuTicksAtStart) / 100.0;
 
     // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
     private static long CpuTicks(int pid)

@@ -97,7 +97,7 @@ internal static class Repo
     }
 }
 
-internal sealed record Row(string Name, double Rate, double Throughput, double P50, double P95, double P99, double Max, long Ok, long Failed, string? Baseline, double? RatioP50, double? RatioP99, double? PeakMb, string? Note = null, double? CpuMsPerRequest = null)
+internal sealed record Row(string Name, double Rate, double Throughput, double P50, double P95, double P99, double Max, long Ok, long Failed, string? Baseline, double? RatioP50, double? RatioP99, double? PeakMb, string? Note = null, double? CpuMsPerRequest = null, double? GeneratorCpuMsPerRequest = null)
 {
     public static Row From(LoadGenerator.Result r, LoadGenerator.Result? against, MemoryWatch? watch) => new(
         r.Name, r.Rate, r.Throughput, r.Ms(50), r.Ms(95), r.Ms(99), r.MaxMs, r.Ok, r.Failed,
@@ -105,15 +105,17 @@ internal sealed record Row(string Name, double Rate, double Throughput, double P
         against is null || against.Ms(50) == 0 ? null : r.Ms(50) / against.Ms(50),
         against is null || against.Ms(99) == 0 ? null : r.Ms(99) / against.Ms(99),
         watch?.PeakMb,
-        CpuMsPerRequest: watch is null || r.Sent == 0 ? null : watch.CpuSeconds * 1000 / r.Sent);
+        CpuMsPerRequest: watch is null || r.Sent == 0 ? null : watch.CpuSeconds * 1000 / r.Sent,
+        GeneratorCpuMsPerRequest: watch is null || r.Sent == 0 ? null : watch.GeneratorCpuSeconds * 1000 / r.Sent);
 
     public static Row NotAvailable(string name) => new(name, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, "not available yet in this build");
 
     public string ToConsole() => Note is not null
         ? $"{Name}: {Note}"
-        : string.Format(CultureInfo.InvariantCulture, "{0}: {1:F0}/s p50 {2:F2} ms p95 {3:F2} p99 {4:F2} max {5:F1} ok {6} failed {7}{8}{9}{10}",
+        : string.Format(CultureInfo.InvariantCulture, "{0}: {1:F0}/s p50 {2:F2} ms p95 {3:F2} p99 {4:F2} max {5:F1} ok {6} failed {7}{8}{9}{10}{11}",
             Name, Throughput, P50, P95, P99, Max, Ok, Failed,
             RatioP99 is { } q ? string.Format(CultureInfo.InvariantCulture, " | p99 ×{0:F2} vs baseline", q) : "",
             PeakMb is { } m ? string.Format(CultureInfo.InvariantCulture, " | peak {0:F0} MB", m) : "",
-            CpuMsPerRequest is { } c ? string.Format(CultureInfo.InvariantCulture, " | {0:F2} CPU ms/request", c) : "");
+            CpuMsPerRequest is { } c ? string.Format(CultureInfo.InvariantCulture, " | {0:F2} CPU ms/request", c) : "",
+            GeneratorCpuMsPerRequest is { } g ? string.Format(CultureInfo.InvariantCulture, " (load generator {0:F2})", g) : "");
 }
