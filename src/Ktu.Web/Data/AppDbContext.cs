@@ -3,6 +3,7 @@ using Ktu.Web.Domain.Applications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ktu.Web.Data;
 
@@ -32,6 +33,16 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private ReferenceCache? _referenceCache;
+
+    /// <summary>
+    /// Scheme years, organisations and embeter from the app's shared cache, read through this context when missing
+    /// (<see cref="ReferenceCache"/>). A context made outside the app reads them from the database every time.
+    /// </summary>
+    public ReferenceReads Reference => (_referenceCache ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ReferenceCache>()
+        ?? ReferenceCache.None).For(this);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

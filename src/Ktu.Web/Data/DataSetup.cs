@@ -20,7 +20,11 @@ public static class DataSetup
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite;
 
-    /// <summary>SQLite by default; PostgreSQL when Database__Provider=Postgres (ADR 0003).</summary>
+    /// <summary>
+    /// SQLite by default; PostgreSQL when Database__Provider=Postgres (ADR 0003). Contexts come from a pool: making a
+    /// fresh one with its internal services for every request was a tenth of a draft save's CPU (bench/README.md).
+    /// The interceptors are therefore shared by all contexts and keep per-context state beside the context.
+    /// </summary>
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ProviderFrom(configuration);
@@ -31,21 +35,25 @@ public static class DataSetup
             {
                 throw new InvalidOperationException("Database__Provider=Postgres krever ConnectionStrings__Postgres.");
             }
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs, n =>
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs, n =>
             {
                 n.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name);
                 n.EnableRetryOnFailure(3);
                 n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-            }).AddInterceptors(new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), AuditTrailIsAppendOnly.Sealer()));
+            }).AddInterceptors(new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), AuditTrailIsAppendOnly.Sealer(),
+                new ReferenceDataChanges(sp.GetRequiredService<ReferenceCache>())));
         }
         else
         {
             var cs = PrepareSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer()));
+                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer(),
+                    new ReferenceDataChanges(sp.GetRequiredService<ReferenceCache>())));
         }
         services.AddSingleton(new DatabaseInfo(provider));
+        // Wall-clock lifetime on purpose: a test's fake clock moves deadlines, not the cache.
+        services.AddSingleton(new ReferenceCache(TimeProvider.System, ReferenceCache.DefaultLifetime));
         return services;
     }
 

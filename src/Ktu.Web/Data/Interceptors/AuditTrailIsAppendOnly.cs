@@ -22,11 +22,19 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
     /// </summary>
     private const long PostgresChainLock = 0x4B54_5541_5544_4954; // "KTUAUDIT"
 
-    /// <summary>The context whose connection holds the lock, until the save ends.</summary>
-    private DbContext? _locked;
+    private readonly PerContext<ChainLock> _locks = new();
 
-    /// <summary>The lock is the caller's transaction's: PostgreSQL releases it at commit or rollback.</summary>
-    private bool _lockedForTransaction;
+    private sealed class ChainLock
+    {
+        /// <summary>The context's connection holds the lock, until the save ends.</summary>
+        public bool Held;
+        /// <summary>The lock is the caller's transaction's: PostgreSQL releases it at commit or rollback.</summary>
+        public bool ForTransaction;
+
+        public string Sql() => ForTransaction
+            ? $"SELECT pg_advisory_xact_lock({PostgresChainLock})"
+            : $"SELECT pg_advisory_lock({PostgresChainLock})";
+    }
 
     /// <summary>Refuses changes to existing entries; registered before SQLite's write gate, so a refusal never holds the gate.</summary>
     public static AuditTrailIsAppendOnly Guard() => new(seal: false);
@@ -41,9 +49,10 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
             if (IsPostgres(db))
             {
                 db.Database.OpenConnection();
-                _locked = db;
-                _lockedForTransaction = db.Database.CurrentTransaction is not null;
-                db.Database.ExecuteSqlRaw(LockSql());
+                var chainLock = _locks.For(db);
+                chainLock.Held = true;
+                chainLock.ForTransaction = db.Database.CurrentTransaction is not null;
+                db.Database.ExecuteSqlRaw(chainLock.Sql());
             }
             var last = db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -58,9 +67,10 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
             if (IsPostgres(db))
             {
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                _locked = db;
-                _lockedForTransaction = db.Database.CurrentTransaction is not null;
-                await db.Database.ExecuteSqlRawAsync(LockSql(), cancellationToken);
+                var chainLock = _locks.For(db);
+                chainLock.Held = true;
+                chainLock.ForTransaction = db.Database.CurrentTransaction is not null;
+                await db.Database.ExecuteSqlRawAsync(chainLock.Sql(), cancellationToken);
             }
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
@@ -69,16 +79,16 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
     }
 
     /// <summary>Releases the chain lock once the save has ended, whatever the outcome, and gives the connection back.</summary>
-    protected override void OnSaveEnded()
+    protected override void OnSaveEnded(DbContext? db)
     {
-        if (_locked is not { } db)
+        if (db is null || _locks.For(db) is not { Held: true } chainLock)
         {
             return;
         }
-        _locked = null;
+        chainLock.Held = false;
         try
         {
-            if (!_lockedForTransaction)
+            if (!chainLock.ForTransaction)
             {
                 db.Database.ExecuteSqlRaw($"SELECT pg_advisory_unlock({PostgresChainLock})");
             }
@@ -92,10 +102,6 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
             db.Database.CloseConnection();
         }
     }
-
-    private string LockSql() => _lockedForTransaction
-        ? $"SELECT pg_advisory_xact_lock({PostgresChainLock})"
-        : $"SELECT pg_advisory_lock({PostgresChainLock})";
 
     private static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

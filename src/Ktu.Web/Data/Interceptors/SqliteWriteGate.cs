@@ -7,15 +7,22 @@ namespace Ktu.Web.Data.Interceptors;
 /// <summary>
 /// SQLite has one writer at a time. Queueing SaveChanges calls of this process behind one gate
 /// turns contention into a short wait in memory instead of lock errors in the database.
-/// One instance per DbContext (it remembers whether that context holds the gate). A
+/// Whether a context holds the gate is remembered per context (<see cref="PerContext{TState}"/>). A
 /// <see cref="WriteTransaction"/> holds it for its whole transaction; the saves inside then pass straight through.
 /// </summary>
 internal sealed class SqliteWriteGate : SaveEndInterceptor
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
-    private bool _held;
-    private bool _heldByTransaction;
+    private readonly PerContext<Holding> _holding = new();
+
+    private sealed class Holding
+    {
+        /// <summary>This context's SaveChanges holds the gate.</summary>
+        public bool Held;
+        /// <summary>This context's transaction holds the gate (<see cref="HoldForTransactionAsync"/>).</summary>
+        public bool HeldByTransaction;
+    }
 
     /// <summary>Holds the gate of this context's process until the returned value is disposed; null when the context has no gate (PostgreSQL).</summary>
     public static async Task<IAsyncDisposable?> HoldForTransactionAsync(DbContext db, CancellationToken ct)
@@ -25,51 +32,47 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         {
             return null;
         }
-        if (gate._heldByTransaction)
+        var holding = gate._holding.For(db);
+        if (holding.HeldByTransaction)
         {
             throw new InvalidOperationException("This context already holds the write gate.");
         }
         // Past the wait we go on without the gate, as a save does; SQLite's own busy timeout still protects the write.
         var acquired = await Gate.WaitAsync(MaxWait, ct);
-        gate._heldByTransaction = true;
-        return new TransactionHold(gate, acquired);
+        holding.HeldByTransaction = true;
+        return new TransactionHold(holding, acquired);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (!_heldByTransaction)
+        if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
-            Enter(Gate.Wait(MaxWait));
+            // Past the wait we go on without the gate; SQLite's own busy timeout still protects the write.
+            holding.Held = Gate.Wait(MaxWait);
         }
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (!_heldByTransaction)
+        if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
-            Enter(await Gate.WaitAsync(MaxWait, cancellationToken));
+            holding.Held = await Gate.WaitAsync(MaxWait, cancellationToken);
         }
         return result;
     }
 
-    private void Enter(bool acquired)
-    {
-        // Past the wait we go on without the gate; SQLite's own busy timeout still protects the write.
-        _held = acquired;
-    }
-
     /// <summary>Opens the gate for the next writer once this context's save has ended, whatever the outcome.</summary>
-    protected override void OnSaveEnded()
+    protected override void OnSaveEnded(DbContext? db)
     {
-        if (_held)
+        if (db is not null && _holding.For(db) is { Held: true } holding)
         {
-            _held = false;
+            holding.Held = false;
             Gate.Release();
         }
     }
 
-    private sealed class TransactionHold(SqliteWriteGate gate, bool acquired) : IAsyncDisposable
+    private sealed class TransactionHold(Holding holding, bool acquired) : IAsyncDisposable
     {
         private bool _released;
 
@@ -78,7 +81,7 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
             if (!_released)
             {
                 _released = true;
-                gate._heldByTransaction = false;
+                holding.HeldByTransaction = false;
                 if (acquired)
                 {
                     Gate.Release();

@@ -24,9 +24,11 @@ internal sealed record ApplicationView(
 
     public static async Task<ApplicationView> LoadAsync(AppDbContext db, Application application, DateTimeOffset now, CancellationToken ct)
     {
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId, ct);
-        var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == application.EmbeteId, ct);
-        var scheme = await LoadSchemeAsync(db, application.SchemeYear, ct)
+        var organisation = await db.Reference.OrganisationAsync(application.OrganisationId, ct)
+            ?? throw new InvalidOperationException($"Organisation {application.OrganisationId} is missing.");
+        var embete = await db.Reference.EmbeteAsync(application.EmbeteId, ct)
+            ?? throw new InvalidOperationException($"Embete {application.EmbeteId} is missing.");
+        var scheme = await db.Reference.SchemeYearAsync(application.SchemeYear, ct)
             ?? throw new InvalidOperationException($"Scheme year {application.SchemeYear} is missing.");
         var rules = RuleContext(scheme, organisation, application.EmbeteId, now);
         var content = application.ReadContent();
@@ -38,12 +40,6 @@ internal sealed record ApplicationView(
         }
         return new(application, content, organisation, embete, rules, ApplicationSummary.From(content), issues);
     }
-
-    public static Task<SchemeYear?> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) => db.SchemeYears
-        .Include(s => s.EducationTypes).Include(s => s.Themes).Include(s => s.ApplicantRules)
-        .Include(s => s.Pots)
-        .AsSplitQuery().AsNoTracking()
-        .SingleOrDefaultAsync(s => s.Year == year, ct);
 
     public static ApplicationRuleContext RuleContext(SchemeYear scheme, Organisation organisation, string embeteId, DateTimeOffset now)
     {

@@ -57,12 +57,7 @@ internal sealed record CaseView(
     }
 
     public static async Task<SchemeYear> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) =>
-        await db.SchemeYears
-            .Include(s => s.EducationTypes).Include(s => s.Themes).Include(s => s.ApplicantRules)
-            .Include(s => s.Pots).ThenInclude(p => p.Earmarks)
-            .AsSplitQuery().AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Year == year, ct)
-        ?? throw new NotFoundException("Fant ikke ordningsåret.");
+        await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException("Fant ikke ordningsåret.");
 
     public static IReadOnlyCollection<string> EarmarkedThemes(SchemeYear scheme, string embeteId) =>
         scheme.Pots.Where(p => p.EmbeteId == embeteId).SelectMany(p => p.Earmarks).Select(e => e.ThemeCode).ToHashSet(StringComparer.Ordinal);

@@ -23,9 +23,10 @@ internal static class StartDraft
             return new(existing, Created: false);
         }
 
-        var scheme = await ApplicationView.LoadSchemeAsync(db, schemeYear, ct)
+        var scheme = await db.Reference.SchemeYearAsync(schemeYear, ct)
             ?? throw new NotFoundException($"Det finnes ingen utlysning for {schemeYear}. Velg et år som er åpent for søknader.");
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, ct);
+        var organisation = await db.Reference.OrganisationAsync(organisationId, ct)
+            ?? throw new ForbiddenException("Bare søkere som hører til en organisasjon, kan starte en søknad.");
         if (!scheme.IsEligible(organisation.Kind))
         {
             throw new RuleViolationException(
