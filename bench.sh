@@ -67,4 +67,6 @@ if [ "$POSTGRES" = "1" ]; then
 else
   unset KTU_BENCH_POSTGRES_CS
 fi
-dotnet bench/Ktu.Bench/bin/Release/net10.0/Ktu.Bench.dll ${ARGS[@]+"${ARGS[@]}"}
+# The harness's thread pool does not spin while it waits for work: on 2 cores every spin is CPU taken from the app
+# under test. The app and the baseline server are started without this setting (AppProcess removes it).
+DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 dotnet bench/Ktu.Bench/bin/Release/net10.0/Ktu.Bench.dll ${ARGS[@]+"${ARGS[@]}"}

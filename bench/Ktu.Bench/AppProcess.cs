@@ -58,6 +58,8 @@ internal sealed class AppProcess : IDisposable
 
     private static AppProcess Start(ProcessStartInfo psi, string url, string logPath)
     {
+        // bench.sh stops the harness's own thread pool from spinning; the processes under test run as they would in production.
+        psi.Environment.Remove("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit");
         var p = Process.Start(psi) ?? throw new InvalidOperationException("Kunne ikke starte " + psi.FileName);
         // The app logs warnings and errors to stdout; they are kept in a file so a failed run can say why.
         var log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
