@@ -28,35 +28,27 @@ internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
         {
             return;
         }
-        foreach (var entry in context.ChangeTracker.Entries<ApplicationSubmission>())
+        // One pass over the tracked entries: each Entries<T>() call would look for changes in every entity again.
+        foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted))
             {
-                throw new InvalidOperationException($"Submission {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+                continue;
             }
-        }
-        // A fixed decision is the basis of the letter and the payment: a correction is a new decision, never an edit.
-        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Decisions.GrantDecision>())
-        {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            var verb = entry.State.ToString().ToLowerInvariant();
+            switch (entry.Entity)
             {
-                throw new InvalidOperationException($"Decision {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
-            }
-        }
-        // A grant letter is what the applicant received: a correction is a new version row, both kept.
-        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Letters.GrantLetter>())
-        {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException($"Grant letter {entry.Entity.Id} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
-            }
-        }
-        // A marked payment is a record of money sent; marking again is refused before it gets here.
-        foreach (var entry in context.ChangeTracker.Entries<Ktu.Web.Domain.Letters.GrantPayment>())
-        {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException($"Payment of {entry.Entity.GrantDecisionId} is immutable; it cannot be {entry.State.ToString().ToLowerInvariant()}.");
+                case ApplicationSubmission submission:
+                    throw new InvalidOperationException($"Submission {submission.Id} is immutable; it cannot be {verb}.");
+                // A fixed decision is the basis of the letter and the payment: a correction is a new decision, never an edit.
+                case Ktu.Web.Domain.Decisions.GrantDecision decision:
+                    throw new InvalidOperationException($"Decision {decision.Id} is immutable; it cannot be {verb}.");
+                // A grant letter is what the applicant received: a correction is a new version row, both kept.
+                case Ktu.Web.Domain.Letters.GrantLetter letter:
+                    throw new InvalidOperationException($"Grant letter {letter.Id} is immutable; it cannot be {verb}.");
+                // A marked payment is a record of money sent; marking again is refused before it gets here.
+                case Ktu.Web.Domain.Letters.GrantPayment payment:
+                    throw new InvalidOperationException($"Payment of {payment.GrantDecisionId} is immutable; it cannot be {verb}.");
             }
         }
     }
