@@ -10,6 +10,8 @@ namespace Ktu.Bench;
 /// </summary>
 internal static class LoadGenerator
 {
+    private static readonly StreamWriter? Trace = Environment.GetEnvironmentVariable("KTU_BENCH_TRACE") is { Length: > 0 } path ? new StreamWriter(path) { AutoFlush = true } : null;
+
     public sealed record Result(string Name, double Rate, TimeSpan Duration, long Sent, long Ok, long Failed, LongHistogram Latency, TimeSpan Elapsed)
     {
         public double Throughput => Ok / Elapsed.TotalSeconds;
@@ -46,6 +48,7 @@ internal static class LoadGenerator
                     lock (histogram)
                     {
                         histogram.RecordValue(Math.Min(micros, histogram.HighestTrackableValue));
+                        Trace?.WriteLine($"{name}\t{dueTicks * 1000.0 / Stopwatch.Frequency:F1}\t{micros / 1000.0:F1}");
                     }
                     Interlocked.Increment(ref success ? ref ok : ref failed);
                 }
