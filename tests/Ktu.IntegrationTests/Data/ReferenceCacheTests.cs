@@ -96,14 +96,18 @@ public sealed class ReferenceCacheTests : IAsyncLifetime
         await using (var scope = _app.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var pot = await db.Pots.SingleAsync(p => p.SchemeYear == OpenYear && p.EmbeteId == Embete);
-            pot.ApplicationDeadline = _app.Time.GetUtcNow().AddMinutes(-1);
-            await db.SaveChangesAsync();
+            // PostgreSQL's retrying strategy wants a user transaction inside it, as the app's own writes do.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var pot = await db.Pots.SingleAsync(p => p.SchemeYear == OpenYear && p.EmbeteId == Embete);
+                pot.ApplicationDeadline = _app.Time.GetUtcNow().AddMinutes(-1);
+                await db.SaveChangesAsync();
 
-            // Not committed: a request now reads, and may keep, the rules as they were.
-            Assert.True(IsOpen(await GetAsync(api, Id(draft))));
-            await transaction.CommitAsync();
+                // Not committed: a request now reads, and may keep, the rules as they were.
+                Assert.True(IsOpen(await GetAsync(api, Id(draft))));
+                await transaction.CommitAsync();
+            });
         }
 
         Assert.False(IsOpen(await GetAsync(api, Id(draft))));
