@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -14,6 +16,12 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    // How long writers queue for the gate and how long one holds it: the single writer's ceiling, seen with
+    // dotnet-counters (meter "Ktu.Data"). The autosave bench pointed here (bench/README.md).
+    private static readonly Meter Meter = new("Ktu.Data");
+    private static readonly Histogram<double> WaitTime = Meter.CreateHistogram<double>("ktu.sqlite.write_gate.wait", "ms", "Time a save or transaction waited for SQLite's write gate.");
+    private static readonly Histogram<double> HoldTime = Meter.CreateHistogram<double>("ktu.sqlite.write_gate.hold", "ms", "Time a save or transaction held SQLite's write gate.");
     private readonly PerContext<Holding> _holding = new();
 
     private sealed class Holding
@@ -22,6 +30,16 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         public bool Held;
         /// <summary>This context's transaction holds the gate (<see cref="HoldForTransactionAsync"/>).</summary>
         public bool HeldByTransaction;
+        /// <summary>When the gate was taken (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public long Since;
+
+        public void Took(long waitStarted)
+        {
+            Since = Stopwatch.GetTimestamp();
+            WaitTime.Record(Stopwatch.GetElapsedTime(waitStarted, Since).TotalMilliseconds);
+        }
+
+        public void Gave() => HoldTime.Record(Stopwatch.GetElapsedTime(Since).TotalMilliseconds);
     }
 
     /// <summary>Holds the gate of this context's process until the returned value is disposed; null when the context has no gate (PostgreSQL).</summary>
@@ -38,7 +56,9 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
             throw new InvalidOperationException("This context already holds the write gate.");
         }
         // Past the wait we go on without the gate, as a save does; SQLite's own busy timeout still protects the write.
+        var started = Stopwatch.GetTimestamp();
         var acquired = await Gate.WaitAsync(MaxWait, ct);
+        holding.Took(started);
         holding.HeldByTransaction = true;
         return new TransactionHold(holding, acquired);
     }
@@ -48,7 +68,9 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
             // Past the wait we go on without the gate; SQLite's own busy timeout still protects the write.
+            var started = Stopwatch.GetTimestamp();
             holding.Held = Gate.Wait(MaxWait);
+            holding.Took(started);
         }
         return result;
     }
@@ -57,7 +79,9 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
     {
         if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
+            var started = Stopwatch.GetTimestamp();
             holding.Held = await Gate.WaitAsync(MaxWait, cancellationToken);
+            holding.Took(started);
         }
         return result;
     }
@@ -68,6 +92,7 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         if (db is not null && _holding.For(db) is { Held: true } holding)
         {
             holding.Held = false;
+            holding.Gave();
             Gate.Release();
         }
     }
@@ -84,6 +109,7 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
                 holding.HeldByTransaction = false;
                 if (acquired)
                 {
+                    holding.Gave();
                     Gate.Release();
                 }
             }
