@@ -114,6 +114,27 @@ public sealed class ReferenceCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_context_that_once_changed_reference_data_does_not_keep_emptying_the_cache()
+    {
+        // Pooled contexts live on: a save that changed a pot must not mark the context for good, or every later
+        // save through it (a draft save on another request) would empty the cache again.
+        await using var scope = _app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pot = await db.Pots.SingleAsync(p => p.SchemeYear == OpenYear && p.EmbeteId == Embete);
+        pot.Amount += 1;
+        await db.SaveChangesAsync();
+
+        var before = await db.Reference.SchemeYearAsync(OpenYear, default);
+        var user = await db.Users.SingleAsync(u => u.Email == "soker.5001@demo.ktu");
+        user.TwoFactorEnabled = !user.TwoFactorEnabled;
+        await db.SaveChangesAsync();
+        var after = await db.Reference.SchemeYearAsync(OpenYear, default);
+
+        Assert.NotNull(before);
+        Assert.Same(before, after);
+    }
+
+    [Fact]
     public async Task A_change_made_by_another_instance_shows_within_the_cache_lifetime()
     {
         var api = await _app.ApplicantAsync("5001");

@@ -38,20 +38,36 @@ internal sealed class ReferenceDataChanges(ReferenceCache cache) : SaveEndInterc
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// Empties the cache after a save that changed reference data. Without a transaction of the caller's around it,
+    /// the save has committed on its own (EF uses no transaction for a single statement, so no commit is reported):
+    /// the mark goes, or this pooled context would empty the cache on every later save.
+    /// </summary>
     protected override void OnSaveEnded(DbContext? db)
     {
-        if (db is not null && _pending.For(db).Changed)
+        if (db is not null && _pending.For(db) is { Changed: true } pending)
         {
             cache.Clear();
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.Changed = false;
+            }
         }
     }
 
     private void Check(DbContext? db)
     {
-        if (db is null || _pending.For(db) is not { Changed: false } pending)
+        if (db is null)
         {
             return;
         }
+        var pending = _pending.For(db);
+        if (pending.Changed && db.Database.CurrentTransaction is not null)
+        {
+            return; // Already known; cleared again when this transaction commits.
+        }
+        // A mark left by a transaction that ended without a commit (rolled back, disposed) does not carry over.
+        pending.Changed = false;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceTypes.Contains(entry.Metadata.ClrType))
