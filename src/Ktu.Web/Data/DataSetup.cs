@@ -50,6 +50,8 @@ public static class DataSetup
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer(),
                     new ReferenceDataChanges(sp.GetRequiredService<ReferenceCache>())));
+            // Draft saves from many requests share one transaction and one fsync (ADR 0011).
+            services.AddSingleton<SqliteGroupCommit>();
         }
         services.AddSingleton(new DatabaseInfo(provider));
         // Wall-clock lifetime on purpose: a test's fake clock moves deadlines, not the cache.

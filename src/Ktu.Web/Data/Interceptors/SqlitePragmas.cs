@@ -23,7 +23,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // Keyed by the native handle: an entry goes when the pool closes that native connection.
     private static readonly ConditionalWeakTable<object, object> Prepared = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>Sets an open connection up, once per native connection; also for connections opened outside EF (<see cref="SqliteGroupCommit"/>).</summary>
+    public static void Apply(DbConnection connection)
     {
         if (IsPrepared(connection))
         {

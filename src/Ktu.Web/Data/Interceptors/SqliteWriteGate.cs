@@ -63,6 +63,19 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         return new TransactionHold(holding, acquired);
     }
 
+    /// <summary>
+    /// Holds the gate for a writer that does not go through a context (<see cref="SqliteGroupCommit"/>) until the
+    /// returned value is disposed. Blocks its thread while it waits: call it from a thread of its own.
+    /// </summary>
+    public static IDisposable Hold()
+    {
+        var holding = new Holding();
+        var started = Stopwatch.GetTimestamp();
+        var acquired = Gate.Wait(MaxWait);
+        holding.Took(started);
+        return new TransactionHold(holding, acquired);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
@@ -97,11 +110,11 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         }
     }
 
-    private sealed class TransactionHold(Holding holding, bool acquired) : IAsyncDisposable
+    private sealed class TransactionHold(Holding holding, bool acquired) : IAsyncDisposable, IDisposable
     {
         private bool _released;
 
-        public ValueTask DisposeAsync()
+        public void Dispose()
         {
             if (!_released)
             {
@@ -113,6 +126,11 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
                     Gate.Release();
                 }
             }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
             return ValueTask.CompletedTask;
         }
     }

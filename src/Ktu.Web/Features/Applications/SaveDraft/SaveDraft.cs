@@ -38,11 +38,8 @@ internal static class SaveDraft
         }
 
         application.SaveDraft(input.ToContent(), ApplicationAccess.ActorOf(me), now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        // Autosave is the hot path: on SQLite it is committed together with other requests' saves (ADR 0011).
+        if (!await RowUpdates.SaveAsync(db, ct))
         {
             // Someone saved between our read and our write: report it, overwrite nothing.
             db.ChangeTracker.Clear();
