@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml.Linq;
 using Ktu.BrowserTests.Infrastructure;
+using Ktu.TestSupport;
 using Microsoft.Playwright;
-using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ktu.BrowserTests;
@@ -99,7 +99,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         await CheckPageAsync(Page, "letters-5-made");
 
         // Skien's letter: the applicant, the amount and the embete's own texts, merge codes filled in.
-        var letter = Flat(await DownloadAsync(Page, () => Row("Skien").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Versjon 1" }).ClickAsync()));
+        var letter = PdfText.Flat(await DownloadAsync(Page, () => Row("Skien").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Versjon 1" }).ClickAsync()));
         Assert.Contains("Skien kommune (org.nr.", letter, StringComparison.Ordinal);
         Assert.Contains("kr 260 000", letter, StringComparison.Ordinal);
         Assert.Contains("Gratulerer, Skien kommune! Statsforvalteren i Vestfold og Telemark ønsker lykke til med tiltakene.", letter, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         var link = applicant.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Last ned tilskuddsbrevet (PDF)" });
         await Expect(link).ToHaveAttributeAsync("href", $"/soknad/{skien}/vedtak/brev.pdf");
         await CheckPageAsync(applicant, "letters-9-applicant-decision");
-        var own = Flat(await DownloadAsync(applicant, () => link.ClickAsync()));
+        var own = PdfText.Flat(await DownloadAsync(applicant, () => link.ClickAsync()));
         Assert.Contains("Gratulerer, Skien kommune!", own, StringComparison.Ordinal);
         Assert.Contains("kr 260 000", own, StringComparison.Ordinal);
         await applicant.Context.CloseAsync();
@@ -186,29 +186,4 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
 
     private static string[] CsvRows(byte[] bytes) =>
         Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>All text of the PDF with each printed line joined by a space, so a wrapped sentence is found whole.</summary>
-    private static string Flat(byte[] pdfBytes)
-    {
-        using var pdf = PdfDocument.Open(pdfBytes);
-        var text = new StringBuilder();
-        foreach (var page in pdf.GetPages())
-        {
-            foreach (var line in page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key))
-            {
-                var letters = line.OrderBy(l => l.StartBaseLine.X).ToList();
-                for (var i = 0; i < letters.Count; i++)
-                {
-                    // The writer draws spaces as letters; a gap between text runs (table columns) becomes one space.
-                    if (i > 0 && letters[i].StartBaseLine.X - letters[i - 1].EndBaseLine.X > 1 && letters[i - 1].Value != " ")
-                    {
-                        text.Append(' ');
-                    }
-                    text.Append(letters[i].Value);
-                }
-                text.Append(' ');
-            }
-        }
-        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
 }

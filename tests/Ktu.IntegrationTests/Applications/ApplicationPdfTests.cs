@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Ktu.IntegrationTests.Infrastructure;
+using Ktu.TestSupport;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain.Applications;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{receipt["reference"]!.GetValue<string>()}-1.pdf", response.Content.Headers.ContentDisposition?.FileName);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        var text = Text(bytes);
+        var text = PdfText.Lines(bytes);
         Assert.Contains("Søknad om kompetanse- og tjenesteutviklingstilskudd 2027", text, StringComparison.Ordinal);
         Assert.Contains(receipt["reference"]!.GetValue<string>(), text, StringComparison.Ordinal);
         Assert.Contains(receipt["sha256"]!.GetValue<string>(), text, StringComparison.Ordinal);
@@ -93,8 +94,8 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         withdrawn["description"] = "Endret etter innsending";
         await SaveAsync(api, withdrawn);
 
-        var latest = Text(await api.GetByteArrayAsync($"/api/v1/applications/{Id(draft)}/pdf"));
-        var first = Text(await api.GetByteArrayAsync($"/api/v1/applications/{Id(draft)}/pdf?submission=1"));
+        var latest = PdfText.Lines(await api.GetByteArrayAsync($"/api/v1/applications/{Id(draft)}/pdf"));
+        var first = PdfText.Lines(await api.GetByteArrayAsync($"/api/v1/applications/{Id(draft)}/pdf?submission=1"));
 
         Assert.Equal(latest, first);
         Assert.DoesNotContain("Endret etter innsending", latest, StringComparison.Ordinal);
@@ -135,7 +136,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
         var staff = await receiving.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
-        Assert.Contains("Osen kommune", Text(await staff.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Contains("Osen kommune", PdfText.Lines(await staff.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         var page = await neighbour.GetAsync($"/soknad/{Id(draft)}/kvittering/1/pdf");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
@@ -153,7 +154,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Rennebu kommune", Text(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Contains("Rennebu kommune", PdfText.Lines(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.StartsWith("/logg-inn", signedOut.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
@@ -177,7 +178,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.True(pdf.NumberOfPages > 10, $"{pdf.NumberOfPages} pages");
-        var text = Text(bytes);
+        var text = PdfText.Lines(bytes);
         Assert.Contains("SLUTT", text, StringComparison.Ordinal);
         Assert.Contains($"Side {pdf.NumberOfPages} av {pdf.NumberOfPages}", text, StringComparison.Ordinal);
         Assert.All(pdf.GetPages(), page => Assert.All(page.Letters, l =>
@@ -198,7 +199,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.True(pdf.NumberOfPages > 30, $"{pdf.NumberOfPages} pages");
-        var text = Text(bytes);
+        var text = PdfText.Lines(bytes);
         Assert.Contains("SLUTT", text, StringComparison.Ordinal);
         var cut = text.Split('\n').Where(l => l.Length > 0 && l.All(c => c == 'y')).ToList();
         Assert.True(cut.Count > 100, $"{cut.Count} lines");
@@ -215,7 +216,7 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
 
         var bytes = renderer.Render(Model(snapshot));
 
-        Assert.Contains(text, Text(bytes), StringComparison.Ordinal);
+        Assert.Contains(text, PdfText.Lines(bytes), StringComparison.Ordinal);
     }
 
     private static ApplicationSnapshot Snapshot(ApplicationContent content) => new()
@@ -237,29 +238,4 @@ public sealed class ApplicationPdfTests(KtuFactory factory) : IClassFixture<KtuF
     private static ApplicationPdfModel Model(ApplicationSnapshot snapshot) => new(snapshot, new string('a', 64),
         "Kompetanse- og tjenesteutviklingstilskudd", "Trondheim kommune",
         new Dictionary<string, string>(), new Dictionary<string, string>(), Withdrawn: false);
-
-    /// <summary>All text of all pages, each line on its own line, the way a reader copies it out.</summary>
-    internal static string Text(byte[] bytes)
-    {
-        using var pdf = PdfDocument.Open(bytes);
-        var b = new StringBuilder();
-        foreach (var page in pdf.GetPages())
-        {
-            foreach (var line in page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key))
-            {
-                var letters = line.OrderBy(l => l.StartBaseLine.X).ToList();
-                for (var i = 0; i < letters.Count; i++)
-                {
-                    // The writer draws spaces as letters; a gap between text runs (table columns) becomes one space.
-                    if (i > 0 && letters[i].StartBaseLine.X - letters[i - 1].EndBaseLine.X > 1 && letters[i - 1].Value != " ")
-                    {
-                        b.Append(' ');
-                    }
-                    b.Append(letters[i].Value);
-                }
-                b.AppendLine();
-            }
-        }
-        return b.ToString();
-    }
 }

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ktu.IntegrationTests.Infrastructure;
+using Ktu.TestSupport;
 using Ktu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,7 +114,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
     {
         var orsta = await Factory.ApplicantAsync(Orsta);
         var grant = await GrantAsync(Orsta);
-        var text = Applications.ApplicationPdfTests.Text(await orsta.GetByteArrayAsync($"/api/v1/grants/{grant["grantId"]}/letter.pdf?version=1"));
+        var text = PdfText.Lines(await orsta.GetByteArrayAsync($"/api/v1/grants/{grant["grantId"]}/letter.pdf?version=1"));
         Assert.Contains("Vedtak om", text, StringComparison.Ordinal);
         Assert.Contains("Ørsta", text, StringComparison.Ordinal);
         Assert.Contains("Møre og Romsdal", text, StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var hareid = await Factory.ApplicantAsync(Hareid);
         var refusal = await GrantAsync(Hareid);
         Assert.True(refusal["isRefusal"]!.GetValue<bool>());
-        var refusalText = Applications.ApplicationPdfTests.Text(await hareid.GetByteArrayAsync($"/soknad/{fixture.Applications[Hareid]}/vedtak/brev.pdf"));
+        var refusalText = PdfText.Lines(await hareid.GetByteArrayAsync($"/soknad/{fixture.Applications[Hareid]}/vedtak/brev.pdf"));
         Assert.Contains("Avslag på søknad", refusalText, StringComparison.Ordinal);
         Assert.Contains("ordinær drift", refusalText, StringComparison.Ordinal);
     }
@@ -140,10 +141,10 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var version = (await ReadAsync(corrected))["version"]!.GetValue<int>();
         Assert.True(version >= 2);
 
-        var latest = Applications.ApplicationPdfTests.Text(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
+        var latest = PdfText.Lines(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
         Assert.Contains($"Korrigert vedtak, versjon {version.ToString(CultureInfo.InvariantCulture)}", latest, StringComparison.Ordinal);
         Assert.Contains("erstatter brevet datert", latest, StringComparison.Ordinal);
-        var first = Applications.ApplicationPdfTests.Text(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf?version=1"));
+        var first = PdfText.Lines(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf?version=1"));
         Assert.DoesNotContain("Korrigert", first, StringComparison.Ordinal);
 
         var letters = (await GrantAsync(Alesund))["letters"]!.AsArray();
@@ -300,7 +301,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var officer = await Factory.CreateApiClientAsync(Officer);
         var id = (await GrantAsync(Hareid))["grantId"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Ny hilsen." })).StatusCode);
-        var text = Applications.ApplicationPdfTests.Text(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
+        var text = PdfText.Lines(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
         Assert.Contains("Hilsen fra Molde til", text, StringComparison.Ordinal);
     }
 

@@ -1,10 +1,9 @@
-using System.Text;
+using Ktu.TestSupport;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Schemes;
-using UglyToad.PdfPig;
 
 namespace Ktu.UnitTests.GrantLetters;
 
@@ -113,31 +112,9 @@ internal static class LetterExamples
         };
     }
 
-    /// <summary>All text of all pages, each printed line on its own line (as in the integration tests' reader).</summary>
-    public static string Text(byte[] bytes)
-    {
-        using var pdf = PdfDocument.Open(bytes);
-        var b = new StringBuilder();
-        foreach (var page in pdf.GetPages())
-        {
-            foreach (var line in page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key))
-            {
-                var letters = line.OrderBy(l => l.StartBaseLine.X).ToList();
-                for (var i = 0; i < letters.Count; i++)
-                {
-                    // The writer draws spaces as letters; a gap between text runs (table columns) becomes one space.
-                    if (i > 0 && letters[i].StartBaseLine.X - letters[i - 1].EndBaseLine.X > 1 && letters[i - 1].Value != " ")
-                    {
-                        b.Append(' ');
-                    }
-                    b.Append(letters[i].Value);
-                }
-                b.Append('\n');
-            }
-        }
-        return b.ToString();
-    }
+    /// <summary>All text of all pages, each printed line on its own line.</summary>
+    public static string Text(byte[] bytes) => PdfText.Lines(bytes);
 
-    /// <summary>The text with line breaks as spaces, so a sentence wrapped over two lines can be found whole.</summary>
-    public static string Flat(byte[] bytes) => Text(bytes).Replace('\n', ' ');
+    /// <summary>The text as one line, so a sentence wrapped over two lines can be found whole.</summary>
+    public static string Flat(byte[] bytes) => PdfText.Flat(bytes);
 }
