@@ -104,8 +104,12 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         await ClickAsync(Page, "Lagre vurderingen");
         await Expect(summary.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "får lavere beløp enn det er søkt om" })).ToHaveAttributeAsync("href", "#lines_2__reason");
         await project.GetByLabel(new Regex("^Begrunnelse for")).FillAsync("Utstyret dekkes delvis av andre midler.");
+        // A condition for this applicant only, for the grant letter.
+        var extra = form.GetByLabel("Særlige vilkår for denne søkeren (valgfritt)");
+        await extra.FillAsync("Utstyret skal være i bruk innen 1. oktober.");
         await ClickAsync(Page, "Lagre vurderingen");
         await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Vurderingen er lagret.");
+        await Expect(extra).ToHaveValueAsync("Utstyret skal være i bruk innen 1. oktober.");
         await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Vurdert");
         await Expect(summary).ToHaveCountAsync(0);
         await CheckPageAsync(Page, "case-6-case-assessed");

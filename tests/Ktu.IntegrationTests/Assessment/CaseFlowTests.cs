@@ -149,6 +149,33 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Extra_conditions_for_the_letter_are_kept_with_the_assessment_and_a_too_long_text_is_refused()
+    {
+        var id = await SubmitNewAsync("1833");
+        var officer = await TakeAsync("saksbehandler.nordland@demo.ktu", id);
+        var lines = new[] { new { lineId = "prosjekt-1", score = 3 } };
+
+        var tooLong = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, extraConditions = new string('x', 2001) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var message = Assert.Single((await ReadAsync(tooLong))["errors"]!["extraConditions"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("høyst 2000 tegn", message, StringComparison.Ordinal);
+        Assert.Null((await ReadAsync(await officer.GetAsync($"/api/v1/cases/{id}")))["extraConditions"]?.GetValue<string>());
+
+        var saved = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment",
+            new { lines, extraConditions = "  Rapporter antall deltakere per kvartal.  " });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Rapporter antall deltakere per kvartal.", (await ReadAsync(saved))["extraConditions"]!.GetValue<string>());
+
+        // The assessment is replaced whole: leaving the field out removes the conditions.
+        var cleared = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines });
+        Assert.Null((await ReadAsync(cleared))["extraConditions"]?.GetValue<string>());
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audited = await db.AuditEntries.Where(e => e.Action == "case.assessed" && e.EntityId == id).OrderBy(e => e.Sequence).Select(e => e.After).ToListAsync();
+        Assert.Contains(audited, a => a!.Contains("Rapporter antall deltakere per kvartal.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_officer_asks_the_applicant_who_answers_on_the_application_and_both_are_logged()
     {
         var id = await SubmitNewAsync("3401");

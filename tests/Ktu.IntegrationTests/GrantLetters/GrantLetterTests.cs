@@ -26,6 +26,9 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
     public const string Embete = "more-og-romsdal";
     public const string Officer = "saksbehandler.more-og-romsdal@demo.ktu";
     public const string Approver = "leder.more-og-romsdal@demo.ktu";
+
+    /// <summary>The case officer's extra conditions for Ørsta only; long enough to wrap in the letter.</summary>
+    private const string OrstaConditions = "Kommunen skal sende en kort statusrapport om opplæringen innen 1. desember, med antall deltakere og hva som gjenstår.";
     private const string Orsta = "1520";
     private const string Alesund = "1508";
     private const string Hareid = "1517";
@@ -61,7 +64,8 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
                 var reason = number == Hareid ? "Søknaden gjelder ordinær drift, ikke kompetanse eller utvikling." : null;
                 var lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }
                     .Select(l => new { lineId = l, score, reason }).ToArray();
-                var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, completed = true });
+                var extraConditions = number == Orsta ? OrstaConditions : null;
+                var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, completed = true, extraConditions });
                 Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
             }
             var round = await ReadAsync(await officer.GetAsync($"/api/v1/allocations/{OpenYear}"));
@@ -120,6 +124,11 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         Assert.Contains("Møre og Romsdal", text, StringComparison.Ordinal);
         Assert.Contains(Ktu.Web.Domain.Format.Nok(grant["amountGranted"]!.GetValue<long>()), text, StringComparison.Ordinal);
         Assert.Contains("forvaltningsloven § 28", text, StringComparison.Ordinal);
+        var flat = PdfText.Flat(await orsta.GetByteArrayAsync($"/api/v1/grants/{grant["grantId"]}/letter.pdf?version=1"));
+        Assert.Contains("Særlige vilkår for dere " + OrstaConditions, flat, StringComparison.Ordinal);
+        var alesund = await Factory.ApplicantAsync(Alesund);
+        var alesundText = PdfText.Lines(await alesund.GetByteArrayAsync($"/api/v1/grants/{(await GrantAsync(Alesund))["grantId"]}/letter.pdf?version=1"));
+        Assert.DoesNotContain("Særlige vilkår", alesundText, StringComparison.Ordinal);
 
         var hareid = await Factory.ApplicantAsync(Hareid);
         var refusal = await GrantAsync(Hareid);

@@ -26,6 +26,7 @@ public sealed class CaseFile
 {
     public const int MaxReasonLength = 1000;
     public const int MaxNoteLength = 4000;
+    public const int MaxExtraConditionsLength = 2000;
 
     private CaseFile()
     {
@@ -40,6 +41,8 @@ public sealed class CaseFile
     /// <summary>The assessments as JSON text; read with <see cref="ReadAssessments"/>.</summary>
     public string AssessmentsJson { get; private set; } = "[]";
     public string? InternalNote { get; private set; }
+    /// <summary>Conditions for this applicant beyond the scheme year's standard ones, printed in the grant letter; null when none.</summary>
+    public string? ExtraConditions { get; private set; }
     public int Version { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public string? UpdatedByName { get; private set; }
@@ -70,10 +73,11 @@ public sealed class CaseFile
     }
 
     /// <summary>Stores the assessment; <paramref name="completed"/> marks the case ready for the allocation.</summary>
-    public void Assess(IReadOnlyList<LineAssessment> lines, string? note, bool completed, Actor by, DateTimeOffset now)
+    public void Assess(IReadOnlyList<LineAssessment> lines, string? note, string? extraConditions, bool completed, Actor by, DateTimeOffset now)
     {
         AssessmentsJson = DomainJson.Serialize(lines);
         InternalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ExtraConditions = string.IsNullOrWhiteSpace(extraConditions) ? null : extraConditions.Trim();
         if (Status != CaseStatus.AwaitingApplicant)
         {
             Status = completed ? CaseStatus.Assessed : CaseStatus.UnderAssessment;

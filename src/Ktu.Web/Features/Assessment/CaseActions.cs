@@ -31,7 +31,8 @@ internal static class CaseActions
 {
     public sealed record ImpartialityInput(bool Conflict, string? Reason);
 
-    public sealed record AssessmentInput(int? Version, IReadOnlyList<LineAssessmentInput>? Lines, string? Note, bool Completed);
+    /// <param name="ExtraConditions">Conditions for this applicant beyond the standard ones, printed in the grant letter; empty for none.</param>
+    public sealed record AssessmentInput(int? Version, IReadOnlyList<LineAssessmentInput>? Lines, string? Note, bool Completed, string? ExtraConditions);
 
     public sealed record LineAssessmentInput(string? LineId, int? Score, long? Amount, string? Reason);
 
@@ -126,17 +127,22 @@ internal static class CaseActions
         {
             errors.Add("note", $"Notatet kan være høyst {CaseFile.MaxNoteLength} tegn.");
         }
+        var extraConditions = input.ExtraConditions?.Trim();
+        if (extraConditions is { Length: > CaseFile.MaxExtraConditionsLength })
+        {
+            errors.Add("extraConditions", $"De særlige vilkårene kan være høyst {CaseFile.MaxExtraConditionsLength} tegn. Skriv dem kortere, eller henvis til et vedlegg.");
+        }
         if (errors.Count > 0)
         {
             return errors;
         }
 
         var now = time.GetUtcNow();
-        var before = caseFile.ReadAssessments();
-        caseFile.Assess(lines, note, input.Completed, ApplicationAccess.ActorOf(me), now);
+        var before = new { lines = caseFile.ReadAssessments(), extraConditions = caseFile.ExtraConditions };
+        caseFile.Assess(lines, note, extraConditions, input.Completed, ApplicationAccess.ActorOf(me), now);
         AuditTrail.Record(db, me, now, "case.assessed", "application", view.Application.Id.ToString(),
             view.Application.OrganisationId, view.Application.EmbeteId,
-            before: new { lines = before }, after: new { lines, completed = input.Completed, status = caseFile.Status.ToString() });
+            before: before, after: new { lines, extraConditions = caseFile.ExtraConditions, completed = input.Completed, status = caseFile.Status.ToString() });
         await db.SaveChangesAsync(ct);
         return errors;
     }

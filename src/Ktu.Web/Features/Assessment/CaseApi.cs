@@ -9,7 +9,8 @@ namespace Ktu.Web.Features.Assessment;
 
 public sealed record ImpartialityRequest(bool Conflict, string? Reason);
 
-public sealed record AssessmentRequest(int? Version, IReadOnlyList<LineAssessmentRequest>? Lines, string? Note, bool Completed);
+/// <param name="ExtraConditions">Conditions for this applicant beyond the scheme year's standard ones, printed in the grant letter. Omitted or empty: none.</param>
+public sealed record AssessmentRequest(int? Version, IReadOnlyList<LineAssessmentRequest>? Lines, string? Note, bool Completed, string? ExtraConditions = null);
 
 public sealed record LineAssessmentRequest(string? LineId, int? Score, long? Amount, string? Reason);
 
@@ -35,7 +36,7 @@ public sealed record QuestionDto(Guid Id, string Question, string AskedBy, DateT
 
 public sealed record CaseResponse(
     Guid ApplicationId, string Reference, string Applicant, string OrgNumber, bool District, int SchemeYear,
-    string Status, string StatusName, string? AssignedOfficer, int Version, string? InternalNote,
+    string Status, string StatusName, string? AssignedOfficer, int Version, string? InternalNote, string? ExtraConditions,
     int SubmissionNumber, string SubmissionSha256,
     IReadOnlyList<CaseLineDto> Lines, IReadOnlyList<DeclarationDto> Declarations, IReadOnlyList<QuestionDto> Questions);
 
@@ -104,7 +105,7 @@ public static class CaseApi
         }
         var input = new CaseActions.AssessmentInput(body.Version,
             body.Lines?.Select(l => new CaseActions.LineAssessmentInput(l?.LineId, l?.Score, l?.Amount, l?.Reason)).ToList(),
-            body.Note, body.Completed);
+            body.Note, body.Completed, body.ExtraConditions);
         var errors = await CaseActions.AssessAsync(db, me, time, id, input, ct);
         return errors.Count > 0 ? Invalid(errors) : TypedResults.Ok(ToResponse(await CaseAccess.LoadViewAsync(db, me, id, ct)));
     }
@@ -127,7 +128,7 @@ public static class CaseApi
         var assessed = (v.CaseFile?.ReadAssessments() ?? []).ToDictionary(a => a.LineId, StringComparer.Ordinal);
         return new CaseResponse(v.Application.Id, v.Application.Reference ?? "", v.Organisation.Name, v.Organisation.OrgNumber, v.District,
             v.Application.SchemeYear, v.IsWithdrawn ? Inbox.Withdrawn : v.Status.ToString(), CaseAccess.StatusName(v.Status, v.IsWithdrawn),
-            v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, v.CaseFile?.InternalNote, v.Submission.Number, v.Submission.Sha256,
+            v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, v.CaseFile?.InternalNote, v.CaseFile?.ExtraConditions, v.Submission.Number, v.Submission.Sha256,
             v.Lines.Select(l =>
             {
                 var a = assessed.GetValueOrDefault(l.Id);

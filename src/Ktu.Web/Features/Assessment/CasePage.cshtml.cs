@@ -22,6 +22,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
 
     [BindProperty] public List<LineInput> Lines { get; set; } = [];
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? ExtraConditions { get; set; }
     [BindProperty] public bool Completed { get; set; }
     [BindProperty] public int? Version { get; set; }
     [BindProperty] public bool? Conflict { get; set; }
@@ -54,6 +55,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
             _ => null,
         };
         Note = View.CaseFile?.InternalNote;
+        ExtraConditions = View.CaseFile?.ExtraConditions;
         Completed = View.Status == CaseStatus.Assessed;
         Version = View.CaseFile?.Version;
     }
@@ -85,7 +87,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
         TryAsync(id, "lines", async () =>
         {
             var input = new CaseActions.AssessmentInput(Version,
-                Lines.Select(l => new CaseActions.LineAssessmentInput(l.LineId, l.Score, l.Amount, l.Reason)).ToList(), Note, Completed);
+                Lines.Select(l => new CaseActions.LineAssessmentInput(l.LineId, l.Score, l.Amount, l.Reason)).ToList(), Note, Completed, ExtraConditions);
             return (await CaseActions.AssessAsync(db, me, time, id, input, ct), "vurdert");
         }, ct);
 

@@ -294,6 +294,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ExtraConditions")
+                        .HasColumnType("text");
+
                     b.Property<string>("InternalNote")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

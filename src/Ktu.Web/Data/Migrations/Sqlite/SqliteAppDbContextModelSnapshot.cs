@@ -288,6 +288,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraConditions")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InternalNote")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -159,9 +159,10 @@ internal static class RoundActions
         {
             throw new RuleViolationException("Fordelingen er ikke lenger den som ble sendt til godkjenning. Send den tilbake til saksbehandleren.", "round-changed");
         }
-        var officers = await db.CaseFiles.AsNoTracking()
+        var caseFiles = await db.CaseFiles.AsNoTracking()
             .Where(c => c.EmbeteId == round.EmbeteId && c.SchemeYear == year)
-            .ToDictionaryAsync(c => c.ApplicationId, c => c.AssignedOfficerId, ct);
+            .ToDictionaryAsync(c => c.ApplicationId, c => (Officer: c.AssignedOfficerId, c.ExtraConditions), ct);
+        var officers = caseFiles.ToDictionary(c => c.Key, c => c.Value.Officer);
         if (officers.ContainsValue(actor.UserId))
         {
             throw new RuleViolationException("Du har selv behandlet en av søknadene i fordelingen. En annen leder må godkjenne den (fire øyne).", "four-eyes");
@@ -186,7 +187,8 @@ internal static class RoundActions
             var officer = officers.GetValueOrDefault(application.Id) is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter;
             var lines = group.Select(l => new DecisionLine(l.Line.Id, l.Line.Part, l.Line.Label, l.Line.AmountApplied, l.AmountFinal, l.FinalReason)).ToList();
             var decision = GrantDecision.Make(Guid.NewGuid(), application.Id, round.Id, organisations[application.OrganisationId], year,
-                application.Reference ?? "", snapshot.Application.AccountNumber, snapshot.Application.PaymentRemark, lines, null, officer, actor, now);
+                application.Reference ?? "", snapshot.Application.AccountNumber, snapshot.Application.PaymentRemark, lines,
+                caseFiles.GetValueOrDefault(application.Id).ExtraConditions, officer, actor, now);
             db.GrantDecisions.Add(decision);
             AuditTrail.Record(db, me, now, "decision.made", "application", application.Id.ToString(), application.OrganisationId, application.EmbeteId,
                 after: new { decision.Id, decision.AmountApplied, decision.AmountGranted, officer = decision.OfficerName, approver = decision.ApproverName });
