@@ -124,28 +124,17 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
             await LoadAsync(id, ct);
             return Page();
         }
-        try
-        {
-            var (errors, done) = await action();
-            if (errors.Count == 0)
-            {
-                return Redirect($"/saksbehandling/sak/{id}?ok={done}");
-            }
-            foreach (var (key, messages) in errors)
-            {
-                foreach (var m in messages)
+        var done = "";
+        if (await PageWrites.TryAsync(ModelState, field,
+                "Noen andre endret saken samtidig. Last inn siden på nytt; det du skrev, er ikke lagret.",
+                async () =>
                 {
-                    ModelState.AddModelError(key, m);
-                }
-            }
-        }
-        catch (RuleViolationException e)
+                    var (errors, what) = await action();
+                    done = what;
+                    return errors;
+                }))
         {
-            ModelState.AddModelError(field, e.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(field, "Noen andre endret saken samtidig. Last inn siden på nytt; det du skrev, er ikke lagret.");
+            return Redirect($"/saksbehandling/sak/{id}?ok={done}");
         }
         db.ChangeTracker.Clear();
         await LoadAsync(id, ct);

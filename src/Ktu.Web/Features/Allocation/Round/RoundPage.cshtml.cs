@@ -160,28 +160,11 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
         // link to an id that is not on the page. The actions check every value themselves (an unreadable
         // amount arrives as null and is refused with a Norwegian message), so start clean.
         ModelState.Clear();
-        try
+        if (await PageWrites.TryAsync(ModelState, field,
+                "Noen andre endret fordelingen samtidig. Last inn siden på nytt; det du gjorde, er ikke lagret.",
+                action, key => key.Replace('.', '_').Replace('[', '_').Replace(']', '_')))
         {
-            var errors = await action();
-            if (errors.Count == 0)
-            {
-                return Redirect($"/saksbehandling/fordeling/{year}?ok={done}");
-            }
-            foreach (var (key, messages) in errors)
-            {
-                foreach (var m in messages)
-                {
-                    ModelState.AddModelError(key.Replace('.', '_').Replace('[', '_').Replace(']', '_'), m);
-                }
-            }
-        }
-        catch (RuleViolationException e)
-        {
-            ModelState.AddModelError(field, e.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(field, "Noen andre endret fordelingen samtidig. Last inn siden på nytt; det du gjorde, er ikke lagret.");
+            return Redirect($"/saksbehandling/fordeling/{year}?ok={done}");
         }
         db.ChangeTracker.Clear();
         await LoadAsync(year, ct);
