@@ -148,6 +148,10 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         var lines = Page.GetByTestId("lines");
         await Expect(lines.Locator("tbody tr")).ToHaveCountAsync(6);
         await CheckPageAsync(Page, "case-9-allocation");
+        // At 1280 px, the width the officers work at, the whole table fits: no scrolling sideways to the amounts.
+        var widths = await Page.GetByTestId("lines-form").Locator(".ktu-table-scroll")
+            .EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The allocation table is {widths[0]} px wide in a {widths[1]} px box at 1280 px.");
 
         var remaining = Page.GetByTestId("remaining");
         var remainingBefore = Amount(await remaining.InnerTextAsync());
