@@ -8,6 +8,8 @@ namespace Ktu.Bench;
 /// <summary>A server under test, started as its own process so its CPU and memory are its own.</summary>
 internal sealed class AppProcess : IDisposable
 {
+    private bool _disposed;
+
     private readonly Process _process;
     public string Url { get; }
     public int Pid => _process.Id;
@@ -100,6 +102,11 @@ internal sealed class AppProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         try
         {
             if (!_process.HasExited)

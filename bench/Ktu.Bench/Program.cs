@@ -78,6 +78,13 @@ foreach (var scenario in Scenarios.All.Where(s => only is null || s.Name.Contain
 
 var report = Report.Write(root, results, quick, database);
 Console.WriteLine(report);
+// The run's databases are scratch, tens of megabytes each; the logs stay for a look afterwards.
+app.Dispose();
+baseline.Dispose();
+foreach (var file in work.EnumerateFiles("*.db*"))
+{
+    file.Delete();
+}
 Console.WriteLine($"Logs of the app and the baseline server: {work.FullName}");
 return results.Any(r => r.Failed > 0) ? 1 : 0;
 
