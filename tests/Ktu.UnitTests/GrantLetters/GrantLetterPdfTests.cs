@@ -3,6 +3,7 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.GrantLetters;
 using UglyToad.PdfPig;
+using static Ktu.TestSupport.PdfText;
 using static Ktu.UnitTests.GrantLetters.LetterExamples;
 
 namespace Ktu.UnitTests.GrantLetters;
@@ -179,7 +180,7 @@ public sealed class GrantLetterPdfTests
         Assert.StartsWith("%PDF-", raw, StringComparison.Ordinal);
         Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
         Assert.Contains("pdfaid:part", raw, StringComparison.Ordinal);
-        var text = Text(bytes);
+        var text = Lines(bytes);
         Assert.Contains("Opplæring", text, StringComparison.Ordinal);
         Assert.Contains("Røros", Flat(GrantLetterPdf.Render(Input(Decision(applicant: Roros())))), StringComparison.Ordinal);
         Assert.Contains("Ødegård", text, StringComparison.Ordinal);

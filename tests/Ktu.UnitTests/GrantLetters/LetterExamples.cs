@@ -1,4 +1,3 @@
-using Ktu.TestSupport;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
@@ -111,10 +110,4 @@ internal static class LetterExamples
             ReplacesLetterDated = replaces,
         };
     }
-
-    /// <summary>All text of all pages, each printed line on its own line.</summary>
-    public static string Text(byte[] bytes) => PdfText.Lines(bytes);
-
-    /// <summary>The text as one line, so a sentence wrapped over two lines can be found whole.</summary>
-    public static string Flat(byte[] bytes) => PdfText.Flat(bytes);
 }
