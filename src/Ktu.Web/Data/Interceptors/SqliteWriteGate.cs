@@ -33,7 +33,28 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         /// <summary>When the gate was taken (<see cref="Stopwatch.GetTimestamp"/>).</summary>
         public long Since;
 
-        public void Took(long waitStarted)
+        /// <summary>
+        /// Waits for the gate and records how long. False when the wait gave up: the writer then goes on without
+        /// the gate, and SQLite's own busy timeout still protects the write.
+        /// </summary>
+        public bool Take()
+        {
+            var started = Stopwatch.GetTimestamp();
+            var acquired = Gate.Wait(MaxWait);
+            Took(started);
+            return acquired;
+        }
+
+        /// <inheritdoc cref="Take"/>
+        public async Task<bool> TakeAsync(CancellationToken ct)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var acquired = await Gate.WaitAsync(MaxWait, ct);
+            Took(started);
+            return acquired;
+        }
+
+        private void Took(long waitStarted)
         {
             Since = Stopwatch.GetTimestamp();
             WaitTime.Record(Stopwatch.GetElapsedTime(waitStarted, Since).TotalMilliseconds);
@@ -55,10 +76,7 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
         {
             throw new InvalidOperationException("This context already holds the write gate.");
         }
-        // Past the wait we go on without the gate, as a save does; SQLite's own busy timeout still protects the write.
-        var started = Stopwatch.GetTimestamp();
-        var acquired = await Gate.WaitAsync(MaxWait, ct);
-        holding.Took(started);
+        var acquired = await holding.TakeAsync(ct);
         holding.HeldByTransaction = true;
         return new TransactionHold(holding, acquired);
     }
@@ -70,20 +88,14 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
     public static IDisposable Hold()
     {
         var holding = new Holding();
-        var started = Stopwatch.GetTimestamp();
-        var acquired = Gate.Wait(MaxWait);
-        holding.Took(started);
-        return new TransactionHold(holding, acquired);
+        return new TransactionHold(holding, holding.Take());
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
-            // Past the wait we go on without the gate; SQLite's own busy timeout still protects the write.
-            var started = Stopwatch.GetTimestamp();
-            holding.Held = Gate.Wait(MaxWait);
-            holding.Took(started);
+            holding.Held = holding.Take();
         }
         return result;
     }
@@ -92,9 +104,7 @@ internal sealed class SqliteWriteGate : SaveEndInterceptor
     {
         if (eventData.Context is { } db && _holding.For(db) is { HeldByTransaction: false } holding)
         {
-            var started = Stopwatch.GetTimestamp();
-            holding.Held = await Gate.WaitAsync(MaxWait, cancellationToken);
-            holding.Took(started);
+            holding.Held = await holding.TakeAsync(cancellationToken);
         }
         return result;
     }
