@@ -162,8 +162,7 @@ internal static class RoundActions
         var caseFiles = await db.CaseFiles.AsNoTracking()
             .Where(c => c.EmbeteId == round.EmbeteId && c.SchemeYear == year)
             .ToDictionaryAsync(c => c.ApplicationId, c => (Officer: c.AssignedOfficerId, c.ExtraConditions), ct);
-        var officers = caseFiles.ToDictionary(c => c.Key, c => c.Value.Officer);
-        if (officers.ContainsValue(actor.UserId))
+        if (caseFiles.Values.Any(c => c.Officer == actor.UserId))
         {
             throw new RuleViolationException("Du har selv behandlet en av søknadene i fordelingen. En annen leder må godkjenne den (fire øyne).", "four-eyes");
         }
@@ -175,7 +174,7 @@ internal static class RoundActions
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => applications.Values.Select(a => a.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, ct);
-        var officerIds = officers.Values.OfType<string>().Distinct().ToList();
+        var officerIds = caseFiles.Values.Select(c => c.Officer).OfType<string>().Distinct().ToList();
         var officerUsers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new Actor(u.Id, u.FullName, u.Email), ct);
         var submitter = new Actor(round.SubmittedByUserId!, round.SubmittedByName, null);
@@ -184,11 +183,12 @@ internal static class RoundActions
         {
             var application = applications[group.Key];
             var snapshot = (await Applications.Submit.Submit.LatestAsync(db, application.Id, ct)).ReadSnapshot();
-            var officer = officers.GetValueOrDefault(application.Id) is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter;
+            var caseFile = caseFiles.GetValueOrDefault(application.Id);
+            var officer = caseFile.Officer is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter;
             var lines = group.Select(l => new DecisionLine(l.Line.Id, l.Line.Part, l.Line.Label, l.Line.AmountApplied, l.AmountFinal, l.FinalReason)).ToList();
             var decision = GrantDecision.Make(Guid.NewGuid(), application.Id, round.Id, organisations[application.OrganisationId], year,
                 application.Reference ?? "", snapshot.Application.AccountNumber, snapshot.Application.PaymentRemark, lines,
-                caseFiles.GetValueOrDefault(application.Id).ExtraConditions, officer, actor, now);
+                caseFile.ExtraConditions, officer, actor, now);
             db.GrantDecisions.Add(decision);
             AuditTrail.Record(db, me, now, "decision.made", "application", application.Id.ToString(), application.OrganisationId, application.EmbeteId,
                 after: new { decision.Id, decision.AmountApplied, decision.AmountGranted, officer = decision.OfficerName, approver = decision.ApproverName });
