@@ -42,10 +42,8 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         ct.ThrowIfCancellationRequested();
         var pending = new Pending(connectionString, update, ct);
-        if (!_queue.TryAdd(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqliteGroupCommit), "The application is shutting down.");
-        }
+        // The queue is unbounded; once the app is stopping (Dispose) Add throws, and the request fails with nothing written.
+        _queue.Add(pending, CancellationToken.None);
         return pending.Result.Task;
     }
 
