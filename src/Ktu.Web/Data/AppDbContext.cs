@@ -40,9 +40,12 @@ public abstract class AppDbContext(DbContextOptions options)
     /// Scheme years, organisations and embeter from the app's shared cache, read through this context when missing
     /// (<see cref="ReferenceCache"/>). A context made outside the app reads them from the database every time.
     /// </summary>
-    public ReferenceReads Reference => (_referenceCache ??=
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ReferenceCache>()
-        ?? ReferenceCache.None).For(this);
+    public ReferenceReads Reference => (_referenceCache ??= ApplicationService<ReferenceCache>() ?? ReferenceCache.None).For(this);
+
+    /// <summary>A service of the app that made this context; null for a context made outside the app (tools, tests).</summary>
+    internal T? ApplicationService<T>()
+        where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

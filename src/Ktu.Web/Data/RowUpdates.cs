@@ -22,8 +22,7 @@ internal static class RowUpdates
     /// </summary>
     public static async Task<bool> SaveAsync(AppDbContext db, CancellationToken ct)
     {
-        var groupCommit = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?
-            .ApplicationServiceProvider?.GetService<SqliteGroupCommit>();
+        var groupCommit = db.ApplicationService<SqliteGroupCommit>();
         if (groupCommit is null || db.Database.CurrentTransaction is not null)
         {
             try
