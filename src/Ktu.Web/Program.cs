@@ -2,15 +2,12 @@ using Ktu.Web.Data;
 using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
 using Ktu.Web.Features.Allocation;
-using Ktu.Web.Features.Allocation.Round;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Applications.Decision;
-using Ktu.Web.Features.Applications.DecisionLetter;
-using Ktu.Web.Features.Applications.Pdf;
 using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.GrantLetters;
+using Ktu.Web.Features.Organisations;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -22,6 +19,12 @@ builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.Services.AddDocuments();
 
+// Data seeds run in this order after the migrations: reference data, scheme years, demo users, demo applications.
+builder.Services.AddOrganisations();
+builder.Services.AddSchemes();
+builder.Services.AddAccount();
+builder.Services.AddApplications();
+
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
@@ -29,18 +32,14 @@ await app.InitialiseDatabaseAsync();
 app.UseWebPipeline();
 app.MapHealth();
 app.MapApiDocs();
-app.MapAccountApi();
-app.MapSchemesApi();
-app.MapApplicationsApi();
-app.MapAllocationApi();
-app.MapCaseApi();
-app.MapRoundApi();
-app.MapApplicantCaseApi();
-app.MapAuditApi();
-app.MapBackupApi();
-app.MapApplicationPdf();
-app.MapLettersApi();
-app.MapDecisionLetterPdf();
+app.MapAccount();
+app.MapSchemes();
+app.MapApplications();
+app.MapAssessment();
+app.MapAllocation();
+app.MapGrantLetters();
+app.MapAudit();
+app.MapBackup();
 app.MapRazorPages();
 
 app.Run();

@@ -1,6 +1,3 @@
-using Ktu.Web.Features.Account;
-using Ktu.Web.Features.Organisations;
-using Ktu.Web.Features.Schemes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Data;
@@ -8,8 +5,9 @@ namespace Ktu.Web.Data;
 public static class DatabaseInitialiser
 {
     /// <summary>
-    /// Puts a SQLite file in WAL mode, applies migrations, then loads reference data and the known scheme years; in demo mode also
-    /// the open demo year and the demo users. Every step is idempotent, so a restart duplicates nothing.
+    /// Puts a SQLite file in WAL mode, applies migrations, then runs the features' <see cref="IDataSeed"/> steps in the order they
+    /// were registered: reference data and the known scheme years; in demo mode also the open demo year, the demo users and the sample
+    /// applications. Every step is idempotent, so a restart duplicates nothing.
     /// </summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
@@ -27,16 +25,15 @@ public static class DatabaseInitialiser
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        await ReferenceData.LoadAsync(db);
-        await SchemeSeed.SeedAsync(db);
-        if (app.Configuration.GetValue("Demo:Enabled", false))
+        await SeedAsync(services, db, CancellationToken.None);
+    }
+
+    /// <summary>Runs every registered <see cref="IDataSeed"/> in order.</summary>
+    public static async Task SeedAsync(IServiceProvider services, AppDbContext db, CancellationToken ct)
+    {
+        foreach (var seed in services.GetServices<IDataSeed>())
         {
-            var time = services.GetRequiredService<TimeProvider>();
-            await DemoData.SeedAsync(db, time, app.Configuration);
-            if (app.Configuration.GetValue("Demo:SampleApplications", false))
-            {
-                await DemoApplications.SeedAsync(db, time);
-            }
+            await seed.SeedAsync(db, ct);
         }
     }
 }

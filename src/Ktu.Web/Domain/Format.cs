@@ -17,5 +17,8 @@ public static class Format
     /// <summary>"10:42" in Norwegian time, for "Lagret kl. 10:42".</summary>
     public static string Time(DateTimeOffset instant) => NorwayTime.ToLocal(instant).ToString("HH:mm", Nb);
 
+    /// <summary>Fills a text from a resource file ("{0} er lagret.") with its values, the Norwegian way.</summary>
+    public static string Text(string template, params object?[] args) => string.Format(Nb, template, args);
+
     public static string Deadline(DateTimeOffset instant) => NorwayTime.ToLocal(instant).ToString("d. MMMM yyyy 'kl.' HH:mm", Nb);
 }

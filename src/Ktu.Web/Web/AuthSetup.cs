@@ -132,7 +132,7 @@ public static class AuthSetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<Ktu.Web.Features.Shared.LayoutInfo>();
+        services.AddScoped<LayoutInfo>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -25,5 +25,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>The embete of a case officer or approver; anyone else is refused (403).</summary>
     public string StaffEmbeteId => IsEmbeteStaff ? EmbeteId! : throw new ForbiddenException();
 
+    /// <summary>The signed-in user as the actor recorded on what they change; an anonymous caller is refused (403).</summary>
+    public Domain.Applications.Actor Actor => new(Id ?? throw new ForbiddenException(), FullName, Email);
+
     public bool IsEmbeteStaff => (IsInRole(Domain.Roles.CaseOfficer) || IsInRole(Domain.Roles.Approver)) && EmbeteId is not null;
 }

@@ -1,4 +1,3 @@
-using Ktu.Web.Features.Assessment;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 

@@ -40,7 +40,7 @@ public sealed class DemoApplicationsTests(DemoApplicationsTests.Fixture fixture)
 
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await Ktu.Web.Features.Account.DemoApplications.SeedAsync(db, Factory.Time);
+        await new Ktu.Web.Features.Applications.DemoApplications(Factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), Factory.Time).SeedAsync(db, CancellationToken.None);
         Assert.Equal(10, await db.ApplicationSubmissions.CountAsync(s => s.SchemeYear == OpenYear && s.EmbeteId == "trondelag"));
     }
 }

@@ -1,10 +1,6 @@
 using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Data;
-using Ktu.Web.Features.Account;
-using Ktu.Web.Features.Organisations;
-using Ktu.Web.Features.Schemes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ktu.IntegrationTests.Data;
@@ -25,9 +21,7 @@ public sealed class InitialisationTests(KtuFactory factory)
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<AppDbContext>();
             await db.Database.MigrateAsync();
-            await ReferenceData.LoadAsync(db);
-            await SchemeSeed.SeedAsync(db);
-            await DemoData.SeedAsync(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IConfiguration>());
+            await DatabaseInitialiser.SeedAsync(services, db, CancellationToken.None);
         }
 
         var after = await DatabaseCounts.ReadAsync(factory.Services);

@@ -1,70 +1,30 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
-using Ktu.Web.Features.Schemes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Account;
 
 /// <summary>
-/// Demo accounts and an open demo year. Only loaded when Demo:Enabled is true (./run.sh turns it
-/// on); production configuration never has it. All demo users share one password.
+/// Demo accounts. Only loaded when Demo:Enabled is true (./run.sh turns it on); production configuration never has it.
+/// All demo users share one password. (The open demo year is the Schemes feature's seed.)
 /// </summary>
-internal static class DemoData
+internal sealed class DemoData(IConfiguration configuration) : IDataSeed
 {
     public const string DefaultPassword = "Demo-2025!";
-    public const string Domain = "demo.ktu";
+    private const string Domain = DemoAccounts.EmailDomain;
 
     public static string Password(IConfiguration configuration) =>
         configuration["KTU_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DefaultPassword;
 
-    public static async Task SeedAsync(AppDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct = default)
+    public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        await SeedOpenYearAsync(db, time, ct);
-        await SeedRolesAsync(db, ct);
-        await SeedUsersAsync(db, Password(configuration), ct);
-    }
-
-    /// <summary>The year after "now", with the national deadline on 17 March, so the demo applicant can apply today.</summary>
-    internal static int OpenYear(TimeProvider time) => time.GetUtcNow().Year + 1;
-
-    private static async Task SeedOpenYearAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var year = OpenYear(time);
-        if (await db.SchemeYears.AnyAsync(s => s.Year == year, ct))
+        if (!configuration.GetValue("Demo:Enabled", false))
         {
             return;
         }
-        var source = await db.SchemeYears
-            .Include(s => s.EducationTypes).Include(s => s.Themes).Include(s => s.ApplicantRules)
-            .Include(s => s.Pots).ThenInclude(p => p.Earmarks)
-            .AsNoTracking().SingleAsync(s => s.Year == 2025, ct);
-        var open = CopySchemeYear.From(source, year,
-            NorwayTime.EndOfDay(new DateOnly(year, 3, 17)),
-            new DateOnly(year + 1, 3, 1));
-        open.Pots = await DemoPotsAsync(db, source.NationalAmount ?? 369_900_000, 5_000_000, ct);
-        db.SchemeYears.Add(open);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// Demo only: the national amount split by population, rounded down to whole thousands. The real
-    /// split comes from Helsedirektoratet's letter and is entered per embete.
-    /// </summary>
-    private static async Task<List<Pot>> DemoPotsAsync(AppDbContext db, long national, long earmarked, CancellationToken ct)
-    {
-        var populations = await db.Organisations
-            .Where(o => o.Kind == OrganisationKind.Municipality)
-            .GroupBy(o => o.EmbeteId)
-            .Select(g => new { EmbeteId = g.Key, Population = g.Sum(o => (long)(o.Population ?? 0)) })
-            .ToListAsync(ct);
-        var total = populations.Sum(p => p.Population);
-        return populations.OrderBy(p => p.EmbeteId, StringComparer.Ordinal).Select(p => new Pot
-        {
-            EmbeteId = p.EmbeteId,
-            Amount = national * p.Population / total / 1000 * 1000,
-            Earmarks = [new Earmark { ThemeCode = "avlastning", Amount = earmarked * p.Population / total / 1000 * 1000 }],
-        }).ToList();
+        await SeedRolesAsync(db, ct);
+        await SeedUsersAsync(db, Password(configuration), ct);
     }
 
     private static async Task SeedRolesAsync(AppDbContext db, CancellationToken ct)

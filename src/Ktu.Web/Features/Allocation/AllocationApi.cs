@@ -35,7 +35,7 @@ public static class AllocationApi
             var errors = problems
                 .GroupBy(p => p.Field, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
-            return TypedResults.ValidationProblem(errors, title: AllocationTexts.Get("Invalid_Title"));
+            return TypedResults.ValidationProblem(errors, title: AllocationTexts.Invalid_Title);
         }
 
         var names = await ThemeNamesAsync(db, input.Earmarks.Select(e => e.Theme).ToList(), ct);

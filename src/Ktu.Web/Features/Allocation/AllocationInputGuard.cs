@@ -33,7 +33,7 @@ internal static class AllocationInputGuard
 
         if (earmarks.Count > MaxEarmarks)
         {
-            problems.Add(new("earmarks", AllocationTexts.Format("Invalid_TooManyEarmarks", MaxEarmarks)));
+            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, MaxEarmarks)));
             return problems;
         }
         var themes = new HashSet<string>(StringComparer.Ordinal);
@@ -42,23 +42,23 @@ internal static class AllocationInputGuard
             var e = earmarks[i];
             if (string.IsNullOrWhiteSpace(e.Theme))
             {
-                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Get("Invalid_ThemeMissing")));
+                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Invalid_ThemeMissing));
             }
             else if (!themes.Add(e.Theme))
             {
-                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Format("Invalid_ThemeTwice", e.Theme)));
+                problems.Add(new($"earmarks[{i}].theme", Format.Text(AllocationTexts.Invalid_ThemeTwice, e.Theme)));
             }
             Amount(problems, $"earmarks[{i}].amount", e.Amount);
         }
         var earmarked = earmarks.Aggregate(Int128.Zero, (sum, e) => sum + Math.Max(0, e.Amount));
         if (pot >= 0 && earmarked > pot)
         {
-            problems.Add(new("earmarks", AllocationTexts.Format("Invalid_EarmarksAbovePot", Format.Nok((long)Int128.Min(earmarked, long.MaxValue)), Format.Nok(pot))));
+            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_EarmarksAbovePot, Format.Nok((long)Int128.Min(earmarked, long.MaxValue)), Format.Nok(pot))));
         }
 
         if (lines.Count > MaxLines)
         {
-            problems.Add(new("lines", AllocationTexts.Format("Invalid_TooManyLines", MaxLines)));
+            problems.Add(new("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, MaxLines)));
             return problems;
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -75,39 +75,39 @@ internal static class AllocationInputGuard
     {
         if (string.IsNullOrWhiteSpace(line.Id))
         {
-            problems.Add(new($"{at}.id", AllocationTexts.Get("Invalid_IdMissing")));
+            problems.Add(new($"{at}.id", AllocationTexts.Invalid_IdMissing));
         }
         else if (line.Id.Length > MaxIdLength)
         {
-            problems.Add(new($"{at}.id", AllocationTexts.Format("Invalid_TooLong", MaxIdLength)));
+            problems.Add(new($"{at}.id", Format.Text(AllocationTexts.Invalid_TooLong, MaxIdLength)));
         }
         else if (!ids.Add(line.Id))
         {
-            problems.Add(new($"{at}.id", AllocationTexts.Format("Invalid_IdTwice", line.Id)));
+            problems.Add(new($"{at}.id", Format.Text(AllocationTexts.Invalid_IdTwice, line.Id)));
         }
         if (string.IsNullOrWhiteSpace(line.Applicant))
         {
-            problems.Add(new($"{at}.applicant", AllocationTexts.Get("Invalid_ApplicantMissing")));
+            problems.Add(new($"{at}.applicant", AllocationTexts.Invalid_ApplicantMissing));
         }
         TextLength(problems, $"{at}.applicant", line.Applicant);
         TextLength(problems, $"{at}.educationType", line.EducationType);
         TextLength(problems, $"{at}.theme", line.Theme);
         if (line.Kind == LineKind.Competence && string.IsNullOrWhiteSpace(line.EducationType))
         {
-            problems.Add(new($"{at}.educationType", AllocationTexts.Get("Invalid_EducationTypeMissing")));
+            problems.Add(new($"{at}.educationType", AllocationTexts.Invalid_EducationTypeMissing));
         }
         if (line.Kind == LineKind.Bpa && line.BpaRole is null)
         {
-            problems.Add(new($"{at}.bpaRole", AllocationTexts.Get("Invalid_BpaRoleMissing")));
+            problems.Add(new($"{at}.bpaRole", AllocationTexts.Invalid_BpaRoleMissing));
         }
         if (!Enum.IsDefined(line.Kind))
         {
-            problems.Add(new($"{at}.kind", AllocationTexts.Format("Invalid_KindUnknown", line.Kind)));
+            problems.Add(new($"{at}.kind", Format.Text(AllocationTexts.Invalid_KindUnknown, line.Kind)));
         }
         Amount(problems, $"{at}.amountApplied", line.AmountApplied);
         if (line.Score is < 0 or > 5)
         {
-            problems.Add(new($"{at}.score", AllocationTexts.Get("Invalid_Score")));
+            problems.Add(new($"{at}.score", AllocationTexts.Invalid_Score));
         }
     }
 
@@ -122,19 +122,19 @@ internal static class AllocationInputGuard
     {
         if (s.ScoreWeights.Count != 5 || s.ScoreWeights.Any(w => w is < 1 or > AllocationSettings.MaxWeight))
         {
-            problems.Add(new("settings.scoreWeights", AllocationTexts.Format("Invalid_ScoreWeights", AllocationSettings.MaxWeight)));
+            problems.Add(new("settings.scoreWeights", Format.Text(AllocationTexts.Invalid_ScoreWeights, AllocationSettings.MaxWeight)));
         }
         if (s.DistrictWeightPercent is < 100 or > AllocationSettings.MaxDistrictWeightPercent)
         {
-            problems.Add(new("settings.districtWeightPercent", AllocationTexts.Format("Invalid_DistrictWeight", AllocationSettings.MaxDistrictWeightPercent)));
+            problems.Add(new("settings.districtWeightPercent", Format.Text(AllocationTexts.Invalid_DistrictWeight, AllocationSettings.MaxDistrictWeightPercent)));
         }
         if (s.MinimumAmount is < 0 or > AllocationSettings.MaxAmount)
         {
-            problems.Add(new("settings.minimumAmount", AllocationTexts.Format("Invalid_Minimum", Format.Nok(AllocationSettings.MaxAmount))));
+            problems.Add(new("settings.minimumAmount", Format.Text(AllocationTexts.Invalid_Minimum, Format.Nok(AllocationSettings.MaxAmount))));
         }
         if (s.RoundingUnit is < 1 or > AllocationSettings.MaxRoundingUnit)
         {
-            problems.Add(new("settings.roundingUnit", AllocationTexts.Format("Invalid_Rounding", Format.Nok(AllocationSettings.MaxRoundingUnit))));
+            problems.Add(new("settings.roundingUnit", Format.Text(AllocationTexts.Invalid_Rounding, Format.Nok(AllocationSettings.MaxRoundingUnit))));
         }
     }
 
@@ -142,11 +142,11 @@ internal static class AllocationInputGuard
     {
         if (amount < 0)
         {
-            problems.Add(new(field, AllocationTexts.Get("Invalid_AmountNegative")));
+            problems.Add(new(field, AllocationTexts.Invalid_AmountNegative));
         }
         else if (amount > AllocationSettings.MaxAmount)
         {
-            problems.Add(new(field, AllocationTexts.Format("Invalid_AmountTooLarge", Format.Nok(AllocationSettings.MaxAmount))));
+            problems.Add(new(field, Format.Text(AllocationTexts.Invalid_AmountTooLarge, Format.Nok(AllocationSettings.MaxAmount))));
         }
     }
 
@@ -154,7 +154,7 @@ internal static class AllocationInputGuard
     {
         if (text is { Length: > MaxTextLength })
         {
-            problems.Add(new(field, AllocationTexts.Format("Invalid_TooLong", MaxTextLength)));
+            problems.Add(new(field, Format.Text(AllocationTexts.Invalid_TooLong, MaxTextLength)));
         }
     }
 }

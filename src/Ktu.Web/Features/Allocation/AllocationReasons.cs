@@ -10,31 +10,36 @@ internal static class AllocationReasons
     {
         var text = outcome switch
         {
-            LineOutcome.NotFundedScoreZero => AllocationTexts.Get("Reason_ScoreZero"),
-            LineOutcome.NothingAppliedFor => AllocationTexts.Get("Reason_NothingApplied"),
-            LineOutcome.NotFundedBelowMinimum => AllocationTexts.Format("Reason_BelowMinimum", Format.Nok(settings.MinimumAmount)),
-            LineOutcome.FundedInFull when fromEarmark == proposed && fromEarmark > 0 => AllocationTexts.Format("Reason_FullFromEarmark", themeName ?? ""),
-            LineOutcome.FundedInFull when fromEarmark > 0 => AllocationTexts.Format("Reason_FullPartlyEarmark", Format.Nok(fromEarmark), themeName ?? ""),
-            LineOutcome.FundedInFull => AllocationTexts.Get("Reason_Full"),
-            LineOutcome.ReducedByPriority => AllocationTexts.Format("Reason_Reduced" + PriorityRule(line), Percent(proposed, line.AmountApplied)),
-            LineOutcome.NotFundedByPriority => AllocationTexts.Get("Reason_NotFunded" + PriorityRule(line)),
-            LineOutcome.ReducedByShortfall => AllocationTexts.Format("Reason_ReducedShortfall", Percent(proposed, line.AmountApplied)),
-            _ => AllocationTexts.Get("Reason_NotFundedShortfall"),
+            LineOutcome.NotFundedScoreZero => AllocationTexts.Reason_ScoreZero,
+            LineOutcome.NothingAppliedFor => AllocationTexts.Reason_NothingApplied,
+            LineOutcome.NotFundedBelowMinimum => Format.Text(AllocationTexts.Reason_BelowMinimum, Format.Nok(settings.MinimumAmount)),
+            LineOutcome.FundedInFull when fromEarmark == proposed && fromEarmark > 0 => Format.Text(AllocationTexts.Reason_FullFromEarmark, themeName ?? ""),
+            LineOutcome.FundedInFull when fromEarmark > 0 => Format.Text(AllocationTexts.Reason_FullPartlyEarmark, Format.Nok(fromEarmark), themeName ?? ""),
+            LineOutcome.FundedInFull => AllocationTexts.Reason_Full,
+            LineOutcome.ReducedByPriority => Format.Text(ReducedByPriority(line), Percent(proposed, line.AmountApplied)),
+            LineOutcome.NotFundedByPriority => NotFundedByPriority(line),
+            LineOutcome.ReducedByShortfall => Format.Text(AllocationTexts.Reason_ReducedShortfall, Percent(proposed, line.AmountApplied)),
+            _ => AllocationTexts.Reason_NotFundedShortfall,
         };
         var reduced = outcome is LineOutcome.ReducedByPriority or LineOutcome.ReducedByShortfall;
         return reduced && fromEarmark > 0
-            ? text + " " + AllocationTexts.Format("Reason_EarmarkPart", Format.Nok(fromEarmark), themeName ?? "")
+            ? text + " " + Format.Text(AllocationTexts.Reason_EarmarkPart, Format.Nok(fromEarmark), themeName ?? "")
             : text;
     }
 
-    /// <summary>Which rule put the line behind others in its chain.</summary>
-    private static string PriorityRule(AllocationLine line) => line.Kind == LineKind.Bpa
-        ? (line.BpaRole == BpaRole.Caseworker ? "Caseworkers" : "Assistants")
-        : "Continuations";
+    /// <summary>Reduced, naming the rule that put the line behind others in its chain.</summary>
+    private static string ReducedByPriority(AllocationLine line) => line.Kind == LineKind.Bpa
+        ? (line.BpaRole == BpaRole.Caseworker ? AllocationTexts.Reason_ReducedCaseworkers : AllocationTexts.Reason_ReducedAssistants)
+        : AllocationTexts.Reason_ReducedContinuations;
+
+    /// <summary>Not funded, naming the rule that put the line behind others in its chain.</summary>
+    private static string NotFundedByPriority(AllocationLine line) => line.Kind == LineKind.Bpa
+        ? (line.BpaRole == BpaRole.Caseworker ? AllocationTexts.Reason_NotFundedCaseworkers : AllocationTexts.Reason_NotFundedAssistants)
+        : AllocationTexts.Reason_NotFundedContinuations;
 
     private static string Percent(long proposed, long applied)
     {
         var percent = (long)((Int128)proposed * 100 / applied);
-        return percent == 0 ? AllocationTexts.Get("PercentBelowOne") : AllocationTexts.Format("Percent", percent);
+        return percent == 0 ? AllocationTexts.PercentBelowOne : Format.Text(AllocationTexts.Percent, percent);
     }
 }

@@ -1,3 +1,5 @@
+using Ktu.Web.Domain;
+
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>A what-if scenario. Every field is nullable so a missing one is reported by name, in Norwegian.</summary>
@@ -77,14 +79,14 @@ internal static class AllocationRequestReader
         request ??= new();
         if (request.Pot is null)
         {
-            problems.Add(new("pot", AllocationTexts.Get("Invalid_PotMissing")));
+            problems.Add(new("pot", AllocationTexts.Invalid_PotMissing));
         }
 
         var earmarks = new List<EarmarkedAmount>();
         var givenEarmarks = request.Earmarks ?? [];
         if (givenEarmarks.Count > AllocationInputGuard.MaxEarmarks)
         {
-            problems.Add(new("earmarks", AllocationTexts.Format("Invalid_TooManyEarmarks", AllocationInputGuard.MaxEarmarks)));
+            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, AllocationInputGuard.MaxEarmarks)));
             return (null, problems);
         }
         for (var i = 0; i < givenEarmarks.Count; i++)
@@ -92,12 +94,12 @@ internal static class AllocationRequestReader
             var e = givenEarmarks[i];
             if (e is null)
             {
-                problems.Add(new($"earmarks[{i}]", AllocationTexts.Get("Invalid_EarmarkMissing")));
+                problems.Add(new($"earmarks[{i}]", AllocationTexts.Invalid_EarmarkMissing));
                 continue;
             }
             if (e.Amount is null)
             {
-                problems.Add(new($"earmarks[{i}].amount", AllocationTexts.Get("Invalid_EarmarkAmountMissing")));
+                problems.Add(new($"earmarks[{i}].amount", AllocationTexts.Invalid_EarmarkAmountMissing));
             }
             earmarks.Add(new() { Theme = Code(e.Theme) ?? "", Amount = e.Amount ?? 0 });
         }
@@ -105,11 +107,11 @@ internal static class AllocationRequestReader
         var lines = new List<AllocationLine>();
         if (request.Lines is null)
         {
-            problems.Add(new("lines", AllocationTexts.Get("Invalid_LinesMissing")));
+            problems.Add(new("lines", AllocationTexts.Invalid_LinesMissing));
         }
         else if (request.Lines.Count > AllocationInputGuard.MaxLines)
         {
-            problems.Add(new("lines", AllocationTexts.Format("Invalid_TooManyLines", AllocationInputGuard.MaxLines)));
+            problems.Add(new("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, AllocationInputGuard.MaxLines)));
             return (null, problems);
         }
         else
@@ -137,7 +139,7 @@ internal static class AllocationRequestReader
     {
         if (l is null)
         {
-            problems.Add(new(at, AllocationTexts.Get("Invalid_LineMissing")));
+            problems.Add(new(at, AllocationTexts.Invalid_LineMissing));
             return null;
         }
         var before = problems.Count;
@@ -152,8 +154,8 @@ internal static class AllocationRequestReader
         if (kind is null)
         {
             problems.Add(string.IsNullOrWhiteSpace(l.Kind)
-                ? new($"{at}.kind", AllocationTexts.Get("Invalid_KindMissing"))
-                : new($"{at}.kind", AllocationTexts.Format("Invalid_KindUnknown", l.Kind)));
+                ? new($"{at}.kind", AllocationTexts.Invalid_KindMissing)
+                : new($"{at}.kind", Format.Text(AllocationTexts.Invalid_KindUnknown, l.Kind)));
         }
         BpaRole? role = l.BpaRole?.Trim() switch
         {
@@ -165,12 +167,12 @@ internal static class AllocationRequestReader
         };
         if (role is null && !string.IsNullOrWhiteSpace(l.BpaRole))
         {
-            problems.Add(new($"{at}.bpaRole", AllocationTexts.Format("Invalid_BpaRoleUnknown", l.BpaRole)));
+            problems.Add(new($"{at}.bpaRole", Format.Text(AllocationTexts.Invalid_BpaRoleUnknown, l.BpaRole)));
         }
-        Required(problems, l.Continuation is null, $"{at}.continuation", "Invalid_ContinuationMissing");
-        Required(problems, l.District is null, $"{at}.district", "Invalid_DistrictMissing");
-        Required(problems, l.AmountApplied is null, $"{at}.amountApplied", "Invalid_AmountAppliedMissing");
-        Required(problems, l.Score is null, $"{at}.score", "Invalid_ScoreMissing");
+        Required(problems, l.Continuation is null, $"{at}.continuation", AllocationTexts.Invalid_ContinuationMissing);
+        Required(problems, l.District is null, $"{at}.district", AllocationTexts.Invalid_DistrictMissing);
+        Required(problems, l.AmountApplied is null, $"{at}.amountApplied", AllocationTexts.Invalid_AmountAppliedMissing);
+        Required(problems, l.Score is null, $"{at}.score", AllocationTexts.Invalid_ScoreMissing);
         if (problems.Count > before)
         {
             return null;
@@ -194,7 +196,7 @@ internal static class AllocationRequestReader
     {
         if (missing)
         {
-            problems.Add(new(field, AllocationTexts.Get(text)));
+            problems.Add(new(field, text));
         }
     }
 

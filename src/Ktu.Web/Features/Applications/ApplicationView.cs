@@ -59,7 +59,4 @@ internal static class ApplicationAccess
     }
 
     public const string NotFoundMessage = "Fant ikke søknaden. Den finnes ikke, eller den hører til en annen organisasjon.";
-
-    public static Actor ActorOf(CurrentUser me) =>
-        new(me.Id ?? throw new ForbiddenException(), me.FullName, me.Email);
 }

@@ -1,14 +1,9 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Receipts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using SaveDraftCase = Ktu.Web.Features.Applications.SaveDraft.SaveDraft;
-using StartDraftCase = Ktu.Web.Features.Applications.StartDraft.StartDraft;
-using SubmitCase = Ktu.Web.Features.Applications.Submit.Submit;
-using WithdrawCase = Ktu.Web.Features.Applications.Withdraw.Withdraw;
 
 namespace Ktu.Web.Features.Applications;
 
@@ -82,7 +77,7 @@ public static class ApplicationsApi
                 new Dictionary<string, string[]> { ["schemeYear"] = ["Velg hvilket år du vil søke for."] },
                 title: "Velg hvilket år du vil søke for.");
         }
-        var outcome = await StartDraftCase.HandleAsync(db, me, time, year, ct);
+        var outcome = await StartDraft.HandleAsync(db, me, time, year, ct);
         if (!outcome.Created)
         {
             var problem = Problem(StatusCodes.Status409Conflict,
@@ -106,13 +101,13 @@ public static class ApplicationsApi
     internal static async Task<Results<Ok<ApplicationDocument>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Guid id, ApplicationInput input, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
-        var outcome = await SaveDraftCase.HandleAsync(db, me, time, id, input, ct);
+        var outcome = await SaveDraft.HandleAsync(db, me, time, id, input, ct);
         return outcome switch
         {
-            SaveDraftCase.Saved s => TypedResults.Ok(ApplicationDocument.From(s.View)),
-            SaveDraftCase.Invalid i => TypedResults.ValidationProblem(i.Errors,
+            SaveDraft.Saved s => TypedResults.Ok(ApplicationDocument.From(s.View)),
+            SaveDraft.Invalid i => TypedResults.ValidationProblem(i.Errors,
                 title: "Noe av det som ble sendt, er for stort eller har feil form. Ingenting er lagret fra denne forespørselen."),
-            SaveDraftCase.Conflict c => TypedResults.Problem(VersionConflict(c.Current, SaveDraftCase.ConflictMessage(c.Current))),
+            SaveDraft.Conflict c => TypedResults.Problem(VersionConflict(c.Current, SaveDraft.ConflictMessage(c.Current))),
             _ => throw new InvalidOperationException(outcome.GetType().Name),
         };
     }
@@ -120,17 +115,17 @@ public static class ApplicationsApi
     internal static async Task<Results<Ok<SubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
         Guid id, [FromBody] SubmitRequest? request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
-        var outcome = await SubmitCase.HandleAsync(db, me, time, id, request?.Version, ct);
+        var outcome = await Submit.HandleAsync(db, me, time, id, request?.Version, ct);
         switch (outcome)
         {
-            case SubmitCase.Submitted s:
+            case Submit.Submitted s:
                 var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
-                return TypedResults.Ok(Receipts.Receipts.ReceiptOf(s.Submission, application));
-            case SubmitCase.Refused r:
+                return TypedResults.Ok(Receipts.ReceiptOf(s.Submission, application));
+            case Submit.Refused r:
                 var problem = Problem(StatusCodes.Status409Conflict, r.Message, r.Code);
                 problem.Extensions["issues"] = r.Issues;
                 return TypedResults.Problem(problem);
-            case SubmitCase.Conflict c:
+            case Submit.Conflict c:
                 return TypedResults.Problem(VersionConflict(c.Current,
                     "Søknaden er endret etter at du åpnet den, så den ble ikke sendt inn. Se gjennom den nye versjonen og send den da."));
             default:
@@ -140,19 +135,19 @@ public static class ApplicationsApi
 
     internal static async Task<Ok<ApplicationDocument>> WithdrawAsync(Guid id, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
-        var view = await WithdrawCase.HandleAsync(db, me, time, id, ct);
+        var view = await Withdraw.HandleAsync(db, me, time, id, ct);
         return TypedResults.Ok(ApplicationDocument.From(view));
     }
 
     internal static async Task<Ok<List<SubmissionReceipt>>> ReceiptsAsync(Guid id, AppDbContext db, CurrentUser me, CancellationToken ct) =>
-        TypedResults.Ok(await Receipts.Receipts.ListAsync(db, me, id, ct));
+        TypedResults.Ok(await Receipts.ListAsync(db, me, id, ct));
 
     internal static async Task<Ok<SubmissionReceipt>> ReceiptAsync(Guid id, int number, AppDbContext db, CurrentUser me, CancellationToken ct) =>
-        TypedResults.Ok((await Receipts.Receipts.GetAsync(db, me, id, number, ct)).Receipt);
+        TypedResults.Ok((await Receipts.GetAsync(db, me, id, number, ct)).Receipt);
 
     internal static async Task<IResult> SnapshotAsync(Guid id, int number, AppDbContext db, CurrentUser me, CancellationToken ct)
     {
-        var (submission, _) = await Receipts.Receipts.GetAsync(db, me, id, number, ct);
+        var (submission, _) = await Receipts.GetAsync(db, me, id, number, ct);
         // The stored text as UTF-8 bytes, untouched, so anyone can check the receipt's SHA-256.
         return TypedResults.Bytes(System.Text.Encoding.UTF8.GetBytes(submission.Snapshot), "application/json");
     }

@@ -4,23 +4,10 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Audit;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Assessment;
-
-/// <summary>Field path → Norwegian messages; empty when the input is fine.</summary>
-internal sealed class FieldErrors : Dictionary<string, string[]>
-{
-    public FieldErrors()
-        : base(StringComparer.Ordinal)
-    {
-    }
-
-    public void Add(string field, string message) =>
-        this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-}
 
 /// <summary>
 /// What a case officer does on one application: declares impartiality, assesses each line, asks the applicant.
@@ -57,7 +44,7 @@ internal static class CaseActions
             return ("", errors);
         }
         var now = time.GetUtcNow();
-        var actor = ApplicationAccess.ActorOf(me);
+        var actor = me.Actor;
         var caseFile = await OpenCaseFileAsync(db, application, now, ct);
         var declaration = ImpartialityDeclaration.Declare(application.Id, actor, input.Conflict, reason, now);
         db.ImpartialityDeclarations.Add(declaration);
@@ -139,7 +126,7 @@ internal static class CaseActions
 
         var now = time.GetUtcNow();
         var before = new { lines = caseFile.ReadAssessments(), extraConditions = caseFile.ExtraConditions };
-        caseFile.Assess(lines, note, extraConditions, input.Completed, ApplicationAccess.ActorOf(me), now);
+        caseFile.Assess(lines, note, extraConditions, input.Completed, me.Actor, now);
         AuditTrail.Record(db, me, now, "case.assessed", "application", view.Application.Id.ToString(),
             view.Application.OrganisationId, view.Application.EmbeteId,
             before: before, after: new { lines, extraConditions = caseFile.ExtraConditions, completed = input.Completed, status = caseFile.Status.ToString() });
@@ -237,7 +224,7 @@ internal static class CaseActions
         EnsureMayAssess(view, me);
         await EnsureRoundOpenAsync(db, view.Application, ct);
         var now = time.GetUtcNow();
-        var actor = ApplicationAccess.ActorOf(me);
+        var actor = me.Actor;
         var request = InformationRequest.Ask(view.Application.Id, text, actor, now);
         db.InformationRequests.Add(request);
         view.CaseFile!.AwaitApplicant(actor, now);
@@ -279,7 +266,7 @@ internal static class CaseActions
             throw new RuleViolationException("Spørsmålet er allerede besvart.", "already-answered");
         }
         var now = time.GetUtcNow();
-        request.Reply(text, ApplicationAccess.ActorOf(me), now);
+        request.Reply(text, me.Actor, now);
         var stillOpen = await db.InformationRequests.AnyAsync(r => r.ApplicationId == application.Id && r.Id != request.Id && r.AnsweredAt == null, ct);
         var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct);
         if (!stillOpen)

@@ -90,10 +90,10 @@ public static class CaseApi
     {
         if (body is null)
         {
-            return Invalid(new FieldErrors { ["conflict"] = ["Oppgi om du er habil (conflict: false) eller inhabil (conflict: true)."] });
+            return FieldErrors.Of("conflict", "Oppgi om du er habil (conflict: false) eller inhabil (conflict: true).").ToValidationProblem();
         }
         var (message, errors) = await CaseActions.DeclareImpartialityAsync(db, me, time, id, new(body.Conflict, body.Reason), ct);
-        return errors.Count > 0 ? Invalid(errors) : TypedResults.Ok(new MessageResponse(message));
+        return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.Ok(new MessageResponse(message));
     }
 
     internal static async Task<Results<Ok<CaseResponse>, ValidationProblem>> AssessAsync(
@@ -101,24 +101,21 @@ public static class CaseApi
     {
         if (body is null)
         {
-            return Invalid(new FieldErrors { ["lines"] = ["Send vurderingen som JSON med linjene."] });
+            return FieldErrors.Of("lines", "Send vurderingen som JSON med linjene.").ToValidationProblem();
         }
         var input = new CaseActions.AssessmentInput(body.Version,
             body.Lines?.Select(l => new CaseActions.LineAssessmentInput(l?.LineId, l?.Score, l?.Amount, l?.Reason)).ToList(),
             body.Note, body.Completed, body.ExtraConditions);
         var errors = await CaseActions.AssessAsync(db, me, time, id, input, ct);
-        return errors.Count > 0 ? Invalid(errors) : TypedResults.Ok(ToResponse(await CaseAccess.LoadViewAsync(db, me, id, ct)));
+        return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.Ok(ToResponse(await CaseAccess.LoadViewAsync(db, me, id, ct)));
     }
 
     internal static async Task<Results<Ok<CaseResponse>, ValidationProblem>> AskAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, [FromBody] QuestionRequest? body, CancellationToken ct)
     {
         var errors = await CaseActions.AskApplicantAsync(db, me, time, id, body?.Question, ct);
-        return errors.Count > 0 ? Invalid(errors) : TypedResults.Ok(ToResponse(await CaseAccess.LoadViewAsync(db, me, id, ct)));
+        return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.Ok(ToResponse(await CaseAccess.LoadViewAsync(db, me, id, ct)));
     }
-
-    internal static ValidationProblem Invalid(FieldErrors errors) =>
-        TypedResults.ValidationProblem(errors, title: "Noen felt må rettes.");
 
     internal static QuestionDto ToDto(InformationRequest q) =>
         new(q.Id, q.Question, q.AskedByName, q.AskedAt, q.Answer, q.AnsweredByName, q.AnsweredAt);

@@ -27,22 +27,22 @@ internal static class GrantLetterPdf
         var d = input.Decision;
         var title = Title(input);
         var values = Values(input);
-        using var pdf = new PdfFlow(new PdfMetadata(title, input.Embete.Name, T.Format("MetadataSubject", d.CaseReference, d.ApplicantName), Noon(input.LetterDate)));
+        using var pdf = new PdfFlow(new PdfMetadata(title, input.Embete.Name, Format.Text(T.MetadataSubject, d.CaseReference, d.ApplicantName), Noon(input.LetterDate)));
 
         pdf.Title(title);
         if (input.Version > 1)
         {
             var version = input.Version.ToString(CultureInfo.InvariantCulture);
             pdf.Paragraph(input.ReplacesLetterDated is { } replaced
-                ? T.Format("Corrected", version, Format.Date(replaced))
-                : T.Format("CorrectedNoDate", version), bold: true);
+                ? Format.Text(T.Corrected, version, Format.Date(replaced))
+                : Format.Text(T.CorrectedNoDate, version), bold: true);
         }
         pdf.Space();
-        pdf.Field(T.Get("From"), T.Format("OrgValue", input.Embete.Name, OrgNumberText(input.Embete.OrgNumber)));
-        pdf.Field(T.Get("To"), T.Format("OrgValue", d.ApplicantName, OrgNumberText(d.ApplicantOrgNumber)));
-        pdf.Field(T.Get("LetterDate"), Format.Date(input.LetterDate));
-        pdf.Field(T.Get("CaseReference"), d.CaseReference);
-        pdf.Field(T.Get("Scheme"), $"{input.Template.SchemeName} {input.Scheme.Year.ToString(CultureInfo.InvariantCulture)}");
+        pdf.Field(T.From, Format.Text(T.OrgValue, input.Embete.Name, OrgNumberText(input.Embete.OrgNumber)));
+        pdf.Field(T.To, Format.Text(T.OrgValue, d.ApplicantName, OrgNumberText(d.ApplicantOrgNumber)));
+        pdf.Field(T.LetterDate, Format.Date(input.LetterDate));
+        pdf.Field(T.CaseReference, d.CaseReference);
+        pdf.Field(T.Scheme, $"{input.Template.SchemeName} {input.Scheme.Year.ToString(CultureInfo.InvariantCulture)}");
         pdf.Space();
 
         var fixedTexts = input.Template.Fixed;
@@ -62,30 +62,30 @@ internal static class GrantLetterPdf
             Payment(pdf, input, values);
         }
 
-        pdf.Heading(T.Get("HeadingNoAppeal"));
+        pdf.Heading(T.HeadingNoAppeal);
         Say(pdf, fixedTexts.NoAppeal, values);
         pdf.Space();
         Say(pdf, input.Template.Embete.Contact, values);
         pdf.Space();
         Say(pdf, input.Template.Embete.Closing, values);
         pdf.Space();
-        pdf.Paragraph(T.Format("HandledBy", d.OfficerName, d.ApproverName));
-        pdf.Paragraph(T.Get("NoSignature"));
+        pdf.Paragraph(Format.Text(T.HandledBy, d.OfficerName, d.ApproverName));
+        pdf.Paragraph(T.NoSignature);
 
-        return pdf.Finish(T.Format("Footer", d.CaseReference, d.ApplicantName), T.Get("PageNumber"));
+        return pdf.Finish(Format.Text(T.Footer, d.CaseReference, d.ApplicantName), T.PageNumber);
     }
 
     /// <summary>"Vedtak om kompetanse- og tjenesteutviklingstilskudd 2027", or "Avslag på søknad om ..." when nothing is granted.</summary>
     public static string Title(GrantLetterInput input) =>
-        T.Format(input.Decision.IsRefusal ? "TitleRefusal" : "TitleGrant",
+        Format.Text(input.Decision.IsRefusal ? T.TitleRefusal : T.TitleGrant,
             LowerFirst(input.Template.SchemeName), input.Scheme.Year.ToString(CultureInfo.InvariantCulture));
 
     public static string PartName(DecisionPart part, int schemeYear) => part switch
     {
-        DecisionPart.Competence => T.Get("PartCompetence"),
-        DecisionPart.Bpa => T.Get("PartBpa"),
+        DecisionPart.Competence => T.PartCompetence,
+        DecisionPart.Bpa => T.PartBpa,
         // Innovation projects until 2022, service-development projects from 2023.
-        DecisionPart.Project => T.Get(schemeYear <= 2022 ? "PartProjectsBefore2023" : "PartProjects"),
+        DecisionPart.Project => schemeYear <= 2022 ? T.PartProjectsBefore2023 : T.PartProjects,
         _ => part.ToString(),
     };
 
@@ -105,23 +105,23 @@ internal static class GrantLetterPdf
 
     private static void GrantedPart(PdfFlow pdf, GrantLetterInput input, IReadOnlyList<DecisionLine> lines)
     {
-        pdf.Heading(T.Get("HeadingGrant"));
+        pdf.Heading(T.HeadingGrant);
         foreach (var part in lines.Where(l => l.AmountGranted > 0).GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
             var name = PartName(part.Key, input.Scheme.Year);
             pdf.SubHeading(name);
-            pdf.Table(LineColumns, [T.Get("ColumnLine"), T.Get("ColumnApplied"), T.Get("ColumnGranted")], bold: true);
+            pdf.Table(LineColumns, [T.ColumnLine, T.ColumnApplied, T.ColumnGranted], bold: true);
             foreach (var line in part)
             {
                 pdf.Table(LineColumns, [line.Label, Format.Nok(line.AmountApplied), Format.Nok(line.AmountGranted)]);
                 Reason(pdf, line.Reason);
             }
-            var sumName = part.Key == DecisionPart.Bpa ? T.Get("PartBpaShort") : LowerFirst(name);
-            pdf.Table(LineColumns, [T.Format("PartSum", sumName), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
+            var sumName = part.Key == DecisionPart.Bpa ? T.PartBpaShort : LowerFirst(name);
+            pdf.Table(LineColumns, [Format.Text(T.PartSum, sumName), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
         }
         pdf.Space();
-        pdf.Table(LineColumns, [T.Get("TotalGranted"), "", Format.Nok(input.Decision.AmountGranted)], bold: true);
-        pdf.Paragraph(T.Format("TotalApplied", Format.Nok(input.Decision.AmountApplied)));
+        pdf.Table(LineColumns, [T.TotalGranted, "", Format.Nok(input.Decision.AmountGranted)], bold: true);
+        pdf.Paragraph(Format.Text(T.TotalApplied, Format.Nok(input.Decision.AmountApplied)));
     }
 
     private static void NotGrantedPart(PdfFlow pdf, GrantLetterInput input, IReadOnlyList<DecisionLine> lines)
@@ -131,11 +131,11 @@ internal static class GrantLetterPdf
         {
             return;
         }
-        pdf.Heading(T.Get(input.Decision.IsRefusal ? "HeadingRefusal" : "HeadingNotGranted"));
+        pdf.Heading(input.Decision.IsRefusal ? T.HeadingRefusal : T.HeadingNotGranted);
         foreach (var part in notGranted.GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
             pdf.SubHeading(PartName(part.Key, input.Scheme.Year));
-            pdf.Table(NotGrantedColumns, [T.Get("ColumnLine"), T.Get("ColumnNotGranted")], bold: true);
+            pdf.Table(NotGrantedColumns, [T.ColumnLine, T.ColumnNotGranted], bold: true);
             foreach (var line in part)
             {
                 pdf.Table(NotGrantedColumns, [line.Label, Format.Nok(line.AmountApplied - line.AmountGranted)]);
@@ -151,37 +151,37 @@ internal static class GrantLetterPdf
     private static void Conditions(PdfFlow pdf, GrantLetterInput input, IReadOnlyDictionary<string, string> values)
     {
         var t = input.Template.Fixed;
-        pdf.Heading(T.Get("HeadingConditions"));
-        Section(pdf, T.Get("Purpose"), t.Purpose, values);
-        Section(pdf, T.Get("UseOfFunds"), t.UseOfFunds, values);
+        pdf.Heading(T.HeadingConditions);
+        Section(pdf, T.Purpose, t.Purpose, values);
+        Section(pdf, T.UseOfFunds, t.UseOfFunds, values);
         if (!string.IsNullOrWhiteSpace(input.Decision.ExtraConditions))
         {
-            pdf.SubHeading(T.Get("ExtraConditions"));
+            pdf.SubHeading(T.ExtraConditions);
             pdf.Paragraph(input.Decision.ExtraConditions); // the case officer's own words: never filled with codes
         }
-        Section(pdf, T.Get("Reporting"), t.Reporting, values);
+        Section(pdf, T.Reporting, t.Reporting, values);
         if (AuditorRequiredFromThreshold.Applies(input.Scheme, input.Decision.AmountGranted))
         {
-            Section(pdf, T.Get("Auditor"), t.AuditorRequired, values);
+            Section(pdf, T.Auditor, t.AuditorRequired, values);
         }
         else
         {
-            Section(pdf, T.Get("Accounts"), t.AccountsWithoutAuditor, values);
+            Section(pdf, T.Accounts, t.AccountsWithoutAuditor, values);
         }
-        Section(pdf, T.Get("TransferAndRepayment"), t.TransferAndRepayment, values);
-        Section(pdf, T.Get("ControlAndSanctions"), t.ControlAndSanctions, values);
+        Section(pdf, T.TransferAndRepayment, t.TransferAndRepayment, values);
+        Section(pdf, T.ControlAndSanctions, t.ControlAndSanctions, values);
     }
 
     private static void Payment(PdfFlow pdf, GrantLetterInput input, IReadOnlyDictionary<string, string> values)
     {
         var d = input.Decision;
-        pdf.Heading(T.Get("HeadingPayment"));
+        pdf.Heading(T.HeadingPayment);
         Say(pdf, input.Template.Fixed.Payment, values);
         pdf.Space();
-        pdf.Field(T.Get("AccountNumber"), AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Formatted : d.AccountNumber);
+        pdf.Field(T.AccountNumber, AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Formatted : d.AccountNumber);
         if (!string.IsNullOrWhiteSpace(d.PaymentRemark))
         {
-            pdf.Field(T.Get("PaymentRemark"), d.PaymentRemark);
+            pdf.Field(T.PaymentRemark, d.PaymentRemark);
         }
         pdf.Space();
         Say(pdf, input.Template.Fixed.AccountChange, values);
@@ -205,7 +205,7 @@ internal static class GrantLetterPdf
     {
         if (!string.IsNullOrWhiteSpace(reason))
         {
-            pdf.Paragraph(T.Format("Reason", reason));
+            pdf.Paragraph(Format.Text(T.Reason, reason));
             pdf.Space(4);
         }
     }

@@ -5,7 +5,6 @@ using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Letters;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Assessment;
-using Ktu.Web.Features.Audit;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,7 +96,7 @@ internal static class LetterActions
             throw new RuleViolationException($"Tilskuddet er allerede markert som betalt {Format.Date(existing.PaidOn)} av {existing.MarkedByName}.", "already-paid");
         }
         var now = time.GetUtcNow();
-        var payment = GrantPayment.Mark(decision, paidOn, ApplicationAccess.ActorOf(me), now);
+        var payment = GrantPayment.Mark(decision, paidOn, me.Actor, now);
         db.GrantPayments.Add(payment);
         AuditTrail.Record(db, me, now, "payment.marked-paid", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
             after: new { paidOn, amount = decision.AmountGranted, decision.CaseReference });
@@ -204,7 +203,7 @@ internal static class LetterActions
         var decision = input.Decision;
         var version = input.Version;
         var letter = GrantLetter.Make(decision, version, input.LetterDate, input.ReplacesLetterDated, reason, context.TemplateJson, context.TemplateSha256,
-            GrantLetterPdf.Title(input), pdf, ApplicationAccess.ActorOf(me), now);
+            GrantLetterPdf.Title(input), pdf, me.Actor, now);
         db.GrantLetters.Add(letter);
         AuditTrail.Record(db, me, now, "letter.created", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
             after: new { letter.Id, letter.Version, letter.LetterDate, letter.PdfSha256, letter.TemplateSha256, reason });

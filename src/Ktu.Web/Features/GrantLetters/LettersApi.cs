@@ -114,7 +114,7 @@ public static class LettersApi
     {
         var errors = new FieldErrors();
         var letter = await LetterActions.CorrectAsync(db, me, time, id, body?.Reason, errors, ct);
-        return errors.Count > 0 ? CaseApi.Invalid(errors) : TypedResults.Ok(ToDto(letter));
+        return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.Ok(ToDto(letter));
     }
 
     internal static async Task<Results<Ok<PaidResponse>, ValidationProblem>> MarkPaidAsync(
@@ -122,7 +122,7 @@ public static class LettersApi
     {
         var errors = new FieldErrors();
         var payment = await LetterActions.MarkPaidAsync(db, me, time, id, body?.PaidOn, errors, ct);
-        return errors.Count > 0 ? CaseApi.Invalid(errors) : TypedResults.Ok(new PaidResponse(payment.GrantDecisionId, payment.PaidOn, payment.Amount, payment.MarkedByName));
+        return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.Ok(new PaidResponse(payment.GrantDecisionId, payment.PaidOn, payment.Amount, payment.MarkedByName));
     }
 
     internal static async Task<LettersResponse> LoadAsync(AppDbContext db, string embeteId, int year, int made, CancellationToken ct)

@@ -1,8 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Rules;
-using Ktu.Web.Features.Applications.Decision;
-using Ktu.Web.Features.Shared;
+using Ktu.Web.Features.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             OrganisationName = OrganisationDisplay.Name(org.Name, org.Kind);
             OrganisationNumber = org.OrgNumber;
             ReceivingEmbete = await db.Embeter.Where(e => e.Id == org.EmbeteId).Select(e => e.NameBokmal).SingleAsync();
-            CaseNotices = await Applications.Decision.CaseNotices.ForOrganisationAsync(db, orgId, null, HttpContext.RequestAborted);
+            CaseNotices = await Features.Applications.CaseNotices.ForOrganisationAsync(db, orgId, null, HttpContext.RequestAborted);
             var started = await db.Applications.Where(a => a.OrganisationId == orgId).Select(a => a.SchemeYear).ToListAsync();
             foreach (var y in years.Where(y => Deadline.IsOpen(y, now) && y.IsEligible(org.Kind)))
             {

@@ -10,9 +10,9 @@ namespace Ktu.Web.Features.Organisations;
 /// files embedded in the product (sources and licences in Data/ReferenceData/SOURCES.md).
 /// Idempotent: rows are matched on their keys and updated, never duplicated.
 /// </summary>
-internal static class ReferenceData
+internal sealed class ReferenceData : IDataSeed
 {
-    public static async Task LoadAsync(AppDbContext db, CancellationToken ct = default)
+    public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
         var embeter = await db.Embeter.ToDictionaryAsync(e => e.Id, ct);
         foreach (var row in ReadEmbedded("statsforvaltere.csv"))

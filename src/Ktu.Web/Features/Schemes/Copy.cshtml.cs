@@ -67,7 +67,7 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
         var copy = CopySchemeYear.From(source, Year!.Value, NorwayTime.EndOfDay(Deadline!.Value), ReportDeadline!.Value,
             string.IsNullOrWhiteSpace(Name) ? null : Name.Trim());
         db.SchemeYears.Add(copy);
-        Audit.AuditTrail.Record(db, me, time.GetUtcNow(), "scheme.copied", "scheme-year", copy.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AuditTrail.Record(db, me, time.GetUtcNow(), "scheme.copied", "scheme-year", copy.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             after: new { From = source.Year, copy.Year, Deadline = copy.ApplicationDeadline, copy.ReportDeadline, copy.Name });
         try
         {

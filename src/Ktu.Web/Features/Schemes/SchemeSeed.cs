@@ -9,9 +9,9 @@ namespace Ktu.Web.Features.Schemes;
 /// kompetanse- og innovasjonstilskudd) and 2025 (Statsforvalteren i Trøndelag's announcement).
 /// Each is inserted once; an existing year is never overwritten, since an embete may have edited it.
 /// </summary>
-internal static class SchemeSeed
+internal sealed class SchemeSeed : IDataSeed
 {
-    public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
+    public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
         var existing = await db.SchemeYears.Select(s => s.Year).ToListAsync(ct);
         if (!existing.Contains(2022))

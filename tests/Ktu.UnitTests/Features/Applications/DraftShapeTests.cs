@@ -1,6 +1,5 @@
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Applications.SaveDraft;
 using static Ktu.UnitTests.Domain.Applications.Examples;
 
 namespace Ktu.UnitTests.Features.Applications;

@@ -4,11 +4,10 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Assessment;
-using Ktu.Web.Features.Audit;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Allocation.Round;
+namespace Ktu.Web.Features.Allocation;
 
 public sealed record AdjustmentInput(string? LineKey, long? Amount, string? Reason);
 
@@ -41,7 +40,7 @@ internal static class RoundActions
         }
         var round = await OpenDraftAsync(db, view, input.Version, time, ct);
         var now = time.GetUtcNow();
-        var actor = ApplicationAccess.ActorOf(me);
+        var actor = me.Actor;
         if (settings is not null)
         {
             var before = round.SettingsJson;
@@ -82,7 +81,7 @@ internal static class RoundActions
         }
         scenarios.Add(new Scenario(name, StoredSettings.Write(settings!)));
         var now = time.GetUtcNow();
-        round.ChangeScenarios(scenarios, ApplicationAccess.ActorOf(me), now);
+        round.ChangeScenarios(scenarios, me.Actor, now);
         Audit(db, me, now, "allocation.scenario-saved", round, null, new { name, settings });
         await db.SaveChangesAsync(ct);
         return errors;
@@ -94,7 +93,7 @@ internal static class RoundActions
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var round = await OpenDraftAsync(db, view, version, time, ct);
         var now = time.GetUtcNow();
-        round.ChangeScenarios(round.ReadScenarios().Where(s => s.Name != name).ToList(), ApplicationAccess.ActorOf(me), now);
+        round.ChangeScenarios(round.ReadScenarios().Where(s => s.Name != name).ToList(), me.Actor, now);
         Audit(db, me, now, "allocation.scenario-deleted", round, new { name }, null);
         await db.SaveChangesAsync(ct);
     }
@@ -109,7 +108,7 @@ internal static class RoundActions
             throw new RuleViolationException("Fordelingen kan ikke sendes til godkjenning ennå: " + string.Join(" ", blockers), "round-not-ready");
         }
         var now = time.GetUtcNow();
-        var actor = ApplicationAccess.ActorOf(me);
+        var actor = me.Actor;
         round.SubmitForApproval(actor, view.TotalFinal, now);
         Audit(db, me, now, "allocation.submitted", round, null, new { total = view.TotalFinal, pot = view.PotAmount, lines = view.Lines.Count });
         foreach (var approver in await ApproversAsync(db, view.EmbeteId, ct))
@@ -131,7 +130,7 @@ internal static class RoundActions
         }
         var round = await AwaitingApprovalAsync(db, me, year, input.Version, ct);
         var now = time.GetUtcNow();
-        round.SendBack(ApplicationAccess.ActorOf(me), reason, now);
+        round.SendBack(me.Actor, reason, now);
         Audit(db, me, now, "allocation.sent-back", round, null, new { reason });
         await db.SaveChangesAsync(ct);
     }
@@ -145,7 +144,7 @@ internal static class RoundActions
     {
         RequireRole(me, Roles.Approver, "Bare ledere kan godkjenne fordelingen.");
         var round = await AwaitingApprovalAsync(db, me, year, version, ct);
-        var actor = ApplicationAccess.ActorOf(me);
+        var actor = me.Actor;
         if (round.SubmittedByUserId == actor.UserId)
         {
             throw new RuleViolationException("Du sendte selv fordelingen til godkjenning. En annen leder må godkjenne den (fire øyne).", "four-eyes");
@@ -182,7 +181,7 @@ internal static class RoundActions
         foreach (var group in view.Lines.GroupBy(l => l.ApplicationId))
         {
             var application = applications[group.Key];
-            var snapshot = (await Applications.Submit.Submit.LatestAsync(db, application.Id, ct)).ReadSnapshot();
+            var snapshot = (await db.ApplicationSubmissions.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Number).FirstAsync(ct)).ReadSnapshot();
             var caseFile = caseFiles.GetValueOrDefault(application.Id);
             var officer = caseFile.Officer is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter;
             var lines = group.Select(l => new DecisionLine(l.Line.Id, l.Line.Part, l.Line.Label, l.Line.AmountApplied, l.AmountFinal, l.FinalReason)).ToList();

@@ -5,7 +5,7 @@ using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ktu.Web.Features.Allocation.Round;
+namespace Ktu.Web.Features.Allocation;
 
 public sealed record RoundLineDto(
     string Key, Guid ApplicationId, string Reference, string Applicant, bool District, string LineId, string Part, string Label,
@@ -69,14 +69,14 @@ public static class RoundApi
         AppDbContext db, CurrentUser me, TimeProvider time, int year, [FromBody] RoundChangeInput? body, CancellationToken ct)
     {
         var errors = await RoundActions.ChangeAsync(db, me, time, year, body ?? new RoundChangeInput(null, null, null), ct);
-        return errors.Count > 0 ? CaseApi.Invalid(errors) : await ReloadAsync(db, me, year, ct);
+        return errors.Count > 0 ? errors.ToValidationProblem() : await ReloadAsync(db, me, year, ct);
     }
 
     internal static async Task<Results<Ok<RoundResponse>, ValidationProblem>> SaveScenarioAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, int year, [FromBody] ScenarioInput? body, CancellationToken ct)
     {
         var errors = await RoundActions.SaveScenarioAsync(db, me, time, year, body ?? new ScenarioInput(null, null, null), ct);
-        return errors.Count > 0 ? CaseApi.Invalid(errors) : await ReloadAsync(db, me, year, ct);
+        return errors.Count > 0 ? errors.ToValidationProblem() : await ReloadAsync(db, me, year, ct);
     }
 
     internal static async Task<Ok<RoundResponse>> DeleteScenarioAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, string name, int? version, CancellationToken ct)

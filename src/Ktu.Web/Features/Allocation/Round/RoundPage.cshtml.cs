@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ktu.Web.Features.Allocation.Round;
+namespace Ktu.Web.Features.Allocation;
 
 /// <summary>
 /// The embete's allocation for a year: the proposal beside the applied amounts, the officer's adjustments with

@@ -7,7 +7,7 @@ using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Allocation.Round;
+namespace Ktu.Web.Features.Allocation;
 
 /// <summary>One line of the embete's allocation: the assessment, the proposal, the officer's adjustment and the result.</summary>
 internal sealed record RoundLine(

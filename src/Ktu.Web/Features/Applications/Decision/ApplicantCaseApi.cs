@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Decision;
+namespace Ktu.Web.Features.Applications;
 
 public sealed record DecisionLineDto(string LineId, string Part, string Label, long AmountApplied, long AmountGranted, string Reason);
 
@@ -50,7 +50,7 @@ public static class ApplicantCaseApi
         var errors = await CaseActions.AnswerAsync(db, me, time, id, questionId, body?.Answer, ct);
         if (errors.Count > 0)
         {
-            return CaseApi.Invalid(errors);
+            return errors.ToValidationProblem();
         }
         var q = await db.InformationRequests.AsNoTracking().SingleAsync(r => r.Id == questionId, ct);
         return TypedResults.Ok(CaseApi.ToDto(q));

@@ -1,7 +1,7 @@
 using Ktu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Decision;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>What the applicant should know about one submitted application's handling: open questions and a decision.</summary>
 public sealed record CaseNotice(Guid ApplicationId, int Year, int Questions, int OpenQuestions, bool HasDecision);

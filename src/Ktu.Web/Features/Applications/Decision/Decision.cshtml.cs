@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Decision;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>The embete's fixed decision on the application, line by line with reasons; before it exists, where the case stands.</summary>
 [Authorize(Policy = Policies.Applicant)]

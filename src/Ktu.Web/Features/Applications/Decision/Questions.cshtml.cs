@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Decision;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>The embete's questions on the application; the applicant answers each open one here.</summary>
 [Authorize(Policy = Policies.Applicant)]

@@ -4,7 +4,7 @@ using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.DecisionLetter;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// The grant letter under the application's address, so the applicant's decision page can link it without

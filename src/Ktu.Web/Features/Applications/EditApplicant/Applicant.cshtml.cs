@@ -1,11 +1,10 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ktu.Web.Features.Applications.EditApplicant;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 1: who applies, where the money goes and whom to contact.</summary>
 [Authorize(Policy = Policies.Applicant)]

@@ -1,11 +1,10 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ktu.Web.Features.Applications.EditBpa;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Part 3: BPA training. One line per role in the scheme's priority order (work leaders, caseworkers,

@@ -1,11 +1,10 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ktu.Web.Features.Applications.EditCompetence;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 2: competence measures, one row per education type of the scheme year. Rows are added, copied and deleted by plain form posts.</summary>
 [Authorize(Policy = Policies.Applicant)]

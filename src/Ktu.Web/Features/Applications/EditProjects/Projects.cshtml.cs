@@ -1,11 +1,10 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ktu.Web.Features.Applications.EditProjects;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 4: service-development projects, at most the scheme's maximum, each with its own rank, themes, texts and budget.</summary>
 [Authorize(Policy = Policies.Applicant)]

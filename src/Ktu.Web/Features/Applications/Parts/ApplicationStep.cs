@@ -1,7 +1,7 @@
 using Ktu.Web.Domain;
 using Ktu.Web.Web;
 
-namespace Ktu.Web.Features.Applications.Parts;
+namespace Ktu.Web.Features.Applications;
 
 public enum ApplicationStep
 {

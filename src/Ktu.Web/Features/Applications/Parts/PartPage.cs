@@ -6,9 +6,8 @@ using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SaveDraftCase = Ktu.Web.Features.Applications.SaveDraft.SaveDraft;
 
-namespace Ktu.Web.Features.Applications.Parts;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// What every part page of the application shares: loading the caller's own application (another
@@ -144,15 +143,15 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
             BpaTrainings = content.BpaTrainings,
             Projects = content.Projects,
         };
-        var outcome = await SaveDraftCase.HandleAsync(db, me, time, Id, input, ct);
+        var outcome = await SaveDraft.HandleAsync(db, me, time, Id, input, ct);
         switch (outcome)
         {
-            case SaveDraftCase.Saved s:
+            case SaveDraft.Saved s:
                 View = s.View;
                 Version = s.View.Application.Version;
                 SavedMessage = string.Format(Texts.Culture, SavedAtFormat, Format.Time(s.View.Application.UpdatedAt));
                 return SaveResult.Saved;
-            case SaveDraftCase.Conflict c:
+            case SaveDraft.Conflict c:
                 // Keep the user's text in the form; the next save is made knowingly on top of the newest version.
                 StoredValues = Differences(content, c.Current.Content);
                 View = c.Current;
@@ -160,7 +159,7 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
                 ConflictMessage = string.Format(Texts.Culture, ConflictFormat,
                     c.Current.Application.UpdatedByName ?? Texts.Part_SomeoneElse, Format.Deadline(c.Current.Application.UpdatedAt));
                 return SaveResult.Conflict;
-            case SaveDraftCase.Invalid i:
+            case SaveDraft.Invalid i:
                 foreach (var (path, messages) in i.Errors)
                 {
                     InputErrors.TryAdd(FormKey(path), messages[0]);

@@ -3,7 +3,7 @@ using Ktu.Web.Documents;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Ktu.Web.Features.Applications.Pdf;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// The PDF copy over the API (bearer or cookie) and under the receipt page's address, so the

@@ -3,11 +3,10 @@ using Ktu.Web.Data;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Shared;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Pdf;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// The PDF copy of one submission, rendered from the stored snapshot so it always shows what was

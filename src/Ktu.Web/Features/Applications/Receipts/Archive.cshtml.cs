@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Receipts;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>The organisation's applications and every receipt, newest year first: the archive Altinn gave.</summary>
 [Authorize(Policy = Policies.Applicant)]

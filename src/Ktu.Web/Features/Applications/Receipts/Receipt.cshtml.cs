@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Receipts;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>The receipt of one submission: reference, time, sender, receiving office and the SHA-256 of the stored copy.</summary>
 [Authorize(Policy = Policies.Applicant)]

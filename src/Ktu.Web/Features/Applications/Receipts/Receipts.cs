@@ -3,7 +3,7 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Receipts;
+namespace Ktu.Web.Features.Applications;
 
 public sealed record ReceiptSender(string OrgNumber, string Name, string SubmittedBy);
 

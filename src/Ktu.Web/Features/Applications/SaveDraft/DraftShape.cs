@@ -2,7 +2,7 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 
-namespace Ktu.Web.Features.Applications.SaveDraft;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Input-shape limits: sizes no real application reaches. Breaking one gives 400 and saves nothing,

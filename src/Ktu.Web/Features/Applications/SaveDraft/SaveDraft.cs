@@ -3,7 +3,7 @@ using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.SaveDraft;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Saves the whole draft, complete or not, and returns it with its issues. Only a stale version
@@ -37,7 +37,7 @@ internal static class SaveDraft
             return new Conflict(await ApplicationView.LoadAsync(db, application, now, ct));
         }
 
-        application.SaveDraft(input.ToContent(), ApplicationAccess.ActorOf(me), now);
+        application.SaveDraft(input.ToContent(), me.Actor, now);
         // Autosave is the hot path: on SQLite it is committed together with other requests' saves (ADR 0011).
         if (!await RowUpdates.SaveAsync(db, ct))
         {

@@ -1,13 +1,11 @@
 using Ktu.Web.Data;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StartDraftCase = Ktu.Web.Features.Applications.StartDraft.StartDraft;
 
-namespace Ktu.Web.Features.Applications.StartDraft;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>Start or resume the organisation's one application for a year. Starting is a POST; a started one is simply opened.</summary>
 [Authorize(Policy = Policies.Applicant)]
@@ -34,7 +32,7 @@ public sealed class StartModel(AppDbContext db, CurrentUser me, TimeProvider tim
     {
         try
         {
-            var outcome = await StartDraftCase.HandleAsync(db, me, time, Year, ct);
+            var outcome = await StartDraft.HandleAsync(db, me, time, Year, ct);
             return Redirect(ApplicationSteps.Path(outcome.Application.Id, ApplicationStep.Applicant));
         }
         catch (Exception e) when (e is RuleViolationException or NotFoundException)

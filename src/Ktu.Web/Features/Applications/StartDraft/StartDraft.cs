@@ -5,7 +5,7 @@ using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.StartDraft;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Starts the organisation's one application for an open scheme year, or finds the one already
@@ -41,7 +41,7 @@ internal static class StartDraft
                 ApplicationsCloseAtTheDeadline.Code);
         }
 
-        var application = Application.Start(Guid.CreateVersion7(now), organisation, schemeYear, ApplicationAccess.ActorOf(me), now);
+        var application = Application.Start(Guid.CreateVersion7(now), organisation, schemeYear, me.Actor, now);
         db.Applications.Add(application);
         try
         {

@@ -4,7 +4,7 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 
-namespace Ktu.Web.Features.Applications.Submit;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>The receipt e-mail to the person who submitted and to the contact person, queued in the outbox.</summary>
 internal static class ReceiptEmail

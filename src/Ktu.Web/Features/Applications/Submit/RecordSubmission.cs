@@ -3,7 +3,7 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Audit;
 
-namespace Ktu.Web.Features.Applications.Submit;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Records the submission of an application that has passed the deadline and error checks: the immutable

@@ -5,7 +5,7 @@ using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Submit;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Sends the application: only before the deadline and without errors. Stores an immutable snapshot
@@ -86,7 +86,7 @@ internal static class Submit
                 "application-has-errors", view.Issues);
         }
 
-        var submission = await RecordSubmission.SaveAsync(db, application, view, ApplicationAccess.ActorOf(me), now, demoSeed: false, ct);
+        var submission = await RecordSubmission.SaveAsync(db, application, view, me.Actor, now, demoSeed: false, ct);
         return new Submitted(submission, Repeated: false);
     }
 

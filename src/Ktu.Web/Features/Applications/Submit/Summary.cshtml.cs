@@ -1,13 +1,10 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Features.Applications.Parts;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SubmitCase = Ktu.Web.Features.Applications.Submit.Submit;
-using WithdrawCase = Ktu.Web.Features.Applications.Withdraw.Withdraw;
 
-namespace Ktu.Web.Features.Applications.Submit;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 5: totals per part and overall, project themes, remaining issues, and the submit (or withdraw) button.</summary>
 [Authorize(Policy = Policies.Applicant)]
@@ -22,7 +19,7 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
     public int? LatestSubmission { get; private set; }
 
     /// <summary>Open questions from the embete and a ready decision, for a submitted application.</summary>
-    public IReadOnlyList<Decision.CaseNotice> CaseNotices { get; private set; } = [];
+    public IReadOnlyList<CaseNotice> CaseNotices { get; private set; } = [];
 
     protected override bool BelongsHere(string field) => field.Length == 0;
 
@@ -49,7 +46,7 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
             return NotFound();
         }
         LatestSubmission = View.Application.SubmissionCount > 0 ? View.Application.SubmissionCount : null;
-        CaseNotices = await Decision.CaseNotices.ForOrganisationAsync(Db, View.Application.OrganisationId, View.Application.Id, ct);
+        CaseNotices = await Applications.CaseNotices.ForOrganisationAsync(Db, View.Application.OrganisationId, View.Application.Id, ct);
         ModelState.Clear();
         return Page();
     }
@@ -61,15 +58,15 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
         {
             return NotFound();
         }
-        var outcome = await SubmitCase.HandleAsync(Db, Me, Time, Id, formVersion, ct);
+        var outcome = await Submit.HandleAsync(Db, Me, Time, Id, formVersion, ct);
         switch (outcome)
         {
-            case SubmitCase.Submitted s:
+            case Submit.Submitted s:
                 return Redirect($"/soknad/{Id}/kvittering/{s.Submission.Number}");
-            case SubmitCase.Refused r:
+            case Submit.Refused r:
                 RefusedMessage = r.Message;
                 break;
-            case SubmitCase.Conflict:
+            case Submit.Conflict:
                 RefusedMessage = Texts.Summary_SubmitConflict;
                 break;
         }
@@ -88,7 +85,7 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
         }
         try
         {
-            await WithdrawCase.HandleAsync(Db, Me, Time, Id, ct);
+            await Withdraw.HandleAsync(Db, Me, Time, Id, ct);
         }
         catch (RuleViolationException e)
         {

@@ -5,7 +5,7 @@ using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Applications.Withdraw;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Takes a submitted application back before the deadline, so it can be changed and sent again.
@@ -40,10 +40,10 @@ internal static class Withdraw
         await Assessment.CaseActions.EnsureRoundOpenAsync(db, application, ct,
             "Statsforvalteren er i ferd med å fatte vedtak om søknadene, så søknaden kan ikke trekkes tilbake her nå. Ta kontakt med Statsforvalteren.");
 
-        application.Withdraw(ApplicationAccess.ActorOf(me), now);
+        application.Withdraw(me.Actor, now);
         // A case already assessed must be confirmed again when the application comes back changed.
         (await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct))?.Reopen(now);
-        Audit.AuditTrail.Record(db, me, now, "application.withdrawn", "application", application.Id.ToString(),
+        AuditTrail.Record(db, me, now, "application.withdrawn", "application", application.Id.ToString(),
             application.OrganisationId, application.EmbeteId,
             before: new { Status = "submitted" }, after: new { Status = "withdrawn", application.Version });
         try

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ktu.Web.Features.GrantLetters.Pages;
+namespace Ktu.Web.Features.GrantLetters;
 
 /// <summary>
 /// The embete's letters after approval: every decision with its letter versions and payment, a button that makes

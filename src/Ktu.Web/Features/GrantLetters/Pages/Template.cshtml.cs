@@ -1,14 +1,13 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Letters;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Audit;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.GrantLetters.Pages;
+namespace Ktu.Web.Features.GrantLetters;
 
 /// <summary>
 /// The embete's own parts of the letter template for one year (greeting, contact, closing), beside the national
@@ -83,7 +82,7 @@ public sealed class TemplateModel(AppDbContext db, CurrentUser me, TimeProvider 
         }
         var before = context.Template.Embete;
         var now = time.GetUtcNow();
-        stored.Change(GrantLetterTemplateJson.SerializeEmbete(texts), ApplicationAccess.ActorOf(me), now);
+        stored.Change(GrantLetterTemplateJson.SerializeEmbete(texts), me.Actor, now);
         AuditTrail.Record(db, me, now, "letter-template.changed", "letter-template", stored.Id.ToString(), null, context.Embete.Id, before, texts);
         try
         {

@@ -1,8 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Audit;
-using Ktu.Web.Web;
 
-namespace Ktu.Web.Features.Audit;
+namespace Ktu.Web.Web;
 
 /// <summary>Records a decision-relevant change in the same unit of work as the change itself.</summary>
 public static class AuditTrail

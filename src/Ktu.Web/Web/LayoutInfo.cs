@@ -3,7 +3,7 @@ using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Shared;
+namespace Ktu.Web.Web;
 
 /// <summary>The names the page header shows for the signed-in user's organisation or embete.</summary>
 public sealed class LayoutInfo(CurrentUser me, AppDbContext db)

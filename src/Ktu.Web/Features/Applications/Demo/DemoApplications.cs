@@ -2,10 +2,9 @@ using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Applications.Submit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ktu.Web.Features.Account;
+namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// Demo only (Demo:SampleApplications, which ./run.sh turns on): complete, submitted applications from a
@@ -13,13 +12,17 @@ namespace Ktu.Web.Features.Account;
 /// Trondheim (soker.5001) is left out so the demo applicant can apply as a new user. The texts are invented
 /// examples, not real applications; no people are named.
 /// </summary>
-internal static class DemoApplications
+internal sealed class DemoApplications(IConfiguration configuration, TimeProvider time) : IDataSeed
 {
     private static readonly string[] Municipalities = ["5006", "5021", "5027", "5032", "5036", "5042", "5046", "5053", "5057", "5061"];
 
-    public static async Task SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct = default)
+    public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        var year = DemoData.OpenYear(time);
+        if (!configuration.GetValue("Demo:Enabled", false) || !configuration.GetValue("Demo:SampleApplications", false))
+        {
+            return;
+        }
+        var year = DemoAccounts.OpenYear(time.GetUtcNow());
         var now = time.GetUtcNow();
         // On PostgreSQL a transient failure retries one municipality's whole step (see WriteTransaction).
         var strategy = db.Database.CreateExecutionStrategy();
@@ -34,7 +37,7 @@ internal static class DemoApplications
     {
         db.ChangeTracker.Clear();
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.MunicipalityNumber == Municipalities[i], ct);
-        var email = $"soker.{Municipalities[i]}@{DemoData.Domain}";
+        var email = $"soker.{Municipalities[i]}@{DemoAccounts.EmailDomain}";
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, ct);
         if (organisation is null || user is null
             || await db.Applications.AnyAsync(a => a.OrganisationId == organisation.Id && a.SchemeYear == year, ct))

@@ -1,0 +1,16 @@
+using Ktu.Web.Data;
+
+namespace Ktu.Web.Features.Account;
+
+/// <summary>What Program.cs needs of this feature: its data seeds and its endpoints.</summary>
+internal static class AccountFeature
+{
+    public static IServiceCollection AddAccount(this IServiceCollection services) =>
+        services.AddSingleton<IDataSeed, DemoData>();
+
+    public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountApi();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Ktu.Web.Features.Audit;
+
+/// <summary>What Program.cs needs of this feature: its endpoints.</summary>
+internal static class AuditFeature
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapAuditApi();
+        return app;
+    }
+}
