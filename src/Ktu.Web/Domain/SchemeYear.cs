@@ -24,6 +24,10 @@ public enum ThresholdComparison
 /// </summary>
 public sealed class SchemeYear
 {
+    /// <summary>The themes with money set aside for them in the embete's pot.</summary>
+    public IReadOnlyCollection<string> EarmarkedThemes(string embeteId) =>
+        Pots.Where(p => p.EmbeteId == embeteId).SelectMany(p => p.Earmarks).Select(e => e.ThemeCode).ToHashSet(StringComparer.Ordinal);
+
     public required int Year { get; init; }
     public required string Name { get; set; }
     /// <summary>Last moment an application is accepted (UTC instant).</summary>

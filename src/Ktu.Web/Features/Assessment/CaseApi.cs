@@ -124,7 +124,7 @@ public static class CaseApi
     {
         var assessed = (v.CaseFile?.ReadAssessments() ?? []).ToDictionary(a => a.LineId, StringComparer.Ordinal);
         return new CaseResponse(v.Application.Id, v.Application.Reference ?? "", v.Organisation.Name, v.Organisation.OrgNumber, v.District,
-            v.Application.SchemeYear, v.IsWithdrawn ? Inbox.Withdrawn : v.Status.ToString(), CaseAccess.StatusName(v.Status, v.IsWithdrawn),
+            v.Application.SchemeYear, v.IsWithdrawn ? Inbox.Withdrawn : v.Status.ToString(), CaseStatusName.Of(v.Status, v.IsWithdrawn),
             v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, v.CaseFile?.InternalNote, v.CaseFile?.ExtraConditions, v.Submission.Number, v.Submission.Sha256,
             v.Lines.Select(l =>
             {

@@ -3,7 +3,6 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Rules;
-using Ktu.Web.Features.Applications;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +45,7 @@ internal sealed record CaseView(
         var scheme = await LoadSchemeAsync(db, application.SchemeYear, ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId, ct);
         var snapshot = submission.ReadSnapshot();
-        var lines = CaseLines.From(snapshot.Application, scheme, EarmarkedThemes(scheme, application.EmbeteId));
+        var lines = CaseLines.From(snapshot.Application, scheme, scheme.EarmarkedThemes(application.EmbeteId));
         var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct);
         var declarations = await db.ImpartialityDeclarations.AsNoTracking()
             .Where(d => d.ApplicationId == application.Id).ToListAsync(ct);
@@ -58,9 +57,6 @@ internal sealed record CaseView(
 
     public static async Task<SchemeYear> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) =>
         await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException("Fant ikke ordningsåret.");
-
-    public static IReadOnlyCollection<string> EarmarkedThemes(SchemeYear scheme, string embeteId) =>
-        scheme.Pots.Where(p => p.EmbeteId == embeteId).SelectMany(p => p.Earmarks).Select(e => e.ThemeCode).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -85,13 +81,4 @@ internal static class CaseAccess
 
     public static async Task<CaseView> LoadViewAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct) =>
         await CaseView.LoadAsync(db, await LoadAsync(db, me, applicationId, ct), ct);
-
-    public static string StatusName(CaseStatus status, bool withdrawn) => withdrawn ? "Trukket av søker" : status switch
-    {
-        CaseStatus.Received => "Ny",
-        CaseStatus.UnderAssessment => "Under vurdering",
-        CaseStatus.AwaitingApplicant => "Venter på søker",
-        CaseStatus.Assessed => "Vurdert",
-        _ => status.ToString(),
-    };
 }

@@ -90,7 +90,7 @@ internal static class Inbox
             var caseStatus = r.CaseStatus ?? CaseStatus.Received;
             return new InboxItem(r.Id, r.Reference ?? "", r.Organisation.Name, r.Organisation.OrgNumber, r.Organisation.Kind,
                 r.Organisation.Centrality, DistrictMunicipality.Is(r.Organisation, scheme), submission.SubmittedAt,
-                withdrawn ? Withdrawn : caseStatus.ToString(), CaseAccess.StatusName(caseStatus, withdrawn), r.Officer,
+                withdrawn ? Withdrawn : caseStatus.ToString(), CaseStatusName.Of(caseStatus, withdrawn), r.Officer,
                 summary.Competence, summary.Bpa, summary.Projects, summary.Total, open.GetValueOrDefault(r.Id));
         }).ToList();
 

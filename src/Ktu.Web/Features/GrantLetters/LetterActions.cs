@@ -3,8 +3,6 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Letters;
-using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 

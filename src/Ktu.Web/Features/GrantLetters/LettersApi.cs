@@ -1,6 +1,5 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Letters;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Payments;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

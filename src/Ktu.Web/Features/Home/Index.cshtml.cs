@@ -1,7 +1,7 @@
+using Ktu.Web.Features.Applications;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Rules;
-using Ktu.Web.Features.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

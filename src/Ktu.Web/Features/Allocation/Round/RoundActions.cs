@@ -2,8 +2,6 @@ using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Features.Applications;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

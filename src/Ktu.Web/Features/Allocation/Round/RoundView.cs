@@ -3,7 +3,6 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,7 +107,7 @@ internal sealed record RoundView(
 
     public static async Task<RoundView> LoadAsync(AppDbContext db, string embeteId, int year, CancellationToken ct)
     {
-        var scheme = await CaseView.LoadSchemeAsync(db, year, ct);
+        var scheme = await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException("Fant ikke ordningsåret.");
         var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
         var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == embeteId && r.SchemeYear == year, ct);
         var pot = scheme.Pots.FirstOrDefault(p => p.EmbeteId == embeteId);
@@ -193,7 +192,7 @@ internal sealed record RoundView(
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => applications.Select(a => a.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, ct);
-        var earmarked = CaseView.EarmarkedThemes(scheme, embeteId);
+        var earmarked = scheme.EarmarkedThemes(embeteId);
 
         var candidates = new List<Candidate>();
         var notReady = new List<NotReady>();
@@ -203,7 +202,7 @@ internal sealed record RoundView(
             cases.TryGetValue(a.Id, out var caseFile);
             if (caseFile is not { Status: CaseStatus.Assessed })
             {
-                notReady.Add(new(a.Id, a.Reference ?? "", organisation.Name, CaseAccess.StatusName(caseFile?.Status ?? CaseStatus.Received, false)));
+                notReady.Add(new(a.Id, a.Reference ?? "", organisation.Name, CaseStatusName.Of(caseFile?.Status ?? CaseStatus.Received, false)));
                 continue;
             }
             var snapshot = submissions[a.Id].ReadSnapshot();

@@ -1,5 +1,4 @@
 using Ktu.Web.Data;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Features.Payments;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,5 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Letters;
-using Ktu.Web.Features.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
