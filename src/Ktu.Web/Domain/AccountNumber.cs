@@ -25,18 +25,18 @@ public readonly record struct AccountNumber
         var s = Mod11.Normalise(input);
         if (s.Length == 0)
         {
-            error = "Kontonummer mangler.";
+            error = DomainTexts.AccountNumber_Missing;
             return false;
         }
         if (s.Length != 11 || !Mod11.AllDigits(s))
         {
-            error = "Kontonummeret må ha 11 siffer.";
+            error = DomainTexts.AccountNumber_NotElevenDigits;
             return false;
         }
         var check = Mod11.CheckDigit(s.AsSpan(0, 10), Weights);
         if (check is null || check != s[10] - '0')
         {
-            error = "Kontonummeret er ikke gyldig. Kontroller at alle sifrene er riktige.";
+            error = DomainTexts.AccountNumber_Invalid;
             return false;
         }
         error = null;

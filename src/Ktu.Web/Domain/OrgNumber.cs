@@ -25,18 +25,18 @@ public readonly record struct OrgNumber
         var s = Mod11.Normalise(input);
         if (s.Length == 0)
         {
-            error = "Organisasjonsnummer mangler.";
+            error = DomainTexts.OrgNumber_Missing;
             return false;
         }
         if (s.Length != 9 || !Mod11.AllDigits(s))
         {
-            error = "Organisasjonsnummeret må ha 9 siffer.";
+            error = DomainTexts.OrgNumber_NotNineDigits;
             return false;
         }
         var check = Mod11.CheckDigit(s.AsSpan(0, 8), Weights);
         if (check is null || check != s[8] - '0')
         {
-            error = "Organisasjonsnummeret er ikke gyldig. Kontroller at alle sifrene er riktige.";
+            error = DomainTexts.OrgNumber_Invalid;
             return false;
         }
         error = null;

@@ -62,7 +62,7 @@ public static class CaseLines
                 continue;
             }
             lines.Add(new("bpa-" + (i + 1).ToString(CultureInfo.InvariantCulture), DecisionPart.Bpa,
-                $"BPA-opplæring for {RoleName(b.Role.Value)} ({Persons(b.Persons ?? 0)})", b.Total.Value, BpaRole: b.Role));
+                Format.Text(CaseTexts.Line_Bpa, RoleName(b.Role.Value), Persons(b.Persons ?? 0)), b.Total.Value, BpaRole: b.Role));
         }
         for (var i = 0; i < content.Projects.Count; i++)
         {
@@ -73,26 +73,26 @@ public static class CaseLines
                 continue;
             }
             var theme = p.Themes.FirstOrDefault(earmarkedThemes.Contains) ?? (p.Themes.Count > 0 ? p.Themes[0] : null);
-            var title = string.IsNullOrWhiteSpace(p.Title) ? "uten tittel" : p.Title.Trim();
+            var title = string.IsNullOrWhiteSpace(p.Title) ? CaseTexts.Line_ProjectUntitled : p.Title.Trim();
             lines.Add(new("prosjekt-" + (i + 1).ToString(CultureInfo.InvariantCulture), DecisionPart.Project,
-                $"Prosjekt {p.Priority ?? i + 1}: {title}", amount, Theme: theme));
+                Format.Text(CaseTexts.Line_Project, p.Priority ?? i + 1, title), amount, Theme: theme));
         }
         return lines;
     }
 
     public static string RoleName(BpaRole role) => role switch
     {
-        BpaRole.WorkLeader => "brukere og arbeidsledere",
-        BpaRole.Caseworker => "kommunale saksbehandlere",
-        _ => "assistenter",
+        BpaRole.WorkLeader => CaseTexts.BpaRole_WorkLeader,
+        BpaRole.Caseworker => CaseTexts.BpaRole_Caseworker,
+        _ => CaseTexts.BpaRole_Assistant,
     };
 
     public static string PartName(DecisionPart part) => part switch
     {
-        DecisionPart.Competence => "Kompetansetiltak",
-        DecisionPart.Bpa => "BPA-opplæring",
-        _ => "Tjenesteutviklingsprosjekter",
+        DecisionPart.Competence => CaseTexts.Part_Competence,
+        DecisionPart.Bpa => CaseTexts.Part_Bpa,
+        _ => CaseTexts.Part_Projects,
     };
 
-    private static string Persons(int n) => n == 1 ? "1 person" : $"{n} personer";
+    private static string Persons(int n) => n == 1 ? CaseTexts.Persons_One : Format.Text(CaseTexts.Persons_Many, n);
 }

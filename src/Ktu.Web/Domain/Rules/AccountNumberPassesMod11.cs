@@ -10,7 +10,7 @@ public static class AccountNumberPassesMod11
         if (string.IsNullOrWhiteSpace(application.AccountNumber))
         {
             yield return ValidationIssue.Error("accountNumber", "account-number-missing",
-                "Skriv kontonummeret tilskuddet skal betales til (11 siffer).");
+                RuleTexts.AccountNumberPassesMod11_AccountNumberMissing);
             yield break;
         }
         if (!AccountNumber.TryParse(application.AccountNumber, out _, out var error))

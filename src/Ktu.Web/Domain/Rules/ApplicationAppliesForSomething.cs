@@ -10,7 +10,7 @@ public static class ApplicationAppliesForSomething
         if (application.CompetenceMeasures.Count == 0 && application.BpaTrainings.Count == 0 && application.Projects.Count == 0)
         {
             yield return ValidationIssue.Error("", "nothing-applied-for",
-                "Søknaden inneholder ingen tiltak ennå. Legg inn kompetansetiltak, opplæring i BPA eller tjenesteutviklingstiltak.");
+                RuleTexts.ApplicationAppliesForSomething_NothingAppliedFor);
         }
     }
 }

@@ -19,5 +19,5 @@ public static class ApplicationsCloseAtTheDeadline
     }
 
     public static string Message(DateTimeOffset deadline) =>
-        $"Søknadsfristen gikk ut {Format.Deadline(deadline)}. Det du har skrevet er lagret, men søknaden kan ikke sendes inn lenger. Ta kontakt med Statsforvalteren hvis du mener dette er feil.";
+        Format.Text(RuleTexts.ApplicationsCloseAtTheDeadline_DeadlinePassed, Format.Deadline(deadline));
 }

@@ -11,8 +11,7 @@ public static class AtMostFiveProjectsPerApplication
         if (application.Projects.Count > max)
         {
             yield return ValidationIssue.Error($"projects[{max}]", "too-many-projects",
-                $"Dere kan søke om høyst {max} tjenesteutviklingstiltak, men har {application.Projects.Count}. " +
-                "Alt er lagret. Fjern eller slå sammen tiltak før dere sender søknaden.");
+                Format.Text(RuleTexts.AtMostFiveProjectsPerApplication_TooManyProjects, max, application.Projects.Count));
         }
     }
 }

@@ -17,30 +17,30 @@ public static class BpaTrainingIsComplete
             var at = $"bpaTrainings[{i}]";
             if (b.Role is null)
             {
-                yield return ValidationIssue.Error($"{at}.role", "bpa-role-missing", "Velg hvem opplæringen gjelder: arbeidsledere, saksbehandlere eller assistenter.");
+                yield return ValidationIssue.Error($"{at}.role", "bpa-role-missing", RuleTexts.BpaTrainingIsComplete_BpaRoleMissing);
             }
             else if (!Enum.IsDefined(b.Role.Value))
             {
-                yield return ValidationIssue.Error($"{at}.role", "bpa-role-unknown", "Velg arbeidsledere, saksbehandlere eller assistenter.");
+                yield return ValidationIssue.Error($"{at}.role", "bpa-role-unknown", RuleTexts.BpaTrainingIsComplete_BpaRoleUnknown);
             }
             else if (!seen.Add(b.Role.Value))
             {
                 yield return ValidationIssue.Error($"{at}.role", "bpa-role-repeated",
-                    $"{Norwegian(b.Role.Value)} står mer enn én gang. Slå radene sammen til én.");
+                    Format.Text(RuleTexts.BpaTrainingIsComplete_BpaRoleRepeated, Norwegian(b.Role.Value)));
             }
             if (b.AmountPerPerson is null or 0)
             {
                 yield return ValidationIssue.Error($"{at}.amountPerPerson", "amount-missing",
-                    "Skriv beløpet per person i hele kroner. Fjern raden hvis dere ikke søker om dette.");
+                    RuleTexts.BpaTrainingIsComplete_AmountMissing);
             }
         }
     }
 
     public static string Norwegian(BpaRole role) => role switch
     {
-        BpaRole.WorkLeader => "Arbeidsledere (brukere)",
-        BpaRole.Caseworker => "Saksbehandlere i kommunen",
-        BpaRole.Assistant => "Assistenter",
+        BpaRole.WorkLeader => RuleTexts.BpaRole_WorkLeader,
+        BpaRole.Caseworker => RuleTexts.BpaRole_Caseworker,
+        BpaRole.Assistant => RuleTexts.BpaRole_Assistant,
         _ => role.ToString(),
     };
 }

@@ -13,12 +13,12 @@ public static class CompetenceMeasureIsComplete
             if (m.Amount is null or 0)
             {
                 yield return ValidationIssue.Error($"competenceMeasures[{i}].amount", "amount-missing",
-                    "Skriv beløpet dere søker om, i hele kroner. Fjern raden hvis dere ikke søker om dette.");
+                    RuleTexts.CompetenceMeasureIsComplete_AmountMissing);
             }
             if (string.IsNullOrWhiteSpace(m.Description))
             {
                 yield return ValidationIssue.Warning($"competenceMeasures[{i}].description", "description-missing",
-                    "Beskriv kort utdanningen eller tiltaket, for eksempel «videreutdanning i palliativ omsorg».");
+                    RuleTexts.CompetenceMeasureIsComplete_DescriptionMissing);
             }
         }
     }

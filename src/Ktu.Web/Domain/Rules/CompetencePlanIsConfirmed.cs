@@ -13,12 +13,12 @@ public static class CompetencePlanIsConfirmed
         if (application.CompetencePlanAdopted is null)
         {
             yield return ValidationIssue.Error("competencePlanAdopted", "competence-plan-unanswered",
-                "Svar på om organisasjonen har en vedtatt kompetanseplan.");
+                RuleTexts.CompetencePlanIsConfirmed_CompetencePlanUnanswered);
         }
         else if (application.CompetencePlanAdopted == false)
         {
             yield return ValidationIssue.Warning("competencePlanAdopted", "competence-plan-missing",
-                "Det er forventet at søkeren har en vedtatt kompetanseplan. Du kan likevel sende søknaden.");
+                RuleTexts.CompetencePlanIsConfirmed_CompetencePlanMissing);
         }
     }
 }

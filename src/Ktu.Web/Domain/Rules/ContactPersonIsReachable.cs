@@ -11,25 +11,25 @@ public static class ContactPersonIsReachable
         var contact = application.Contact ?? new ContactPerson();
         if (string.IsNullOrWhiteSpace(contact.Name))
         {
-            yield return ValidationIssue.Error("contact.name", "contact-name-missing", "Skriv navnet på kontaktpersonen.");
+            yield return ValidationIssue.Error("contact.name", "contact-name-missing", RuleTexts.ContactPersonIsReachable_ContactNameMissing);
         }
         if (string.IsNullOrWhiteSpace(contact.Email))
         {
-            yield return ValidationIssue.Error("contact.email", "contact-email-missing", "Skriv e-postadressen til kontaktpersonen.");
+            yield return ValidationIssue.Error("contact.email", "contact-email-missing", RuleTexts.ContactPersonIsReachable_ContactEmailMissing);
         }
         else if (!IsEmail(contact.Email))
         {
             yield return ValidationIssue.Error("contact.email", "contact-email-invalid",
-                "E-postadressen ser ikke riktig ut. Den skal se slik ut: navn@kommune.no.");
+                RuleTexts.ContactPersonIsReachable_ContactEmailInvalid);
         }
         if (string.IsNullOrWhiteSpace(contact.Phone))
         {
-            yield return ValidationIssue.Error("contact.phone", "contact-phone-missing", "Skriv telefonnummeret til kontaktpersonen.");
+            yield return ValidationIssue.Error("contact.phone", "contact-phone-missing", RuleTexts.ContactPersonIsReachable_ContactPhoneMissing);
         }
         else if (!IsPhone(contact.Phone))
         {
             yield return ValidationIssue.Error("contact.phone", "contact-phone-invalid",
-                "Telefonnummeret ser ikke riktig ut. Skriv 8 siffer, eller landskode og nummer, for eksempel +47 400 00 000.");
+                RuleTexts.ContactPersonIsReachable_ContactPhoneInvalid);
         }
     }
 

@@ -16,7 +16,7 @@ public static class ContinuingPersonsAreAmongThePersons
             if (m.ContinuingPersons is > 0 && m.Persons is { } persons && m.ContinuingPersons > persons)
             {
                 yield return ValidationIssue.Error($"competenceMeasures[{i}].continuingPersons", "continuing-exceeds-persons",
-                    $"Antall som fortsetter en utdanning ({m.ContinuingPersons}) kan ikke være større enn antall personer ({persons}).");
+                    Format.Text(RuleTexts.ContinuingPersonsAreAmongThePersons_ContinuingExceedsPersons, m.ContinuingPersons, persons));
             }
         }
     }

@@ -15,17 +15,17 @@ public static class EducationTypeIsOfferedInSchemeYear
             var field = $"competenceMeasures[{i}].educationType";
             if (string.IsNullOrWhiteSpace(code))
             {
-                yield return ValidationIssue.Error(field, "education-type-missing", "Velg utdanningstype.");
+                yield return ValidationIssue.Error(field, "education-type-missing", RuleTexts.EducationTypeIsOfferedInSchemeYear_EducationTypeMissing);
             }
             else if (!known.Contains(code))
             {
                 yield return ValidationIssue.Error(field, "education-type-unknown",
-                    $"Utdanningstypen finnes ikke i ordningen for {context.Scheme.Year}. Velg en av typene i listen.");
+                    Format.Text(RuleTexts.EducationTypeIsOfferedInSchemeYear_EducationTypeUnknown, context.Scheme.Year));
             }
             else if (!offered.Contains(code))
             {
                 yield return ValidationIssue.Error(field, "education-type-not-offered",
-                    $"En {context.ApplicantKind.Norwegian().ToLowerInvariant()} kan ikke søke om denne utdanningstypen i {context.Scheme.Year}.");
+                    Format.Text(RuleTexts.EducationTypeIsOfferedInSchemeYear_EducationTypeNotOffered, context.ApplicantKind.Norwegian().ToLowerInvariant(), context.Scheme.Year));
             }
         }
     }

@@ -12,8 +12,8 @@ public static class NumbersAreNotNegative
             if (n.Value is < 0)
             {
                 yield return n.IsPersons
-                    ? ValidationIssue.Error(n.Path, "persons-negative", "Antall personer kan ikke være negativt.")
-                    : ValidationIssue.Error(n.Path, "amount-negative", "Beløpet kan ikke være negativt. Skriv beløpet i hele kroner.");
+                    ? ValidationIssue.Error(n.Path, "persons-negative", RuleTexts.NumbersAreNotNegative_PersonsNegative)
+                    : ValidationIssue.Error(n.Path, "amount-negative", RuleTexts.NumbersAreNotNegative_AmountNegative);
             }
         }
     }

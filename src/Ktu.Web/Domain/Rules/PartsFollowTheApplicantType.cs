@@ -15,17 +15,17 @@ public static class PartsFollowTheApplicantType
         if (application.CompetenceMeasures.Count > 0 && !offered.HasFlag(ApplicationParts.Competence))
         {
             yield return ValidationIssue.Error("competenceMeasures", "part-not-offered",
-                $"En {who} kan ikke søke om kompetansetiltak i {context.Scheme.Year}. Fjern radene under kompetansetiltak.");
+                Format.Text(RuleTexts.PartsFollowTheApplicantType_CompetenceNotOffered, who, context.Scheme.Year));
         }
         if (application.BpaTrainings.Count > 0 && !offered.HasFlag(ApplicationParts.Bpa))
         {
             yield return ValidationIssue.Error("bpaTrainings", "part-not-offered",
-                $"En {who} kan ikke søke om opplæring i BPA i {context.Scheme.Year}. Fjern radene under BPA.");
+                Format.Text(RuleTexts.PartsFollowTheApplicantType_BpaNotOffered, who, context.Scheme.Year));
         }
         if (application.Projects.Count > 0 && !offered.HasFlag(ApplicationParts.Projects))
         {
             yield return ValidationIssue.Error("projects", "part-not-offered",
-                $"En {who} kan ikke søke om tjenesteutviklingstiltak i {context.Scheme.Year}. Fjern tiltakene.");
+                Format.Text(RuleTexts.PartsFollowTheApplicantType_ProjectsNotOffered, who, context.Scheme.Year));
         }
     }
 }

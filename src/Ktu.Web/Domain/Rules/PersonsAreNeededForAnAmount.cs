@@ -5,7 +5,7 @@ namespace Ktu.Web.Domain.Rules;
 /// <summary>Money for competence measures and BPA training follows persons: an amount with no persons cannot be assessed.</summary>
 public static class PersonsAreNeededForAnAmount
 {
-    private const string Message = "Skriv hvor mange personer beløpet gjelder. Et beløp uten personer kan ikke vurderes.";
+    private static string Message => RuleTexts.PersonsAreNeededForAnAmount_PersonsMissing;
 
     public static IEnumerable<ValidationIssue> Check(ApplicationContent application, ApplicationRuleContext context)
     {

@@ -22,12 +22,12 @@ public static class ProjectBudgetBalances
             if (costs != covered)
             {
                 yield return ValidationIssue.Warning($"projects[{i}].budget", "budget-unbalanced",
-                    $"Budsjettet er på {Format.Nok(costs)}, men egenfinansiering og søknadsbeløp er til sammen {Format.Nok(covered)}. Kontroller tallene.");
+                    Format.Text(RuleTexts.ProjectBudgetBalances_BudgetUnbalanced, Format.Nok(costs), Format.Nok(covered)));
             }
             if (p.AmountApplied > costs && costs > 0)
             {
                 yield return ValidationIssue.Error($"projects[{i}].amountApplied", "amount-above-budget",
-                    "Dere søker om mer enn hele budsjettet for tiltaket. Kontroller budsjettet og beløpet.");
+                    RuleTexts.ProjectBudgetBalances_AmountAboveBudget);
             }
         }
     }

@@ -17,18 +17,18 @@ public static class ProjectIsComplete
             var c = p.Criteria ?? new ProjectCriteria();
             var required = new (string Field, string? Value, string Message)[]
             {
-                ("title", p.Title, "Gi tiltaket et navn."),
-                ("purpose", p.Purpose, "Skriv formålet med tiltaket."),
-                ("description", p.Description, "Beskriv tiltaket."),
-                ("criteria.needsAndChallenges", c.NeedsAndChallenges, "Beskriv behov og utfordringer tiltaket skal løse."),
-                ("criteria.goalsAndTargetGroups", c.GoalsAndTargetGroups, "Beskriv mål og målgrupper."),
-                ("criteria.organisationAndPartners", c.OrganisationAndPartners, "Beskriv hvordan tiltaket er organisert, og hvem dere samarbeider med."),
-                ("criteria.expectedGains", c.ExpectedGains, "Beskriv forventede gevinster og hvordan tiltaket påvirker praksis."),
-                ("criteria.anchoring", c.Anchoring, "Beskriv hvordan tiltaket er forankret hos lederen som har budsjettansvaret."),
-                ("criteria.userParticipation", c.UserParticipation, "Beskriv brukermedvirkning og bruker- og pårørendeperspektivet."),
-                ("controlMeasures", p.ControlMeasures, "Beskriv interne og eksterne kontrolltiltak."),
-                ("signedBy.name", p.SignedBy?.Name, "Skriv hvem som signerer: kommunedirektøren eller den som har fullmakt."),
-                ("signedBy.role", p.SignedBy?.Role, "Skriv stillingen til den som signerer."),
+                ("title", p.Title, RuleTexts.ProjectIsComplete_TitleMissing),
+                ("purpose", p.Purpose, RuleTexts.ProjectIsComplete_PurposeMissing),
+                ("description", p.Description, RuleTexts.ProjectIsComplete_DescriptionMissing),
+                ("criteria.needsAndChallenges", c.NeedsAndChallenges, RuleTexts.ProjectIsComplete_NeedsAndChallengesMissing),
+                ("criteria.goalsAndTargetGroups", c.GoalsAndTargetGroups, RuleTexts.ProjectIsComplete_GoalsAndTargetGroupsMissing),
+                ("criteria.organisationAndPartners", c.OrganisationAndPartners, RuleTexts.ProjectIsComplete_OrganisationAndPartnersMissing),
+                ("criteria.expectedGains", c.ExpectedGains, RuleTexts.ProjectIsComplete_ExpectedGainsMissing),
+                ("criteria.anchoring", c.Anchoring, RuleTexts.ProjectIsComplete_AnchoringMissing),
+                ("criteria.userParticipation", c.UserParticipation, RuleTexts.ProjectIsComplete_UserParticipationMissing),
+                ("controlMeasures", p.ControlMeasures, RuleTexts.ProjectIsComplete_ControlMeasuresMissing),
+                ("signedBy.name", p.SignedBy?.Name, RuleTexts.ProjectIsComplete_SignedByNameMissing),
+                ("signedBy.role", p.SignedBy?.Role, RuleTexts.ProjectIsComplete_SignedByRoleMissing),
             };
             foreach (var (field, value, message) in required)
             {
@@ -39,15 +39,15 @@ public static class ProjectIsComplete
             }
             if (p.Themes.Count == 0)
             {
-                yield return ValidationIssue.Error($"{at}.themes", "themes-missing", "Velg minst ett tema for tiltaket.");
+                yield return ValidationIssue.Error($"{at}.themes", "themes-missing", RuleTexts.ProjectIsComplete_ThemesMissing);
             }
             if (p.AmountApplied is null or 0)
             {
-                yield return ValidationIssue.Error($"{at}.amountApplied", "amount-missing", "Skriv beløpet dere søker om til tiltaket, i hele kroner.");
+                yield return ValidationIssue.Error($"{at}.amountApplied", "amount-missing", RuleTexts.ProjectIsComplete_AmountMissing);
             }
             if (p.Budget.Count == 0)
             {
-                yield return ValidationIssue.Error($"{at}.budget", "budget-missing", "Legg inn et budsjett med minst én post.");
+                yield return ValidationIssue.Error($"{at}.budget", "budget-missing", RuleTexts.ProjectIsComplete_BudgetMissing);
             }
         }
     }

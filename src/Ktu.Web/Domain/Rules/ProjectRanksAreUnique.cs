@@ -18,16 +18,16 @@ public static class ProjectRanksAreUnique
             var rank = application.Projects[i].Priority;
             if (rank is null)
             {
-                yield return ValidationIssue.Error(field, "priority-missing", $"Gi tiltaket en prioritet fra 1 til {n}, der 1 er viktigst.");
+                yield return ValidationIssue.Error(field, "priority-missing", Format.Text(RuleTexts.ProjectRanksAreUnique_PriorityMissing, n));
             }
             else if (rank < 1 || rank > n)
             {
-                yield return ValidationIssue.Error(field, "priority-out-of-range", $"Prioriteten må være et tall fra 1 til {n}, der 1 er viktigst.");
+                yield return ValidationIssue.Error(field, "priority-out-of-range", Format.Text(RuleTexts.ProjectRanksAreUnique_PriorityOutOfRange, n));
             }
             else if (counts[rank.Value] > 1)
             {
                 yield return ValidationIssue.Error(field, "priority-duplicate",
-                    $"Prioritet {rank} er brukt på flere tiltak. Hvert tiltak skal ha sin egen prioritet fra 1 til {n}.");
+                    Format.Text(RuleTexts.ProjectRanksAreUnique_PriorityDuplicate, rank, n));
             }
         }
     }

@@ -10,7 +10,7 @@ public static class ShortDescriptionIsGiven
         if (string.IsNullOrWhiteSpace(application.Description))
         {
             yield return ValidationIssue.Error("description", "description-missing",
-                "Skriv en kort beskrivelse av hva dere søker om.");
+                RuleTexts.ShortDescriptionIsGiven_DescriptionMissing);
         }
     }
 }

@@ -19,7 +19,7 @@ public static partial class TextIsShownAsTyped
             if (text.Value is { Length: > 0 } value && ContainsMarkup(value))
             {
                 yield return ValidationIssue.Warning(text.Path, "text-contains-markup",
-                    "Teksten inneholder kode (HTML eller skript). Den er lagret slik du skrev den, men vises som vanlig tekst, med tegnene < og > synlige.");
+                    RuleTexts.TextIsShownAsTyped_TextContainsMarkup);
             }
         }
     }

@@ -18,11 +18,11 @@ public static class ThemesAreOfTheSchemeYear
                 if (string.IsNullOrWhiteSpace(themes[t]) || !known.Contains(themes[t]))
                 {
                     yield return ValidationIssue.Error(field, "theme-unknown",
-                        $"Temaet finnes ikke i ordningen for {context.Scheme.Year}. Velg temaer fra listen.");
+                        Format.Text(RuleTexts.ThemesAreOfTheSchemeYear_ThemeUnknown, context.Scheme.Year));
                 }
                 else if (!seen.Add(themes[t]))
                 {
-                    yield return ValidationIssue.Warning(field, "theme-repeated", "Temaet er valgt to ganger; det teller bare én gang.");
+                    yield return ValidationIssue.Warning(field, "theme-repeated", RuleTexts.ThemesAreOfTheSchemeYear_ThemeRepeated);
                 }
             }
         }
