@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 public static class DataSetup
 {
     public const string DefaultSqlite = "Data Source=data/ktu.db";
@@ -74,5 +68,3 @@ public static class DataSetup
         return builder.ToString();
     }
 }
-
-public sealed record DatabaseInfo(DatabaseProvider Provider);

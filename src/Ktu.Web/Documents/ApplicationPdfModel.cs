@@ -14,9 +14,3 @@ internal sealed record ApplicationPdfModel(
     IReadOnlyDictionary<string, string> EducationTypeNames,
     IReadOnlyDictionary<string, string> ThemeNames,
     bool Withdrawn);
-
-/// <summary>Renders the PDF/A copy of a submitted application.</summary>
-internal interface IApplicationPdf
-{
-    byte[] Render(ApplicationPdfModel model);
-}

@@ -5,18 +5,6 @@ using UglyToad.PdfPig.Writer;
 
 namespace Ktu.Web.Documents;
 
-/// <summary>Title, author, subject and date of a document, written to its XMP metadata (Documents/PdfXmp).</summary>
-internal sealed record PdfMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
-
-internal enum CellAlign
-{
-    Left = 1,
-    Right = 2,
-}
-
-/// <summary>One column of a table: its width in points and its alignment.</summary>
-internal sealed record PdfColumn(double Width, CellAlign Align = CellAlign.Left);
-
 /// <summary>
 /// A top-to-bottom layout on A4 pages: headings, label/value fields, wrapped paragraphs and simple
 /// tables, with a page break wherever the next line does not fit and "Side n av N" in every footer.

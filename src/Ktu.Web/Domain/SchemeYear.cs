@@ -1,23 +1,5 @@
 namespace Ktu.Web.Domain;
 
-/// <summary>The parts an application can have. Which are offered depends on the scheme year and the applicant type.</summary>
-[Flags]
-public enum ApplicationParts
-{
-    None = 0,
-    Competence = 1,
-    Bpa = 2,
-    Projects = 4,
-    All = Competence | Bpa | Projects,
-}
-
-/// <summary>How the auditor threshold is compared: 2022 said "over 200 000", the 2025 call "fra 200 000 og mer".</summary>
-public enum ThresholdComparison
-{
-    AtLeast = 1,
-    Above = 2,
-}
-
 /// <summary>
 /// One year of the grant scheme with its own rules. The rules shift a little every year,
 /// so they are data here, never code branches.
@@ -68,54 +50,4 @@ public sealed class SchemeYear
             .OrderBy(e => e.SortOrder)
             .ToList();
     }
-}
-
-public sealed class SchemeEducationType
-{
-    public int Id { get; private set; }
-    public int SchemeYear { get; set; }
-    public required string Code { get; set; }
-    public required string Name { get; set; }
-    public int SortOrder { get; set; }
-}
-
-public sealed class SchemeTheme
-{
-    public int Id { get; private set; }
-    public int SchemeYear { get; set; }
-    public required string Code { get; set; }
-    public required string Name { get; set; }
-    public int SortOrder { get; set; }
-}
-
-/// <summary>Which parts an applicant type may apply for in a scheme year, optionally restricted to some education types.</summary>
-public sealed class SchemeApplicantRule
-{
-    public int Id { get; private set; }
-    public int SchemeYear { get; set; }
-    public required OrganisationKind Kind { get; set; }
-    public ApplicationParts Parts { get; set; }
-    /// <summary>When not empty, only these education type codes (2025: county municipalities only mental health and substance abuse).</summary>
-    public List<string> OnlyEducationTypes { get; set; } = [];
-}
-
-/// <summary>One embete's share of a scheme year, with earmarked parts.</summary>
-public sealed class Pot
-{
-    public int Id { get; private set; }
-    public int SchemeYear { get; set; }
-    public required string EmbeteId { get; set; }
-    /// <summary>Whole kroner to be allocated, including earmarks.</summary>
-    public long Amount { get; set; }
-    /// <summary>Before 2025 each embete set its own deadline; null means the scheme year's.</summary>
-    public DateTimeOffset? ApplicationDeadline { get; set; }
-    public List<Earmark> Earmarks { get; set; } = [];
-}
-
-public sealed class Earmark
-{
-    public int Id { get; private set; }
-    public int PotId { get; set; }
-    public required string ThemeCode { get; set; }
-    public long Amount { get; set; }
 }

@@ -1,19 +1,5 @@
 namespace Ktu.Web.Domain.Applications;
 
-public enum ApplicationStatus
-{
-    Draft = 1,
-    Submitted = 2,
-    Withdrawn = 3,
-}
-
-/// <summary>Who did something, as recorded on the application and in receipts.</summary>
-public sealed record Actor(string UserId, string? Name, string? Email)
-{
-    /// <summary>How the actor is named on records: the name, else the e-mail, else the user id.</summary>
-    public string DisplayName => Name ?? Email ?? UserId;
-}
-
 /// <summary>
 /// An organisation's one application for one scheme year. The content is a JSON document (the
 /// same on SQLite and PostgreSQL); status, version and keys are columns. <see cref="Version"/>

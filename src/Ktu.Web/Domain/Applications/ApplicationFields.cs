@@ -1,17 +1,5 @@
 namespace Ktu.Web.Domain.Applications;
 
-public enum TextKind
-{
-    /// <summary>Names, e-mail, phone, titles, budget items, codes.</summary>
-    Line = 1,
-    /// <summary>Descriptions and the assessment texts.</summary>
-    Paragraph = 2,
-}
-
-public readonly record struct TextField(string Path, string? Value, TextKind Kind);
-
-public readonly record struct NumberField(string Path, long? Value, bool IsPersons);
-
 /// <summary>Every text and number of a document with its field path, so each check walks the same list.</summary>
 public static class ApplicationFields
 {

@@ -1,7 +1,5 @@
 namespace Ktu.Web.Domain.Applications;
 
-public sealed record PartyRef(string Id, string Name);
-
 /// <summary>
 /// What is frozen at submission: who sent what to whom and when, the content as typed, the
 /// computed totals and the warnings that remained. Rendered later as receipt, PDF copy and case file.

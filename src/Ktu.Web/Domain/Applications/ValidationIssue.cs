@@ -1,12 +1,5 @@
 namespace Ktu.Web.Domain.Applications;
 
-public enum IssueSeverity
-{
-    Error = 1,
-    Warning = 2,
-    Info = 3,
-}
-
 /// <summary>
 /// Something the applicant should know about the draft. Errors block submission, never saving.
 /// <paramref name="Field"/> is a path in the document ("competenceMeasures[0].amount"; "" for the whole).

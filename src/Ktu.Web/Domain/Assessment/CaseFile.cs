@@ -2,21 +2,6 @@ using Ktu.Web.Domain.Applications;
 
 namespace Ktu.Web.Domain.Assessment;
 
-/// <summary>Where an application is in the case officer's work.</summary>
-public enum CaseStatus
-{
-    /// <summary>Submitted, nobody has started on it.</summary>
-    Received = 1,
-    UnderAssessment = 2,
-    /// <summary>The officer has asked the applicant for more information and waits for the answer.</summary>
-    AwaitingApplicant = 3,
-    /// <summary>Every line has a score; the application can take part in the allocation.</summary>
-    Assessed = 4,
-}
-
-/// <summary>The officer's assessment of one line: a score against the year's priorities, the amount found eligible, and why.</summary>
-public sealed record LineAssessment(string LineId, int Score, long Amount, string? Reason);
-
 /// <summary>
 /// The embete's case on one application: who handles it, how far it has come and the assessment per line.
 /// Notes are internal to the embete and never shown to the applicant. <see cref="Version"/> is the
@@ -119,83 +104,5 @@ public sealed class CaseFile
         {
             UpdatedByName = by;
         }
-    }
-}
-
-/// <summary>
-/// An officer's declaration of impartiality (habilitet, forvaltningsloven § 6) for one application.
-/// Never changed: a new declaration is a new row, and all are in the audit trail.
-/// </summary>
-public sealed class ImpartialityDeclaration
-{
-    public const int MaxReasonLength = 1000;
-
-    private ImpartialityDeclaration()
-    {
-    }
-
-    public Guid Id { get; private set; }
-    public Guid ApplicationId { get; private set; }
-    public string UserId { get; private set; } = "";
-    public string UserName { get; private set; } = "";
-    /// <summary>True when the officer is not impartial (inhabil) and must not handle the case.</summary>
-    public bool Conflict { get; private set; }
-    public string? Reason { get; private set; }
-    public DateTimeOffset DeclaredAt { get; private set; }
-
-    public static ImpartialityDeclaration Declare(Guid applicationId, Actor by, bool conflict, string? reason, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        ApplicationId = applicationId,
-        UserId = by.UserId,
-        UserName = by.DisplayName,
-        Conflict = conflict,
-        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-        DeclaredAt = now,
-    };
-}
-
-/// <summary>A question from the embete to the applicant and, later, the applicant's answer.</summary>
-public sealed class InformationRequest
-{
-    public const int MaxLength = 4000;
-
-    private InformationRequest()
-    {
-    }
-
-    public Guid Id { get; private set; }
-    public Guid ApplicationId { get; private set; }
-    public string Question { get; private set; } = "";
-    public string AskedByUserId { get; private set; } = "";
-    public string AskedByName { get; private set; } = "";
-    public DateTimeOffset AskedAt { get; private set; }
-    public string? Answer { get; private set; }
-    public string? AnsweredByUserId { get; private set; }
-    public string? AnsweredByName { get; private set; }
-    public DateTimeOffset? AnsweredAt { get; private set; }
-
-    public bool IsOpen => AnsweredAt is null;
-
-    public static InformationRequest Ask(Guid applicationId, string question, Actor by, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        ApplicationId = applicationId,
-        Question = question.Trim(),
-        AskedByUserId = by.UserId,
-        AskedByName = by.DisplayName,
-        AskedAt = now,
-    };
-
-    public void Reply(string answer, Actor by, DateTimeOffset now)
-    {
-        if (!IsOpen)
-        {
-            throw new InvalidOperationException("The question is already answered.");
-        }
-        Answer = answer.Trim();
-        AnsweredByUserId = by.UserId;
-        AnsweredByName = by.DisplayName;
-        AnsweredAt = now;
     }
 }

@@ -2,22 +2,6 @@ using Ktu.Web.Domain.Applications;
 
 namespace Ktu.Web.Domain.Decisions;
 
-public enum RoundStatus
-{
-    /// <summary>The case officer works on the proposal.</summary>
-    Draft = 1,
-    /// <summary>Submitted for approval: frozen until an approver approves it or sends it back.</summary>
-    AwaitingApproval = 2,
-    /// <summary>Approved: the decisions are fixed and can never be changed.</summary>
-    Approved = 3,
-}
-
-/// <summary>The officer's own amount for one line, replacing the proposal, with the reason the letter will give.</summary>
-public sealed record LineAdjustment(string LineKey, long Amount, string Reason);
-
-/// <summary>A named set of allocation settings the officer wants to compare with others (settings as JSON).</summary>
-public sealed record Scenario(string Name, string SettingsJson);
-
 /// <summary>
 /// One embete's allocation for one scheme year: the settings of the proposal, the officer's adjustments,
 /// saved scenarios, and the four-eyes approval. <see cref="Version"/> is the concurrency token: of two

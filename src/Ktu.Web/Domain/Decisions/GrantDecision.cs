@@ -2,27 +2,6 @@ using Ktu.Web.Domain.Applications;
 
 namespace Ktu.Web.Domain.Decisions;
 
-/// <summary>The part of an application a decided line belongs to.</summary>
-public enum DecisionPart
-{
-    Competence = 1,
-    Bpa = 2,
-    Project = 3,
-}
-
-/// <summary>
-/// One decided line: a competence measure (continuing or new persons of one education type), one BPA role,
-/// or one service-development project, with what was applied for, what was granted and why (Norwegian,
-/// written so it can go into the grant letter as it stands).
-/// </summary>
-public sealed record DecisionLine(
-    string LineId,
-    DecisionPart Part,
-    string Label,
-    long AmountApplied,
-    long AmountGranted,
-    string Reason);
-
 /// <summary>
 /// The fixed decision for one application, made when an approver approves the embete's allocation.
 /// Rows are inserted once and never changed (Data/Interceptors/DecisionsAreImmutable); a corrected
@@ -116,11 +95,4 @@ public sealed class GrantDecision
             DecidedAt = decidedAt,
         };
     }
-}
-
-public static class DecisionJson
-{
-    public static string SerializeLines(IReadOnlyList<DecisionLine> lines) => DomainJson.Serialize(lines);
-
-    public static IReadOnlyList<DecisionLine> DeserializeLines(string json) => DomainJson.Deserialize<List<DecisionLine>>(json) ?? [];
 }

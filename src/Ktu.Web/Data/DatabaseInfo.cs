@@ -1,0 +1,7 @@
+using Ktu.Web.Data.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Data;
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -1,0 +1,8 @@
+namespace Ktu.Web.Domain.Applications;
+
+public enum IssueSeverity
+{
+    Error = 1,
+    Warning = 2,
+    Info = 3,
+}

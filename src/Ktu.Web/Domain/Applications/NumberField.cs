@@ -1,0 +1,3 @@
+namespace Ktu.Web.Domain.Applications;
+
+public readonly record struct NumberField(string Path, long? Value, bool IsPersons);

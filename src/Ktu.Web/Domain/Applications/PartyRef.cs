@@ -1,0 +1,3 @@
+namespace Ktu.Web.Domain.Applications;
+
+public sealed record PartyRef(string Id, string Name);

@@ -1,0 +1,10 @@
+namespace Ktu.Web.Domain;
+
+public sealed class SchemeTheme
+{
+    public int Id { get; private set; }
+    public int SchemeYear { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+}
