@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Ktu.Web.Domain.Audit;
@@ -60,61 +58,5 @@ public sealed class AuditEntry
         Sequence = sequence;
         PreviousHash = previousHash;
         Hash = AuditChain.HashOf(this);
-    }
-}
-
-/// <summary>The hash chain over the audit trail, as pure functions.</summary>
-public static class AuditChain
-{
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>SHA-256 over every field, length-prefixed so no two different entries can share an input.</summary>
-    public static string HashOf(AuditEntry e)
-    {
-        var fields = new[]
-        {
-            e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.ActorUserId, e.ActorEmail, e.Action, e.EntityType, e.EntityId,
-            e.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.EmbeteId, e.Before, e.After, e.PreviousHash,
-        };
-        var sb = new StringBuilder();
-        foreach (var f in fields)
-        {
-            sb.Append(f is null ? "-1" : f.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(f).Append('|');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
-    }
-
-    public sealed record Result(long Entries, bool Valid, long? FirstBrokenSequence, string Message);
-
-    /// <summary>Checks entries in sequence order: numbering without gaps, each linked to the one before, each hash right.</summary>
-    public static Result Verify(IEnumerable<AuditEntry> entriesInOrder)
-    {
-        var previous = Genesis;
-        long expected = 1;
-        long count = 0;
-        foreach (var e in entriesInOrder)
-        {
-            count++;
-            if (e.Sequence != expected)
-            {
-                return new(count, false, expected, $"Loggen mangler innslag nummer {expected}: innslag kan være slettet.");
-            }
-            if (e.PreviousHash != previous)
-            {
-                return new(count, false, e.Sequence, $"Innslag {e.Sequence} peker ikke på innslaget før: loggen er endret.");
-            }
-            if (HashOf(e) != e.Hash)
-            {
-                return new(count, false, e.Sequence, $"Innslag {e.Sequence} stemmer ikke med kontrollsummen sin: innholdet er endret.");
-            }
-            previous = e.Hash;
-            expected++;
-        }
-        return new(count, true, null, $"Revisjonsloggen er hel: {count} innslag, ingen endret eller slettet.");
     }
 }

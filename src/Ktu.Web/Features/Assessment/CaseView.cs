@@ -56,29 +56,5 @@ internal sealed record CaseView(
     }
 
     public static async Task<SchemeYear> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) =>
-        await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException("Fant ikke ordningsåret.");
-}
-
-/// <summary>
-/// The embete's staff find the submitted applications of their own embete; anything else is "not found",
-/// never "forbidden", so nobody learns that another embete's application exists.
-/// </summary>
-internal static class CaseAccess
-{
-    public const string NotFoundMessage = "Fant ikke saken. Den finnes ikke, eller den hører til et annet embete.";
-
-    public static async Task<Application> LoadAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct)
-    {
-        var embeteId = me.IsEmbeteStaff ? me.EmbeteId : null;
-        if (embeteId is null)
-        {
-            throw new NotFoundException(NotFoundMessage);
-        }
-        // Only applications that have been submitted at least once are cases; drafts belong to the applicant.
-        return await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.EmbeteId == embeteId && a.SubmissionCount > 0, ct)
-            ?? throw new NotFoundException(NotFoundMessage);
-    }
-
-    public static async Task<CaseView> LoadViewAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct) =>
-        await CaseView.LoadAsync(db, await LoadAsync(db, me, applicationId, ct), ct);
+        await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException(AssessmentTexts.Rules_SchemeYearNotFound);
 }

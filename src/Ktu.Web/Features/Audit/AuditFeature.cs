@@ -5,7 +5,7 @@ internal static class AuditFeature
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        app.MapAuditApi();
+        VerifyAuditChain.Map(app);
         return app;
     }
 }

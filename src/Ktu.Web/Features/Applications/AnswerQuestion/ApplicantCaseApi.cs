@@ -1,9 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Applications;
@@ -27,33 +25,9 @@ public static class ApplicantCaseApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/questions", QuestionsAsync)
-            .WithSummary("Spørsmål fra Statsforvalteren om søknaden, med svarene som er gitt.");
-        group.MapPost("/questions/{questionId:guid}/answer", AnswerAsync)
-            .WithSummary("Svar på et spørsmål fra Statsforvalteren. Saken går tilbake til saksbehandleren når alle spørsmål er besvart.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        AnswerQuestion.Map(group);
         group.MapGet("/decision", DecisionAsync)
             .WithSummary("Vedtaket om tilskudd når det er godkjent: innvilget og ikke innvilget beløp per linje med begrunnelse. 404 før vedtaket er fattet.");
-    }
-
-    internal static async Task<Ok<List<QuestionDto>>> QuestionsAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
-    {
-        var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
-        var questions = await db.InformationRequests.AsNoTracking().Where(q => q.ApplicationId == application.Id).ToListAsync(ct);
-        return TypedResults.Ok(questions.OrderBy(q => q.AskedAt).Select(CaseApi.ToDto).ToList());
-    }
-
-    internal static async Task<Results<Ok<QuestionDto>, ValidationProblem>> AnswerAsync(
-        AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid questionId, [FromBody] AnswerRequest? body, CancellationToken ct)
-    {
-        var errors = await CaseActions.AnswerAsync(db, me, time, id, questionId, body?.Answer, ct);
-        if (errors.Count > 0)
-        {
-            return errors.ToValidationProblem();
-        }
-        var q = await db.InformationRequests.AsNoTracking().SingleAsync(r => r.Id == questionId, ct);
-        return TypedResults.Ok(CaseApi.ToDto(q));
     }
 
     internal static async Task<Ok<DecisionResponse>> DecisionAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)

@@ -8,15 +8,14 @@ namespace Ktu.Web.Features.Audit;
 
 public sealed record AuditVerification(long Entries, bool Valid, long? FirstBrokenSequence, string Message);
 
-public static class AuditApi
+/// <summary>An administrator checks the whole audit trail against its hash chain (<see cref="AuditChain.Verify"/>).</summary>
+internal static class VerifyAuditChain
 {
-    public static void MapAuditApi(this IEndpointRouteBuilder app)
-    {
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/audit/verify", VerifyAsync)
             .WithTags("Revisjonslogg")
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Kontrollerer hele revisjonsloggen: nummerering uten hull, hvert innslag lenket til det forrige og riktig kontrollsum (SHA-256).");
-    }
 
     internal static async Task<Ok<AuditVerification>> VerifyAsync(AppDbContext db, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Ktu.Web.Features.Assessment;
 
 /// <summary>One case: the submitted application, the impartiality declaration, the assessment per line and the questions to the applicant.</summary>
 [Authorize(Policy = Policies.EmbeteStaff)]
-public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     public sealed class LineInput
     {
@@ -45,13 +45,13 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
         Message = Done switch
         {
             "habil" => View.CaseFile?.IsAssignedTo(me.Id ?? "") == true
-                ? "Du har erklært deg habil, og saken er tildelt deg."
-                : "Du har erklært deg habil.",
+                ? AssessmentTexts.Impartiality_DeclaredAndAssigned
+                : AssessmentTexts.Impartiality_Declared,
             "inhabil" => View.CaseFile?.AssignedOfficerName is { } name
-                ? $"Du har erklært deg inhabil. Saken er overført til {name}."
-                : "Du har erklært deg inhabil. Ingen annen saksbehandler kunne ta saken; en leder må fordele den.",
-            "vurdert" => "Vurderingen er lagret.",
-            "spurt" => "Spørsmålet er sendt til søkeren. Saken venter på svar.",
+                ? Format.Text(AssessmentTexts.Case_Done_PartialHandedOn, name)
+                : AssessmentTexts.Case_Done_PartialNoOtherOfficer,
+            "vurdert" => AssessmentTexts.Case_Done_Assessed,
+            "spurt" => AssessmentTexts.Case_Done_Asked,
             _ => null,
         };
         Note = View.CaseFile?.InternalNote;
@@ -64,7 +64,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        return Redirect($"/saksbehandling/sak/{id}");
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDeclareAsync(Guid id, CancellationToken ct)
@@ -72,27 +72,32 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
         if (Conflict is null)
         {
             ModelState.Clear();
-            ModelState.AddModelError("conflict", "Velg om du er habil eller inhabil.");
+            ModelState.AddModelError("conflict", AssessmentTexts.Impartiality_ChooseOne);
             await LoadAsync(id, ct);
             return Page();
         }
         return await TryAsync(id, "conflict", async () =>
         {
-            var (_, errors) = await CaseActions.DeclareImpartialityAsync(db, me, time, id, new(Conflict.Value, Reason), ct);
-            return (errors, Conflict.Value ? "inhabil" : "habil");
+            var outcome = await DeclareImpartiality.HandleAsync(db, me, time, id, new(Conflict.Value, Reason), ct);
+            return (outcome is DeclareImpartiality.Invalid i ? i.Errors : new FieldErrors(), Conflict.Value ? "inhabil" : "habil");
         }, ct);
     }
 
     public Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct) =>
         TryAsync(id, "lines", async () =>
         {
-            var input = new CaseActions.AssessmentInput(Version,
-                Lines.Select(l => new CaseActions.LineAssessmentInput(l.LineId, l.Score, l.Amount, l.Reason)).ToList(), Note, Completed, ExtraConditions);
-            return (await CaseActions.AssessAsync(db, me, time, id, input, ct), "vurdert");
+            var input = new AssessCase.Input(Version,
+                Lines.Select(l => new AssessCase.LineInput(l.LineId, l.Score, l.Amount, l.Reason)).ToList(), Note, Completed, ExtraConditions);
+            var outcome = await AssessCase.HandleAsync(db, me, time, id, input, ct);
+            return (outcome is AssessCase.Invalid i ? i.Errors : new FieldErrors(), "vurdert");
         }, ct);
 
     public Task<IActionResult> OnPostAskAsync(Guid id, CancellationToken ct) =>
-        TryAsync(id, "question", async () => (await CaseActions.AskApplicantAsync(db, me, time, id, Question, ct), "spurt"), ct);
+        TryAsync(id, "question", async () =>
+        {
+            var outcome = await AskApplicant.HandleAsync(db, me, time, id, Question, ct);
+            return (outcome is AskApplicant.Invalid i ? i.Errors : new FieldErrors(), "spurt");
+        }, ct);
 
     private async Task<IActionResult> TryAsync(Guid id, string field, Func<Task<(FieldErrors Errors, string Done)>> action, CancellationToken ct)
     {
@@ -113,12 +118,12 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
                 {
                     var index = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                     typed[index] = attempted.GetValueOrDefault(key) ?? "";
-                    ModelState.AddModelError(FieldId(index, "amount"), "Skriv beløpet med hele tall uten mellomrom, for eksempel 90000.");
+                    ModelState.AddModelError(FieldId(index, "amount"), AssessmentTexts.Case_AmountUnreadable);
                 }
             }
             if (typed.Count < unreadable.Count)
             {
-                ModelState.AddModelError(field, "Noe av det du sendte, kunne ikke leses. Sjekk feltene og prøv igjen.");
+                ModelState.AddModelError(field, AssessmentTexts.Case_PostUnreadable);
             }
             UnreadableAmounts = typed;
             await LoadAsync(id, ct);
@@ -126,7 +131,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
         }
         var done = "";
         if (await PageWrites.TryAsync(ModelState, field,
-                "Noen andre endret saken samtidig. Last inn siden på nytt; det du skrev, er ikke lagret.",
+                AssessmentTexts.Case_ChangedMeanwhile,
                 async () =>
                 {
                     var (errors, what) = await action();
@@ -134,7 +139,7 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
                     return errors;
                 }))
         {
-            return Redirect($"/saksbehandling/sak/{id}?ok={done}");
+            return RedirectToPage(new { id, ok = done });
         }
         db.ChangeTracker.Clear();
         await LoadAsync(id, ct);
@@ -162,8 +167,8 @@ public sealed partial class CasePageModel(AppDbContext db, CurrentUser me, TimeP
 
     public static readonly IReadOnlyList<(int Score, string Name)> Scores =
     [
-        (5, "5 – svært godt i tråd med prioriteringene"), (4, "4 – godt"), (3, "3 – middels"), (2, "2 – svakt"), (1, "1 – svært svakt"),
-        (0, "0 – skal ikke ha tilskudd"),
+        (5, AssessmentTexts.Case_Score5), (4, AssessmentTexts.Case_Score4), (3, AssessmentTexts.Case_Score3), (2, AssessmentTexts.Case_Score2),
+        (1, AssessmentTexts.Case_Score1), (0, AssessmentTexts.Case_Score0),
     ];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Lines\[(\d{1,4})\]\.Amount$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

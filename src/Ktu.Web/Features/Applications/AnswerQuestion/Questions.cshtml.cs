@@ -1,7 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
-using Ktu.Web.Features.Assessment;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,15 +52,17 @@ public sealed class QuestionsModel(AppDbContext db, CurrentUser me, TimeProvider
         ModelState.Clear();
         try
         {
-            var errors = await CaseActions.AnswerAsync(db, me, time, id, QuestionId, Answer, ct);
-            if (errors.Count == 0)
+            switch (await AnswerQuestion.HandleAsync(db, me, time, id, QuestionId, Answer, ct))
             {
-                Message = Texts.Questions_Sent;
-                return Redirect($"/soknad/{id}/sporsmal");
-            }
-            foreach (var message in errors.Values.SelectMany(m => m))
-            {
-                ModelState.AddModelError(FieldId(QuestionId), message);
+                case AnswerQuestion.Answered:
+                    Message = Texts.Questions_Sent;
+                    return RedirectToPage(new { id });
+                case AnswerQuestion.Invalid invalid:
+                    foreach (var message in invalid.Errors.Values.SelectMany(m => m))
+                    {
+                        ModelState.AddModelError(FieldId(QuestionId), message);
+                    }
+                    break;
             }
         }
         catch (NotFoundException e)

@@ -4,42 +4,32 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Assessment;
-
-internal sealed record InboxItem(
-    Guid ApplicationId,
-    string Reference,
-    string Applicant,
-    string OrgNumber,
-    OrganisationKind Kind,
-    int? Centrality,
-    bool District,
-    DateTimeOffset SubmittedAt,
-    string Status,
-    string StatusName,
-    string? AssignedOfficer,
-    long Competence,
-    long Bpa,
-    long Projects,
-    long Total,
-    int OpenQuestions);
-
-internal sealed record InboxResult(int Year, IReadOnlyList<InboxItem> Items, IReadOnlyDictionary<string, int> Counts, int Total);
 
 /// <summary>
 /// The embete's submitted applications for one year: status, applicant, centrality, amount applied per part,
 /// with search, filters and sorting. Withdrawn applications are listed too, marked, since they may come back.
 /// </summary>
-internal static class Inbox
+internal static class ListCases
 {
     public const string Withdrawn = "Withdrawn";
 
-    public static readonly IReadOnlyList<(string Key, string Name)> Sorts =
-    [
-        ("reference", "Referanse"), ("applicant", "Søker"), ("total", "Søkt beløp"), ("status", "Status"), ("submitted", "Sendt inn"),
-    ];
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapGet("/", InboxAsync)
+            .WithSummary("Innboksen: embetets innsendte søknader for et år (uten year: det nyeste året med innsendte søknader) med status, søker, sentralitet og søkt beløp per del. Søk, filtre og sortering; antall per status.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    internal static async Task<Ok<InboxResponse>> InboxAsync(
+        AppDbContext db, CurrentUser me, int? year, string? status, string? search, bool? district, string? sort, bool? desc, CancellationToken ct)
+    {
+        var r = await LoadAsync(db, me, year ?? await DefaultYearAsync(db, me, ct), status, search, district, sort, desc == true, ct);
+        return TypedResults.Ok(new InboxResponse(r.Year, r.Counts, r.Total, r.Items.Select(i => new InboxItemDto(
+            i.ApplicationId, i.Reference, i.Applicant, i.OrgNumber, i.Kind.ToString(), i.Centrality, i.District, i.SubmittedAt,
+            i.Status, i.StatusName, i.AssignedOfficer, i.Competence, i.Bpa, i.Projects, i.Total, i.OpenQuestions)).ToList()));
+    }
 
     /// <summary>The newest year the embete has submitted applications for; the newest scheme year when there are none.</summary>
     public static async Task<int> DefaultYearAsync(AppDbContext db, CurrentUser me, CancellationToken ct)
@@ -47,14 +37,14 @@ internal static class Inbox
         var embeteId = me.StaffEmbeteId;
         return await db.Applications.Where(a => a.EmbeteId == embeteId && a.SubmissionCount > 0).MaxAsync(a => (int?)a.SchemeYear, ct)
             ?? await db.SchemeYears.MaxAsync(s => (int?)s.Year, ct)
-            ?? throw new NotFoundException("Det finnes ingen ordningsår ennå.");
+            ?? throw new NotFoundException(AssessmentTexts.Rules_NoSchemeYears);
     }
 
     public static async Task<InboxResult> LoadAsync(AppDbContext db, CurrentUser me, int year, string? status, string? search, bool? district, string? sort, bool descending, CancellationToken ct)
     {
         var embeteId = me.StaffEmbeteId;
         var scheme = await db.SchemeYears.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct)
-            ?? throw new NotFoundException("Fant ikke ordningsåret.");
+            ?? throw new NotFoundException(AssessmentTexts.Rules_SchemeYearNotFound);
         var rows = await (
             from a in db.Applications.AsNoTracking()
             where a.EmbeteId == embeteId && a.SchemeYear == year && a.SubmissionCount > 0

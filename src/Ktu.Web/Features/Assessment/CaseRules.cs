@@ -1,0 +1,98 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Assessment;
+
+/// <summary>
+/// What every case officer's use case checks before it changes a case: the caller's role, the right to assess,
+/// an allocation round still open; and the two look-ups the impartiality declaration needs (the case file, the next officer).
+/// </summary>
+internal static class CaseRules
+{
+    public static void RequireCaseOfficer(CurrentUser me)
+    {
+        if (!me.IsInRole(Roles.CaseOfficer))
+        {
+            throw new ForbiddenException(AssessmentTexts.Rules_OnlyCaseOfficers);
+        }
+    }
+
+    public static void EnsureMayAssess(CaseView view, CurrentUser me)
+    {
+        if (view.IsWithdrawn)
+        {
+            throw new RuleViolationException(AssessmentTexts.Rules_Withdrawn, "withdrawn");
+        }
+        if (view.DeclarationOf(me.Id) is not { Conflict: false })
+        {
+            throw new RuleViolationException(AssessmentTexts.Rules_ImpartialityRequired, "impartiality-required");
+        }
+        if (view.CaseFile?.IsAssignedTo(me.Id ?? "") != true)
+        {
+            throw new RuleViolationException(
+                view.CaseFile?.AssignedOfficerName is { } name ? Format.Text(AssessmentTexts.Rules_AssignedTo, name) : AssessmentTexts.Rules_NotAssignedToYou,
+                "not-assigned");
+        }
+    }
+
+    /// <summary>Once the allocation is sent for approval, the assessments it was made from are frozen.</summary>
+    /// <param name="forApplicant">The refusal the applicant reads instead of the case officer's.</param>
+    public static async Task EnsureRoundOpenAsync(AppDbContext db, Application application, CancellationToken ct, string? forApplicant = null)
+    {
+        var status = await db.AllocationRounds
+            .Where(r => r.EmbeteId == application.EmbeteId && r.SchemeYear == application.SchemeYear)
+            .Select(r => (RoundStatus?)r.Status).SingleOrDefaultAsync(ct);
+        if (status is RoundStatus.AwaitingApproval)
+        {
+            throw new RuleViolationException(forApplicant ?? AssessmentTexts.Rules_RoundAwaitingApproval, "round-awaiting-approval");
+        }
+        if (status is RoundStatus.Approved)
+        {
+            throw new RuleViolationException(forApplicant ?? AssessmentTexts.Rules_RoundApproved, "round-approved");
+        }
+    }
+
+    public static async Task<CaseFile> OpenCaseFileAsync(AppDbContext db, Application application, DateTimeOffset now, CancellationToken ct)
+    {
+        var caseFile = await db.CaseFiles.SingleOrDefaultAsync(c => c.ApplicationId == application.Id, ct);
+        if (caseFile is null)
+        {
+            caseFile = CaseFile.Open(application, now);
+            db.CaseFiles.Add(caseFile);
+        }
+        return caseFile;
+    }
+
+    /// <summary>Another case officer of the embete who has not declared a conflict here, the one with fewest cases first.</summary>
+    public static async Task<Actor?> NextOfficerAsync(AppDbContext db, Application application, string excludeUserId, CancellationToken ct)
+    {
+        var conflicted = await db.ImpartialityDeclarations
+            .Where(d => d.ApplicationId == application.Id && d.Conflict)
+            .Select(d => d.UserId).Distinct().ToListAsync(ct);
+        var officerRole = await db.Roles.Where(r => r.Name == Roles.CaseOfficer).Select(r => r.Id).SingleAsync(ct);
+        var candidates = await db.Users
+            .Where(u => u.EmbeteId == application.EmbeteId && u.Id != excludeUserId && !conflicted.Contains(u.Id))
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole))
+            .Select(u => new { u.Id, u.FullName, u.Email })
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var load = await db.CaseFiles
+            .Where(c => c.EmbeteId == application.EmbeteId && c.SchemeYear == application.SchemeYear && c.AssignedOfficerId != null)
+            .GroupBy(c => c.AssignedOfficerId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var chosen = candidates
+            .OrderBy(c => load.GetValueOrDefault(c.Id))
+            .ThenBy(c => c.Email, StringComparer.Ordinal)
+            .First();
+        return new Actor(chosen.Id, chosen.FullName, chosen.Email);
+    }
+}

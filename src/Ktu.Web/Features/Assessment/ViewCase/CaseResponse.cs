@@ -1,0 +1,34 @@
+using Ktu.Web.Domain.Assessment;
+
+namespace Ktu.Web.Features.Assessment;
+
+public sealed record CaseLineDto(string Id, string Part, string Label, long AmountApplied, string? EducationType, string? BpaRole, string? Theme, bool Continuation,
+    int? Score, long? AmountAssessed, string? Reason);
+
+public sealed record DeclarationDto(string UserName, bool Conflict, string? Reason, DateTimeOffset DeclaredAt);
+
+public sealed record QuestionDto(Guid Id, string Question, string AskedBy, DateTimeOffset AskedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>One case over JSON: the answer of viewing it, and of each change to it.</summary>
+public sealed record CaseResponse(
+    Guid ApplicationId, string Reference, string Applicant, string OrgNumber, bool District, int SchemeYear,
+    string Status, string StatusName, string? AssignedOfficer, int Version, string? InternalNote, string? ExtraConditions,
+    int SubmissionNumber, string SubmissionSha256,
+    IReadOnlyList<CaseLineDto> Lines, IReadOnlyList<DeclarationDto> Declarations, IReadOnlyList<QuestionDto> Questions)
+{
+    internal static CaseResponse From(CaseView v)
+    {
+        var assessed = (v.CaseFile?.ReadAssessments() ?? []).ToDictionary(a => a.LineId, StringComparer.Ordinal);
+        return new CaseResponse(v.Application.Id, v.Application.Reference ?? "", v.Organisation.Name, v.Organisation.OrgNumber, v.District,
+            v.Application.SchemeYear, v.IsWithdrawn ? ListCases.Withdrawn : v.Status.ToString(), CaseStatusName.Of(v.Status, v.IsWithdrawn),
+            v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, v.CaseFile?.InternalNote, v.CaseFile?.ExtraConditions, v.Submission.Number, v.Submission.Sha256,
+            v.Lines.Select(l =>
+            {
+                var a = assessed.GetValueOrDefault(l.Id);
+                return new CaseLineDto(l.Id, l.Part.ToString(), l.Label, l.AmountApplied, l.EducationType, l.BpaRole?.ToString(), l.Theme, l.Continuation,
+                    a?.Score, a?.Amount, a?.Reason);
+            }).ToList(),
+            v.Declarations.Select(d => new DeclarationDto(d.UserName, d.Conflict, d.Reason, d.DeclaredAt)).ToList(),
+            v.Questions.Select(q => new QuestionDto(q.Id, q.Question, q.AskedByName, q.AskedAt, q.Answer, q.AnsweredByName, q.AnsweredAt)).ToList());
+    }
+}
