@@ -8,6 +8,7 @@ using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Organisations;
+using Ktu.Web.Features.Payments;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -38,6 +39,7 @@ app.MapApplications();
 app.MapAssessment();
 app.MapAllocation();
 app.MapGrantLetters();
+app.MapPayments();
 app.MapAudit();
 app.MapBackup();
 app.MapRazorPages();

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using Ktu.Web.Features.GrantLetters;
+using Ktu.Web.Documents;
 using static Ktu.UnitTests.GrantLetters.LetterExamples;
 
 namespace Ktu.UnitTests.GrantLetters;

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Ktu.Web.Features.GrantLetters;
+using Ktu.Web.Documents;
 using Ktu.Web.Features.Payments;
 
 namespace Ktu.UnitTests.GrantLetters;

@@ -110,7 +110,7 @@ public sealed class Pain001Tests
     [Fact]
     public void With_everything_paid_there_is_no_bank_file_and_the_reason_is_a_rule_not_a_crash()
     {
-        var e = Assert.Throws<Ktu.Web.Web.RuleViolationException>(() => Ktu.Web.Features.GrantLetters.LetterExports.Pain001File(List(), 2025, CreatedAt));
+        var e = Assert.Throws<Ktu.Web.Web.RuleViolationException>(() => Ktu.Web.Features.Payments.ExportPaymentFile.Pain001File(List(), 2025, CreatedAt));
 
         Assert.Contains("alle tilskudd er markert som betalt", e.Message, StringComparison.Ordinal);
     }

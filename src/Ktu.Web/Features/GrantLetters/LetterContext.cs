@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ internal sealed record LetterContext(SchemeYear Scheme, Embete Embete, GrantLett
     public static async Task<LetterContext> LoadAsync(AppDbContext db, string embeteId, int year, CancellationToken ct)
     {
         var scheme = await db.SchemeYears.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct)
-            ?? throw new Web.NotFoundException("Fant ikke ordningsåret.");
+            ?? throw new Web.NotFoundException(LetterTexts.SchemeYearNotFound);
         var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
         var stored = await db.LetterTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.EmbeteId == embeteId && t.SchemeYear == year, ct);
         var template = GrantLetterTemplate.Default(scheme);

@@ -1,5 +1,5 @@
 using Ktu.Web.Data;
-using Ktu.Web.Features.GrantLetters;
+using Ktu.Web.Documents;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,23 +17,23 @@ public static class DecisionLetterPdf
             .RequireAuthorization()
             .ExcludeFromDescription();
 
+    /// <summary>A browser link: every miss is an empty 404, so the status pages show the ordinary "not found" page.</summary>
     internal static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(Guid id, int? version, AppDbContext db, CurrentUser me, CancellationToken ct)
     {
         var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id)
-            .Select(d => new { d.Id, d.CaseReference }).SingleOrDefaultAsync(ct);
-        if (decision is null)
+            .Select(d => new { d.Id, d.CaseReference, d.OrganisationId, d.EmbeteId }).SingleOrDefaultAsync(ct);
+        var mayRead = decision is not null
+            && ((me.IsApplicant && me.OrganisationId == decision.OrganisationId) || (me.IsEmbeteStaff && me.EmbeteId == decision.EmbeteId));
+        if (!mayRead)
         {
             return TypedResults.NotFound();
         }
-        try
-        {
-            var letter = await LetterActions.ReadLetterAsync(db, me, decision.Id, version, ct);
-            return TypedResults.File(letter.Pdf, "application/pdf", LetterActions.FileName(letter, decision.CaseReference));
-        }
-        catch (NotFoundException)
-        {
-            // A browser link: an empty 404 lets the status pages show the ordinary "not found" page.
-            return TypedResults.NotFound();
-        }
+        var letters = db.GrantLetters.AsNoTracking().Where(l => l.GrantDecisionId == decision!.Id);
+        var letter = version is { } v
+            ? await letters.SingleOrDefaultAsync(l => l.Version == v, ct)
+            : await letters.OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct);
+        return letter is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(letter.Pdf, "application/pdf", GrantLetterPdf.FileName(decision!.CaseReference, letter.Version));
     }
 }

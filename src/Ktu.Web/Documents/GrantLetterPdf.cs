@@ -1,11 +1,10 @@
 using System.Globalization;
-using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Rules;
-using T = Ktu.Web.Features.GrantLetters.GrantLetterTexts;
+using T = Ktu.Web.Documents.GrantLetterPdfTexts;
 
-namespace Ktu.Web.Features.GrantLetters;
+namespace Ktu.Web.Documents;
 
 /// <summary>
 /// The grant letter (tilskuddsbrev) for one decision as PDF/A-2B: the decision with amounts per part and
@@ -79,6 +78,10 @@ internal static class GrantLetterPdf
     public static string Title(GrantLetterInput input) =>
         Format.Text(input.Decision.IsRefusal ? T.TitleRefusal : T.TitleGrant,
             LowerFirst(input.Template.SchemeName), input.Scheme.Year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>"KTU-2025-TRO-0001_v2.pdf": the name a letter is downloaded under, the case reference made safe for a file name.</summary>
+    public static string FileName(string caseReference, int version) =>
+        $"{ArchiveExport.SafeName(caseReference, "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
 
     public static string PartName(DecisionPart part, int schemeYear) => part switch
     {

@@ -1,59 +1,8 @@
 using Ktu.Web.Domain;
 
-namespace Ktu.Web.Features.GrantLetters;
+namespace Ktu.Web.Documents;
 
-/// <summary>
-/// The texts a grant letter is made from, for one scheme year. The facts (deadline, auditor threshold
-/// and how it is compared) and <see cref="Fixed"/> are set nationally from the scheme's rules and may not
-/// be changed by an embete; <see cref="Embete"/> holds the greeting, contact line and closing an embete
-/// may write itself. Texts may use the codes in <see cref="LetterPlaceholders"/>. Stored as JSON with
-/// every letter (<see cref="GrantLetterTemplateJson"/>), so the words a letter was made from can be shown later.
-/// </summary>
-internal sealed record GrantLetterTemplate
-{
-    /// <summary>Shape of the stored JSON; raise it when fields change meaning.</summary>
-    public int FormatVersion { get; init; } = 1;
-    public required int SchemeYear { get; init; }
-    public required string SchemeName { get; init; }
-    public required DateOnly ReportDeadline { get; init; }
-    /// <summary>Whole kroner.</summary>
-    public required long AuditorThreshold { get; init; }
-    public required ThresholdComparison AuditorComparison { get; init; }
-    public required GrantLetterFixedTexts Fixed { get; init; }
-    public required GrantLetterEmbeteTexts Embete { get; init; }
-
-    /// <summary>True when the template was made from this scheme year's deadline and auditor rule.</summary>
-    public bool Matches(SchemeYear scheme) =>
-        scheme.Year == SchemeYear
-        && scheme.ReportDeadline == ReportDeadline
-        && scheme.AuditorThreshold == AuditorThreshold
-        && scheme.AuditorComparison == AuditorComparison;
-
-    public static GrantLetterTemplate Default(SchemeYear scheme) =>
-        Default(scheme.Year, scheme.ReportDeadline, scheme.AuditorThreshold, scheme.AuditorComparison, scheme.Name);
-
-    /// <summary>
-    /// The standard texts, taken from the scheme's rules (Regelverk pkt. 5, 8, 9, 10 and 11) and the
-    /// county governors' presentations of the scheme (seeds 000-004).
-    /// </summary>
-    public static GrantLetterTemplate Default(
-        int schemeYear,
-        DateOnly reportDeadline,
-        long auditorThreshold,
-        ThresholdComparison auditorComparison = ThresholdComparison.AtLeast,
-        string schemeName = "Kompetanse- og tjenesteutviklingstilskudd") => new()
-        {
-            SchemeYear = schemeYear,
-            SchemeName = schemeName,
-            ReportDeadline = reportDeadline,
-            AuditorThreshold = auditorThreshold,
-            AuditorComparison = auditorComparison,
-            Fixed = GrantLetterFixedTexts.Default(schemeYear, auditorComparison),
-            Embete = GrantLetterEmbeteTexts.Default(),
-        };
-}
-
-/// <summary>The texts set nationally. An embete cannot change them (<see cref="GrantLetterTemplateRules.CheckEdit"/>).</summary>
+/// <summary>The texts set nationally. An embete cannot change them (GrantLetterTemplateRules.CheckEdit in Features/GrantLetters).</summary>
 internal sealed record GrantLetterFixedTexts
 {
     /// <summary>The decision when something is granted.</summary>
@@ -125,27 +74,5 @@ internal sealed record GrantLetterFixedTexts
         AccountChange = "Dere må gi beskjed til {embete} med en gang hvis adresse, kontonummer eller organisasjonsnummer blir endret.",
         // Regelverk pkt. 8.
         NoAppeal = "Det er ikke klagerett på tildeling eller avslag på tilskudd fra denne ordningen, jf. forvaltningsloven § 28.",
-    };
-}
-
-/// <summary>The texts an embete may write itself.</summary>
-internal sealed record GrantLetterEmbeteTexts
-{
-    /// <summary>The opening, before the decision.</summary>
-    public required string Greeting { get; init; }
-    /// <summary>Who to ask about the letter.</summary>
-    public required string Contact { get; init; }
-    /// <summary>The end of the letter, such as "Med hilsen".</summary>
-    public required string Closing { get; init; }
-
-    public const int MaxGreeting = 2000;
-    public const int MaxContact = 500;
-    public const int MaxClosing = 1000;
-
-    public static GrantLetterEmbeteTexts Default() => new()
-    {
-        Greeting = "Vi viser til søknaden deres om {ordning} for {ordningsår}.",
-        Contact = "Har dere spørsmål om brevet, kan dere kontakte {embete}. Oppgi saksnummer {saksnummer}.",
-        Closing = "Med hilsen\n{embete}",
     };
 }

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ktu.Web.Features.GrantLetters;
+namespace Ktu.Web.Documents;
 
 /// <summary>
 /// The template as stored beside each letter: compact JSON in declaration order, camelCase, enums as

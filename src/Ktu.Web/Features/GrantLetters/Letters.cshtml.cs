@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Features.Payments;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace Ktu.Web.Features.GrantLetters;
 /// <summary>
 /// The embete's letters after approval: every decision with its letter versions and payment, a button that makes
 /// the missing letters (in batches with visible progress when JavaScript runs, all at once without), downloads,
-/// corrections and paid marks.
+/// corrections and paid marks. Each handler runs one use case; the payment ones are the Payments feature's.
 /// </summary>
 [Authorize(Policy = Policies.EmbeteStaff)]
 public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
@@ -23,15 +24,18 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The embete's account as typed in the payment form, shown again when the file could not be made.</summary>
+    public string? PayerAccount { get; private set; }
+
     public async Task OnGetAsync(int year, CancellationToken ct) =>
-        View = await LettersApi.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
+        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
 
     public async Task<IActionResult> OnPostGenerateAsync(int year, CancellationToken ct)
     {
         try
         {
-            var progress = await LetterActions.GenerateAsync(db, me, time, year, null, ct);
-            Message = progress.Made == 0 ? "Alle vedtak hadde brev fra før. Ingen brev er laget på nytt." : $"{progress.Made} brev er laget.";
+            var made = (GenerateLetters.Made)await GenerateLetters.HandleAsync(db, me, time, new GenerateLetters.Input(year, null), ct);
+            Message = made.Progress.Made == 0 ? LetterTexts.NoneMade : Format.Text(LetterTexts.Made, made.Progress.Made);
             return RedirectToPage(new { year });
         }
         catch (RuleViolationException e)
@@ -45,7 +49,7 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
     {
         try
         {
-            var p = await LetterActions.GenerateAsync(db, me, time, year, BatchSize, ct);
+            var p = ((GenerateLetters.Made)await GenerateLetters.HandleAsync(db, me, time, new GenerateLetters.Input(year, BatchSize), ct)).Progress;
             return new JsonResult(new { made = p.Made, withLetter = p.WithLetter, decisions = p.Decisions, remaining = p.Remaining });
         }
         catch (RuleViolationException e)
@@ -54,19 +58,17 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         }
     }
 
-    /// <summary>The embete's account as typed in the payment form, shown again when the file could not be made.</summary>
-    public string? PayerAccount { get; private set; }
-
     /// <summary>
     /// The payment files from the page's form: the file, or the page again with the reason in the error summary
     /// (missing or wrong account, a payment that cannot be made), not a bare problem document in the browser.
     /// </summary>
     public async Task<IActionResult> OnGetPaymentsAsync(int year, string? payerAccount, string? format, [FromServices] IConfiguration configuration, CancellationToken ct)
     {
+        var input = new ExportPaymentFile.Input(year, payerAccount, null,
+            format == "pain001" ? ExportPaymentFile.FileFormat.Pain001 : ExportPaymentFile.FileFormat.Csv);
         try
         {
-            var list = await LetterExports.PaymentsAsync(db, me, configuration, time, year, payerAccount, null, ct);
-            var file = format == "pain001" ? LetterExports.Pain001File(list, year, time.GetUtcNow()) : LetterExports.PaymentCsvFile(list, year);
+            var file = ((ExportPaymentFile.Made)await ExportPaymentFile.HandleAsync(db, me, configuration, time, input, ct)).File;
             return File(file.Content, file.ContentType, file.FileName);
         }
         catch (RuleViolationException e)
@@ -78,15 +80,16 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
 
     public async Task<IActionResult> OnPostCorrectAsync(int year, Guid grantId, string? reason, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         try
         {
-            var letter = await LetterActions.CorrectAsync(db, me, time, grantId, reason, errors, ct);
-            if (errors.Count > 0)
+            switch (await CorrectLetter.HandleAsync(db, me, time, new CorrectLetter.Input(grantId, reason), ct))
             {
-                return await ShowAsync(year, "reason-" + grantId.ToString("N"), errors.Values.First()[0], ct);
+                case CorrectLetter.Invalid invalid:
+                    return await ShowAsync(year, "reason-" + grantId.ToString("N"), invalid.Errors.Values.First()[0], ct);
+                case CorrectLetter.Corrected corrected:
+                    Message = Format.Text(LetterTexts.CorrectedMade, corrected.Letter.Version);
+                    break;
             }
-            Message = $"Korrigert brev, versjon {letter.Version}, er laget.";
             return RedirectToPage(new { year });
         }
         catch (RuleViolationException e)
@@ -101,15 +104,13 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
 
     public async Task<IActionResult> OnPostPaidAsync(int year, Guid grantId, DateOnly? paidOn, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         try
         {
-            await LetterActions.MarkPaidAsync(db, me, time, grantId, paidOn, errors, ct);
-            if (errors.Count > 0)
+            if (await MarkPaid.HandleAsync(db, me, time, new MarkPaid.Input(grantId, paidOn), ct) is MarkPaid.Invalid invalid)
             {
-                return await ShowAsync(year, "paidOn-" + grantId.ToString("N"), errors.Values.First()[0], ct);
+                return await ShowAsync(year, "paidOn-" + grantId.ToString("N"), invalid.Errors.Values.First()[0], ct);
             }
-            Message = "Tilskuddet er markert som betalt.";
+            Message = LetterTexts.MarkedPaid;
             return RedirectToPage(new { year });
         }
         catch (RuleViolationException e)
@@ -127,7 +128,7 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         ModelState.Clear();
         ModelState.AddModelError(field, message);
         db.ChangeTracker.Clear();
-        View = await LettersApi.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
+        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
         return Page();
     }
 }

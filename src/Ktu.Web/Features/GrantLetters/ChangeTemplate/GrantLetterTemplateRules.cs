@@ -1,3 +1,5 @@
+using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Rules;
 
@@ -12,9 +14,6 @@ internal static class GrantLetterTemplateRules
     /// <summary>Longest national text; the longest default is about 1 000 letters.</summary>
     public const int MaxFixed = 4000;
 
-    private const string FixedMessage =
-        "Denne teksten er fastsatt for hele landet og kan ikke endres av embetet. Endringen er ikke lagret. Bruk hilsen, kontaktlinje eller avslutning for egne tekster.";
-
     /// <summary>Issues with an embete's edit of <paramref name="current"/>; an error means the edit must not be saved.</summary>
     public static IReadOnlyList<ValidationIssue> CheckEdit(GrantLetterTemplate current, GrantLetterTemplate edited)
     {
@@ -23,14 +22,13 @@ internal static class GrantLetterTemplateRules
             || current.SchemeName != edited.SchemeName || current.ReportDeadline != edited.ReportDeadline
             || current.AuditorThreshold != edited.AuditorThreshold || current.AuditorComparison != edited.AuditorComparison)
         {
-            issues.Add(ValidationIssue.Error("", "template-facts-fixed",
-                "Ordningsår, navn, rapportfrist og revisorgrense følger ordningsåret og kan ikke endres i brevmalen. Endringen er ikke lagret."));
+            issues.Add(ValidationIssue.Error("", "template-facts-fixed", LetterTexts.TemplateFactsFixed));
         }
         foreach (var (field, before, after) in FixedFields(current.Fixed).Zip(FixedFields(edited.Fixed), (a, b) => (a.Field, a.Text, b.Text)))
         {
             if (!string.Equals(before, after, StringComparison.Ordinal))
             {
-                issues.Add(ValidationIssue.Error("fixed." + field, "template-text-fixed", FixedMessage));
+                issues.Add(ValidationIssue.Error("fixed." + field, "template-text-fixed", LetterTexts.TemplateTextFixed));
             }
         }
         issues.AddRange(CheckEmbeteTexts(edited.Embete));
@@ -60,28 +58,28 @@ internal static class GrantLetterTemplateRules
         {
             if (required)
             {
-                yield return ValidationIssue.Error(field, "template-text-missing", "Teksten mangler. Skriv en tekst før du lagrer.");
+                yield return ValidationIssue.Error(field, "template-text-missing", LetterTexts.TemplateTextMissing);
             }
             yield break;
         }
         if (text.Length > max)
         {
-            yield return ValidationIssue.Error(field, "template-text-too-long",
-                $"Teksten er {text.Length} tegn. Den kan være høyst {max} tegn. Gjør den kortere og lagre på nytt.");
+            yield return ValidationIssue.Error(field, "template-text-too-long", Format.Text(LetterTexts.TemplateTextTooLong, text.Length, max));
         }
         var unknown = LetterPlaceholders.Unknown(text);
         if (unknown.Count > 0)
         {
             yield return ValidationIssue.Error(field, "template-unknown-code",
-                $"Teksten bruker flettekoder som ikke finnes: {string.Join(", ", unknown.Select(k => "{" + k + "}"))}. "
-                + $"Du kan bruke {string.Join(", ", LetterPlaceholders.Known.Select(k => "{" + k + "}"))}.");
+                Format.Text(LetterTexts.TemplateUnknownCode, Codes(unknown), Codes(LetterPlaceholders.Known)));
         }
         if (TextIsShownAsTyped.ContainsMarkup(text))
         {
-            yield return ValidationIssue.Warning(field, "template-text-markup",
-                "Teksten inneholder kode (HTML eller skript). Brevet viser den som vanlig tekst, med tegnene < og > synlige.");
+            yield return ValidationIssue.Warning(field, "template-text-markup", LetterTexts.TemplateTextMarkup);
         }
     }
+
+    /// <summary>"{ordning}, {ordningsår}": merge codes as they are typed.</summary>
+    public static string Codes(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => "{" + k + "}"));
 
     private static IEnumerable<(string Field, string Text)> FixedFields(GrantLetterFixedTexts t) =>
     [

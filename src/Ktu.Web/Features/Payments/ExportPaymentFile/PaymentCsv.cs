@@ -13,8 +13,11 @@ namespace Ktu.Web.Features.Payments;
 /// </summary>
 internal static class PaymentCsv
 {
-    private static readonly string[] Header =
-        ["Mottaker", "Organisasjonsnummer", "Kontonummer", "Beløp", "Melding til mottaker", "Saksnummer", "Tilskuddsår", "Betalingsdato"];
+    private static string[] Header =>
+    [
+        PaymentTexts.CsvRecipient, PaymentTexts.CsvOrgNumber, PaymentTexts.CsvAccountNumber, PaymentTexts.CsvAmount,
+        PaymentTexts.CsvRemark, PaymentTexts.CsvCaseReference, PaymentTexts.CsvSchemeYear, PaymentTexts.CsvExecutionDate,
+    ];
 
     public static byte[] Write(PaymentList list)
     {

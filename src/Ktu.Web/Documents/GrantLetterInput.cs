@@ -1,7 +1,7 @@
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 
-namespace Ktu.Web.Features.GrantLetters;
+namespace Ktu.Web.Documents;
 
 /// <summary>
 /// Everything one grant letter is made from: one applicant's fixed decision and nothing about any other

@@ -42,7 +42,7 @@ internal static class Pain001
         }
         if (list.Payments.Count == 0)
         {
-            throw new InvalidOperationException("Det er ingen utbetalinger i listen, så det lages ingen betalingsfil.");
+            throw new InvalidOperationException(PaymentTexts.NoPaymentsInList);
         }
         var count = list.Payments.Count.ToString(CultureInfo.InvariantCulture);
         var sum = Amount(list.Total);

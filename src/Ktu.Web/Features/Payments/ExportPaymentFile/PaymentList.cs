@@ -5,24 +5,6 @@ using Ktu.Web.Domain.Decisions;
 namespace Ktu.Web.Features.Payments;
 
 /// <summary>
-/// One payment to make: to whom, which account, how much (whole kroner) and the text on the recipient's
-/// statement. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
-/// </summary>
-internal sealed record PaymentRow(
-    Guid DecisionId,
-    string CaseReference,
-    int SchemeYear,
-    string RecipientName,
-    string RecipientOrgNumber,
-    string AccountNumber,
-    long Amount,
-    string Remark,
-    string? Problem)
-{
-    public bool IsPayable => Problem is null;
-}
-
-/// <summary>
 /// The payments one embete makes from a set of fixed decisions, checked again at export: the account is
 /// taken from the application and may have been typed wrong, so every account number is re-checked with
 /// MOD11 here, and a payment that cannot be made is listed in <see cref="Refused"/> with the reason,
@@ -46,7 +28,7 @@ internal sealed record PaymentList(
     {
         if (!AccountNumber.TryParse(payerAccount, out var account, out var accountError))
         {
-            throw new ArgumentException($"Embetets kontonummer kan ikke brukes: {accountError}", nameof(payerAccount));
+            throw new ArgumentException(Format.Text(PaymentTexts.PayerAccountUnusable, accountError), nameof(payerAccount));
         }
         var payments = new List<PaymentRow>();
         var refused = new List<PaymentRow>();
@@ -61,8 +43,8 @@ internal sealed record PaymentList(
             }
             var row = Row(d);
             var problem = Problem(d, payer)
-                ?? (seenDecisions.Add(d.Id) ? null : "Vedtaket er med to ganger. Det betales bare én gang.")
-                ?? (seenReferences.Add(d.CaseReference) ? null : $"Saksnummeret {d.CaseReference} er allerede med i listen. Kontroller at ikke samme sak betales to ganger.");
+                ?? (seenDecisions.Add(d.Id) ? null : PaymentTexts.DecisionTwice)
+                ?? (seenReferences.Add(d.CaseReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.CaseReference));
             (problem is null ? payments : refused).Add(row with { Problem = problem });
         }
         return new PaymentList(payer, account.Value, executionDate, payments, refused);
@@ -83,15 +65,15 @@ internal sealed record PaymentList(
     {
         if (!string.Equals(d.EmbeteId, payer.Id, StringComparison.Ordinal))
         {
-            return $"Vedtaket hører til et annet embete ({d.EmbeteId}) og kan ikke betales fra {payer.Name}.";
+            return Format.Text(PaymentTexts.OtherEmbete, d.EmbeteId, payer.Name);
         }
         if (!AccountNumber.TryParse(d.AccountNumber, out _, out var accountError))
         {
-            return $"{accountError} Utbetalingen til {d.ApplicantName} er stoppet. Be søkeren bekrefte kontonummeret, og lag utbetalingen på nytt.";
+            return Format.Text(PaymentTexts.AccountStopped, accountError, d.ApplicantName);
         }
         if (!OrgNumber.TryParse(d.ApplicantOrgNumber, out _, out var orgError))
         {
-            return $"{orgError} Utbetalingen til {d.ApplicantName} er stoppet.";
+            return Format.Text(PaymentTexts.OrgNumberStopped, orgError, d.ApplicantName);
         }
         return null;
     }
@@ -105,7 +87,7 @@ internal sealed record PaymentList(
         var own = PaymentText.Clean(d.PaymentRemark, MaxRemark);
         var text = own.Length > 0
             ? $"{d.CaseReference} {own}"
-            : $"{d.CaseReference} Tilskudd {d.SchemeYear.ToString(CultureInfo.InvariantCulture)}";
+            : Format.Text(PaymentTexts.RemarkDefault, d.CaseReference, d.SchemeYear.ToString(CultureInfo.InvariantCulture));
         return PaymentText.Cut(text, MaxRemark);
     }
 }

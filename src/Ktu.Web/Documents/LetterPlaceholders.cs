@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ktu.Web.Features.GrantLetters;
+namespace Ktu.Web.Documents;
 
 /// <summary>
 /// The merge codes a letter text may use, such as {rapportfrist}. Filling is one pass of plain

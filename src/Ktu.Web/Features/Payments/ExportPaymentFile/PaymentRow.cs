@@ -1,0 +1,19 @@
+namespace Ktu.Web.Features.Payments;
+
+/// <summary>
+/// One payment to make: to whom, which account, how much (whole kroner) and the text on the recipient's
+/// statement. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
+/// </summary>
+internal sealed record PaymentRow(
+    Guid DecisionId,
+    string CaseReference,
+    int SchemeYear,
+    string RecipientName,
+    string RecipientOrgNumber,
+    string AccountNumber,
+    long Amount,
+    string Remark,
+    string? Problem)
+{
+    public bool IsPayable => Problem is null;
+}
