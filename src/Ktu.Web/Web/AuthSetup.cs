@@ -10,25 +10,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ktu.Web.Web;
 
-public static class Policies
-{
-    public const string Applicant = "applicant";
-    public const string EmbeteStaff = "embete-staff";
-    public const string Approver = "approver";
-    public const string Directorate = "directorate";
-    public const string Admin = "admin";
-    /// <summary>What-if allocation proposals: anyone who assesses, approves or oversees the grant.</summary>
-    public const string AllocationWhatIf = "allocation-what-if";
-    public const string LoginRateLimit = "login";
-}
-
-public static class KtuClaims
-{
-    public const string OrganisationId = "ktu:org";
-    public const string EmbeteId = "ktu:embete";
-    public const string FullName = "ktu:name";
-}
-
 public static class AuthSetup
 {
     /// <summary>Smart scheme: a request with "Authorization: Bearer" uses the API token, all others the cookie.</summary>
@@ -146,31 +127,5 @@ public static class AuthSetup
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>Puts the user's organisation or embete into the principal, so every check is a claim lookup.</summary>
-internal sealed class KtuClaimsPrincipalFactory(
-    Microsoft.AspNetCore.Identity.UserManager<AppUser> users,
-    RoleManager<IdentityRole> roles,
-    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        if (user.OrganisationId is { } org)
-        {
-            identity.AddClaim(new Claim(KtuClaims.OrganisationId, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        if (user.EmbeteId is { } embete)
-        {
-            identity.AddClaim(new Claim(KtuClaims.EmbeteId, embete));
-        }
-        if (user.FullName is { } name)
-        {
-            identity.AddClaim(new Claim(KtuClaims.FullName, name));
-        }
-        return identity;
     }
 }

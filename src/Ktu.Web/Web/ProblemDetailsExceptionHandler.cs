@@ -3,17 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ktu.Web.Web;
 
-/// <summary>An illegal state change: submit twice, edit after the deadline, approve your own assessment.</summary>
-public sealed class RuleViolationException(string message, string code = "rule-violation") : Exception(message)
-{
-    public string Code { get; } = code;
-}
-
-/// <summary>The thing does not exist, or the caller may not know that it exists.</summary>
-public sealed class NotFoundException(string message = "Fant ikke det du ba om.") : Exception(message);
-
-public sealed class ForbiddenException(string message = "Du har ikke tilgang til dette.") : Exception(message);
-
 /// <summary>
 /// The one place exceptions become answers (Jason Taylor's pattern). API requests get RFC 9457
 /// ProblemDetails; pages fall through to the error page. No stack trace ever leaves the server.

@@ -43,7 +43,7 @@ public sealed record ApplicationDocument(
         v.Application.Reference,
         v.Rules.Deadline,
         v.Rules.IsBeforeDeadline,
-        PartNames(v.Rules.OfferedParts),
+        ApplicationPartNames.Codes(v.Rules.OfferedParts),
         v.Rules.Scheme.EducationTypesFor(v.Rules.ApplicantKind).Select(e => e.Code).ToList(),
         v.Application.UpdatedAt,
         v.Application.UpdatedByName,
@@ -57,15 +57,6 @@ public sealed record ApplicationDocument(
         v.Content.Projects,
         v.Summary,
         v.Issues);
-
-    internal static List<string> PartNames(ApplicationParts parts)
-    {
-        var list = new List<string>();
-        if (parts.HasFlag(ApplicationParts.Competence)) list.Add("competence");
-        if (parts.HasFlag(ApplicationParts.Bpa)) list.Add("bpa");
-        if (parts.HasFlag(ApplicationParts.Projects)) list.Add("projects");
-        return list;
-    }
 }
 
 /// <summary>The body of PUT: the whole document with the version it was read at. Computed and server-owned fields are ignored.</summary>

@@ -44,9 +44,7 @@ internal static class CaseRules
     /// <param name="forApplicant">The refusal the applicant reads instead of the case officer's.</param>
     public static async Task EnsureRoundOpenAsync(AppDbContext db, Application application, CancellationToken ct, string? forApplicant = null)
     {
-        var status = await db.AllocationRounds
-            .Where(r => r.EmbeteId == application.EmbeteId && r.SchemeYear == application.SchemeYear)
-            .Select(r => (RoundStatus?)r.Status).SingleOrDefaultAsync(ct);
+        var status = await db.RoundStatusAsync(application.EmbeteId, application.SchemeYear, ct);
         if (status is RoundStatus.AwaitingApproval)
         {
             throw new RuleViolationException(forApplicant ?? AssessmentTexts.Rules_RoundAwaitingApproval, "round-awaiting-approval");

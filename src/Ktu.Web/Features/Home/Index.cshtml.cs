@@ -1,4 +1,3 @@
-using Ktu.Web.Features.Applications;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Rules;
@@ -19,7 +18,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
     public string? ReceivingEmbete { get; private set; }
     public string? EmbeteName { get; private set; }
     public List<OpenYear> OpenYears { get; } = [];
-    public IReadOnlyList<CaseNotice> CaseNotices { get; private set; } = [];
     public List<PotLine> Pots { get; } = [];
     public List<SchemeYear> Years { get; private set; } = [];
     public int MunicipalityCount { get; private set; }
@@ -39,11 +37,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             OrganisationName = OrganisationDisplay.Name(org.Name, org.Kind);
             OrganisationNumber = org.OrgNumber;
             ReceivingEmbete = await db.Embeter.Where(e => e.Id == org.EmbeteId).Select(e => e.NameBokmal).SingleAsync();
-            CaseNotices = await Features.Applications.CaseNotices.ForOrganisationAsync(db, orgId, null, HttpContext.RequestAborted);
             var started = await db.Applications.Where(a => a.OrganisationId == orgId).Select(a => a.SchemeYear).ToListAsync();
             foreach (var y in years.Where(y => Deadline.IsOpen(y, now) && y.IsEligible(org.Kind)))
             {
-                OpenYears.Add(new OpenYear(y.Year, y.Name, y.ApplicationDeadline, PartNames(y.PartsFor(org.Kind)), started.Contains(y.Year)));
+                OpenYears.Add(new OpenYear(y.Year, y.Name, y.ApplicationDeadline, ApplicationPartNames.Norwegian(y.PartsFor(org.Kind)), started.Contains(y.Year)));
             }
         }
         if (me.EmbeteId is { } embeteId)
@@ -71,14 +68,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
                 }
             }
         }
-    }
-
-    public static IReadOnlyList<string> PartNames(ApplicationParts parts)
-    {
-        var list = new List<string>();
-        if (parts.HasFlag(ApplicationParts.Competence)) list.Add("kompetansetiltak");
-        if (parts.HasFlag(ApplicationParts.Bpa)) list.Add("opplæring i BPA");
-        if (parts.HasFlag(ApplicationParts.Projects)) list.Add("tjenesteutviklingstiltak");
-        return list;
     }
 }

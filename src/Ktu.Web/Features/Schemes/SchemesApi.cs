@@ -71,7 +71,7 @@ public static class SchemesApi
         s.Themes.OrderBy(t => t.SortOrder).Select(t => new ThemeDto(t.Code, t.Name)).ToList(),
         s.ApplicantRules.OrderBy(r => r.Kind).Select(r => new ApplicantRuleDto(
             JsonName(r.Kind),
-            PartNames(r.Parts),
+            ApplicationPartNames.Codes(r.Parts),
             r.OnlyEducationTypes)).ToList(),
         s.Pots.OrderBy(p => p.EmbeteId, StringComparer.Ordinal).Select(p => new PotDto(p.EmbeteId, p.Amount,
             p.Earmarks.OrderBy(e => e.ThemeCode, StringComparer.Ordinal).Select(e => new EarmarkDto(e.ThemeCode, e.Amount)).ToList())).ToList());
@@ -84,13 +84,4 @@ public static class SchemesApi
         OrganisationKind.InterMunicipalCompany => "interMunicipalCompany",
         _ => kind.ToString(),
     };
-
-    private static List<string> PartNames(ApplicationParts parts)
-    {
-        var list = new List<string>();
-        if (parts.HasFlag(ApplicationParts.Competence)) list.Add("competence");
-        if (parts.HasFlag(ApplicationParts.Bpa)) list.Add("bpa");
-        if (parts.HasFlag(ApplicationParts.Projects)) list.Add("projects");
-        return list;
-    }
 }

@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,12 @@ internal static class Withdraw
         {
             throw new RuleViolationException("Søknaden har fått vedtak og kan ikke trekkes tilbake her. Ta kontakt med Statsforvalteren.", "decision-made");
         }
-        await Assessment.CaseActions.EnsureRoundOpenAsync(db, application, ct,
-            "Statsforvalteren er i ferd med å fatte vedtak om søknadene, så søknaden kan ikke trekkes tilbake her nå. Ta kontakt med Statsforvalteren.");
+        if (await db.RoundStatusAsync(application.EmbeteId, application.SchemeYear, ct) is { } round and not RoundStatus.Draft)
+        {
+            throw new RuleViolationException(
+                "Statsforvalteren er i ferd med å fatte vedtak om søknadene, så søknaden kan ikke trekkes tilbake her nå. Ta kontakt med Statsforvalteren.",
+                round == RoundStatus.Approved ? "round-approved" : "round-awaiting-approval");
+        }
 
         application.Withdraw(me.Actor, now);
         // A case already assessed must be confirmed again when the application comes back changed.

@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ktu.Web.Web;
+
+/// <summary>The thing does not exist, or the caller may not know that it exists.</summary>
+public sealed class NotFoundException(string message = "Fant ikke det du ba om.") : Exception(message);
