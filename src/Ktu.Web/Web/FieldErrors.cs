@@ -20,6 +20,19 @@ internal sealed class FieldErrors : Dictionary<string, string[]>
     public void Add(string field, string message) =>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
-    public ValidationProblem ToValidationProblem() =>
-        TypedResults.ValidationProblem(this, title: "Noen felt må rettes.");
+    /// <summary>Adds every error of <paramref name="other"/>.</summary>
+    public void AddAll(FieldErrors other)
+    {
+        foreach (var (field, messages) in other)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+    }
+
+    /// <param name="title">The answer's title; by default "Noen felt må rettes."</param>
+    public ValidationProblem ToValidationProblem(string? title = null) =>
+        TypedResults.ValidationProblem(this, title: title ?? "Noen felt må rettes.");
 }

@@ -32,10 +32,7 @@ public static class AllocationApi
         var (input, problems) = AllocationRequestReader.Read(request);
         if (input is null)
         {
-            var errors = problems
-                .GroupBy(p => p.Field, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
-            return TypedResults.ValidationProblem(errors, title: AllocationTexts.Invalid_Title);
+            return problems.ToValidationProblem(AllocationTexts.Invalid_Title);
         }
 
         var names = await ThemeNamesAsync(db, input.Earmarks.Select(e => e.Theme).ToList(), ct);

@@ -4,8 +4,6 @@ using Ktu.Web.Web;
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>A field in the input and what is wrong with it, in Norwegian. Fields are JSON paths: "lines[3].score".</summary>
-internal sealed record InputProblem(string Field, string Message);
-
 /// <summary>
 /// What <see cref="AllocationProposal.Compute"/> requires of its input. The API reports these as a 400
 /// ValidationProblem; the computation refuses input that breaks them, so it never guesses.
@@ -22,18 +20,18 @@ internal static class AllocationInputGuard
         var problems = Problems(pot, earmarks, lines, settings);
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")));
+            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
         }
     }
 
-    public static List<InputProblem> Problems(long pot, IReadOnlyList<EarmarkedAmount> earmarks, IReadOnlyList<AllocationLine> lines, AllocationSettings settings)
+    public static FieldErrors Problems(long pot, IReadOnlyList<EarmarkedAmount> earmarks, IReadOnlyList<AllocationLine> lines, AllocationSettings settings)
     {
-        var problems = new List<InputProblem>();
+        var problems = new FieldErrors();
         Amount(problems, "pot", pot);
 
         if (earmarks.Count > MaxEarmarks)
         {
-            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, MaxEarmarks)));
+            problems.Add("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, MaxEarmarks));
             return problems;
         }
         var themes = new HashSet<string>(StringComparer.Ordinal);
@@ -42,23 +40,23 @@ internal static class AllocationInputGuard
             var e = earmarks[i];
             if (string.IsNullOrWhiteSpace(e.Theme))
             {
-                problems.Add(new($"earmarks[{i}].theme", AllocationTexts.Invalid_ThemeMissing));
+                problems.Add($"earmarks[{i}].theme", AllocationTexts.Invalid_ThemeMissing);
             }
             else if (!themes.Add(e.Theme))
             {
-                problems.Add(new($"earmarks[{i}].theme", Format.Text(AllocationTexts.Invalid_ThemeTwice, e.Theme)));
+                problems.Add($"earmarks[{i}].theme", Format.Text(AllocationTexts.Invalid_ThemeTwice, e.Theme));
             }
             Amount(problems, $"earmarks[{i}].amount", e.Amount);
         }
         var earmarked = earmarks.Aggregate(Int128.Zero, (sum, e) => sum + Math.Max(0, e.Amount));
         if (pot >= 0 && earmarked > pot)
         {
-            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_EarmarksAbovePot, Format.Nok((long)Int128.Min(earmarked, long.MaxValue)), Format.Nok(pot))));
+            problems.Add("earmarks", Format.Text(AllocationTexts.Invalid_EarmarksAbovePot, Format.Nok((long)Int128.Min(earmarked, long.MaxValue)), Format.Nok(pot)));
         }
 
         if (lines.Count > MaxLines)
         {
-            problems.Add(new("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, MaxLines)));
+            problems.Add("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, MaxLines));
             return problems;
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -71,90 +69,90 @@ internal static class AllocationInputGuard
         return problems;
     }
 
-    private static void Line(List<InputProblem> problems, string at, AllocationLine line, HashSet<string> ids)
+    private static void Line(FieldErrors problems, string at, AllocationLine line, HashSet<string> ids)
     {
         if (string.IsNullOrWhiteSpace(line.Id))
         {
-            problems.Add(new($"{at}.id", AllocationTexts.Invalid_IdMissing));
+            problems.Add($"{at}.id", AllocationTexts.Invalid_IdMissing);
         }
         else if (line.Id.Length > MaxIdLength)
         {
-            problems.Add(new($"{at}.id", Format.Text(AllocationTexts.Invalid_TooLong, MaxIdLength)));
+            problems.Add($"{at}.id", Format.Text(AllocationTexts.Invalid_TooLong, MaxIdLength));
         }
         else if (!ids.Add(line.Id))
         {
-            problems.Add(new($"{at}.id", Format.Text(AllocationTexts.Invalid_IdTwice, line.Id)));
+            problems.Add($"{at}.id", Format.Text(AllocationTexts.Invalid_IdTwice, line.Id));
         }
         if (string.IsNullOrWhiteSpace(line.Applicant))
         {
-            problems.Add(new($"{at}.applicant", AllocationTexts.Invalid_ApplicantMissing));
+            problems.Add($"{at}.applicant", AllocationTexts.Invalid_ApplicantMissing);
         }
         TextLength(problems, $"{at}.applicant", line.Applicant);
         TextLength(problems, $"{at}.educationType", line.EducationType);
         TextLength(problems, $"{at}.theme", line.Theme);
         if (line.Kind == LineKind.Competence && string.IsNullOrWhiteSpace(line.EducationType))
         {
-            problems.Add(new($"{at}.educationType", AllocationTexts.Invalid_EducationTypeMissing));
+            problems.Add($"{at}.educationType", AllocationTexts.Invalid_EducationTypeMissing);
         }
         if (line.Kind == LineKind.Bpa && line.BpaRole is null)
         {
-            problems.Add(new($"{at}.bpaRole", AllocationTexts.Invalid_BpaRoleMissing));
+            problems.Add($"{at}.bpaRole", AllocationTexts.Invalid_BpaRoleMissing);
         }
         if (!Enum.IsDefined(line.Kind))
         {
-            problems.Add(new($"{at}.kind", Format.Text(AllocationTexts.Invalid_KindUnknown, line.Kind)));
+            problems.Add($"{at}.kind", Format.Text(AllocationTexts.Invalid_KindUnknown, line.Kind));
         }
         Amount(problems, $"{at}.amountApplied", line.AmountApplied);
         if (line.Score is < 0 or > 5)
         {
-            problems.Add(new($"{at}.score", AllocationTexts.Invalid_Score));
+            problems.Add($"{at}.score", AllocationTexts.Invalid_Score);
         }
     }
 
-    public static List<InputProblem> SettingsProblems(AllocationSettings settings)
+    public static FieldErrors SettingsProblems(AllocationSettings settings)
     {
-        var problems = new List<InputProblem>();
+        var problems = new FieldErrors();
         Settings(problems, settings);
         return problems;
     }
 
-    private static void Settings(List<InputProblem> problems, AllocationSettings s)
+    private static void Settings(FieldErrors problems, AllocationSettings s)
     {
         if (s.ScoreWeights.Count != 5 || s.ScoreWeights.Any(w => w is < 1 or > AllocationSettings.MaxWeight))
         {
-            problems.Add(new("settings.scoreWeights", Format.Text(AllocationTexts.Invalid_ScoreWeights, AllocationSettings.MaxWeight)));
+            problems.Add("settings.scoreWeights", Format.Text(AllocationTexts.Invalid_ScoreWeights, AllocationSettings.MaxWeight));
         }
         if (s.DistrictWeightPercent is < 100 or > AllocationSettings.MaxDistrictWeightPercent)
         {
-            problems.Add(new("settings.districtWeightPercent", Format.Text(AllocationTexts.Invalid_DistrictWeight, AllocationSettings.MaxDistrictWeightPercent)));
+            problems.Add("settings.districtWeightPercent", Format.Text(AllocationTexts.Invalid_DistrictWeight, AllocationSettings.MaxDistrictWeightPercent));
         }
         if (s.MinimumAmount is < 0 or > AllocationSettings.MaxAmount)
         {
-            problems.Add(new("settings.minimumAmount", Format.Text(AllocationTexts.Invalid_Minimum, Format.Nok(AllocationSettings.MaxAmount))));
+            problems.Add("settings.minimumAmount", Format.Text(AllocationTexts.Invalid_Minimum, Format.Nok(AllocationSettings.MaxAmount)));
         }
         if (s.RoundingUnit is < 1 or > AllocationSettings.MaxRoundingUnit)
         {
-            problems.Add(new("settings.roundingUnit", Format.Text(AllocationTexts.Invalid_Rounding, Format.Nok(AllocationSettings.MaxRoundingUnit))));
+            problems.Add("settings.roundingUnit", Format.Text(AllocationTexts.Invalid_Rounding, Format.Nok(AllocationSettings.MaxRoundingUnit)));
         }
     }
 
-    private static void Amount(List<InputProblem> problems, string field, long amount)
+    private static void Amount(FieldErrors problems, string field, long amount)
     {
         if (amount < 0)
         {
-            problems.Add(new(field, AllocationTexts.Invalid_AmountNegative));
+            problems.Add(field, AllocationTexts.Invalid_AmountNegative);
         }
         else if (amount > AllocationSettings.MaxAmount)
         {
-            problems.Add(new(field, Format.Text(AllocationTexts.Invalid_AmountTooLarge, Format.Nok(AllocationSettings.MaxAmount))));
+            problems.Add(field, Format.Text(AllocationTexts.Invalid_AmountTooLarge, Format.Nok(AllocationSettings.MaxAmount)));
         }
     }
 
-    private static void TextLength(List<InputProblem> problems, string field, string? text)
+    private static void TextLength(FieldErrors problems, string field, string? text)
     {
         if (text is { Length: > MaxTextLength })
         {
-            problems.Add(new(field, Format.Text(AllocationTexts.Invalid_TooLong, MaxTextLength)));
+            problems.Add(field, Format.Text(AllocationTexts.Invalid_TooLong, MaxTextLength));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Applications;
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>The three parts of an application a line can come from.</summary>
@@ -6,14 +7,6 @@ internal enum LineKind
     Competence = 1,
     Bpa = 2,
     Project = 3,
-}
-
-/// <summary>Who a BPA training line trains, in the regelverk's priority order.</summary>
-internal enum BpaRole
-{
-    WorkLeader = 1,
-    Caseworker = 2,
-    Assistant = 3,
 }
 
 /// <summary>

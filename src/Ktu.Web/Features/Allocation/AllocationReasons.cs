@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain;
 using Ktu.Web.Web;
 

@@ -1,3 +1,4 @@
+using Ktu.Web.Web;
 using Ktu.Web.Domain;
 
 namespace Ktu.Web.Features.Allocation;
@@ -73,20 +74,20 @@ internal sealed record AllocationInput(long Pot, IReadOnlyList<EarmarkedAmount> 
 /// <summary>Reads a request into <see cref="AllocationInput"/>, or says in Norwegian which fields are missing or wrong.</summary>
 internal static class AllocationRequestReader
 {
-    public static (AllocationInput? Input, List<InputProblem> Problems) Read(AllocationProposalRequest? request)
+    public static (AllocationInput? Input, FieldErrors Problems) Read(AllocationProposalRequest? request)
     {
-        var problems = new List<InputProblem>();
+        var problems = new FieldErrors();
         request ??= new();
         if (request.Pot is null)
         {
-            problems.Add(new("pot", AllocationTexts.Invalid_PotMissing));
+            problems.Add("pot", AllocationTexts.Invalid_PotMissing);
         }
 
         var earmarks = new List<EarmarkedAmount>();
         var givenEarmarks = request.Earmarks ?? [];
         if (givenEarmarks.Count > AllocationInputGuard.MaxEarmarks)
         {
-            problems.Add(new("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, AllocationInputGuard.MaxEarmarks)));
+            problems.Add("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, AllocationInputGuard.MaxEarmarks));
             return (null, problems);
         }
         for (var i = 0; i < givenEarmarks.Count; i++)
@@ -94,12 +95,12 @@ internal static class AllocationRequestReader
             var e = givenEarmarks[i];
             if (e is null)
             {
-                problems.Add(new($"earmarks[{i}]", AllocationTexts.Invalid_EarmarkMissing));
+                problems.Add($"earmarks[{i}]", AllocationTexts.Invalid_EarmarkMissing);
                 continue;
             }
             if (e.Amount is null)
             {
-                problems.Add(new($"earmarks[{i}].amount", AllocationTexts.Invalid_EarmarkAmountMissing));
+                problems.Add($"earmarks[{i}].amount", AllocationTexts.Invalid_EarmarkAmountMissing);
             }
             earmarks.Add(new() { Theme = Code(e.Theme) ?? "", Amount = e.Amount ?? 0 });
         }
@@ -107,11 +108,11 @@ internal static class AllocationRequestReader
         var lines = new List<AllocationLine>();
         if (request.Lines is null)
         {
-            problems.Add(new("lines", AllocationTexts.Invalid_LinesMissing));
+            problems.Add("lines", AllocationTexts.Invalid_LinesMissing);
         }
         else if (request.Lines.Count > AllocationInputGuard.MaxLines)
         {
-            problems.Add(new("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, AllocationInputGuard.MaxLines)));
+            problems.Add("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, AllocationInputGuard.MaxLines));
             return (null, problems);
         }
         else
@@ -130,16 +131,16 @@ internal static class AllocationRequestReader
         // Only a complete shape is checked against the computation's rules, so field paths stay right.
         if (problems.Count == 0)
         {
-            problems.AddRange(AllocationInputGuard.Problems(request.Pot!.Value, earmarks, lines, settings));
+            problems.AddAll(AllocationInputGuard.Problems(request.Pot!.Value, earmarks, lines, settings));
         }
         return problems.Count == 0 ? (new AllocationInput(request.Pot!.Value, earmarks, lines, settings), problems) : (null, problems);
     }
 
-    private static AllocationLine? ReadLine(AllocationLineRequest? l, string at, List<InputProblem> problems)
+    private static AllocationLine? ReadLine(AllocationLineRequest? l, string at, FieldErrors problems)
     {
         if (l is null)
         {
-            problems.Add(new(at, AllocationTexts.Invalid_LineMissing));
+            problems.Add(at, AllocationTexts.Invalid_LineMissing);
             return null;
         }
         var before = problems.Count;
@@ -153,21 +154,21 @@ internal static class AllocationRequestReader
         };
         if (kind is null)
         {
-            problems.Add(string.IsNullOrWhiteSpace(l.Kind)
-                ? new($"{at}.kind", AllocationTexts.Invalid_KindMissing)
-                : new($"{at}.kind", Format.Text(AllocationTexts.Invalid_KindUnknown, l.Kind)));
+            problems.Add($"{at}.kind", string.IsNullOrWhiteSpace(l.Kind)
+                ? AllocationTexts.Invalid_KindMissing
+                : Format.Text(AllocationTexts.Invalid_KindUnknown, l.Kind));
         }
-        BpaRole? role = l.BpaRole?.Trim() switch
+        Domain.Applications.BpaRole? role = l.BpaRole?.Trim() switch
         {
             null or "" => null,
-            "workLeader" => Allocation.BpaRole.WorkLeader,
-            "caseworker" => Allocation.BpaRole.Caseworker,
-            "assistant" => Allocation.BpaRole.Assistant,
+            "workLeader" => Domain.Applications.BpaRole.WorkLeader,
+            "caseworker" => Domain.Applications.BpaRole.Caseworker,
+            "assistant" => Domain.Applications.BpaRole.Assistant,
             _ => null,
         };
         if (role is null && !string.IsNullOrWhiteSpace(l.BpaRole))
         {
-            problems.Add(new($"{at}.bpaRole", Format.Text(AllocationTexts.Invalid_BpaRoleUnknown, l.BpaRole)));
+            problems.Add($"{at}.bpaRole", Format.Text(AllocationTexts.Invalid_BpaRoleUnknown, l.BpaRole));
         }
         Required(problems, l.Continuation is null, $"{at}.continuation", AllocationTexts.Invalid_ContinuationMissing);
         Required(problems, l.District is null, $"{at}.district", AllocationTexts.Invalid_DistrictMissing);
@@ -192,11 +193,11 @@ internal static class AllocationRequestReader
         };
     }
 
-    private static void Required(List<InputProblem> problems, bool missing, string field, string text)
+    private static void Required(FieldErrors problems, bool missing, string field, string text)
     {
         if (missing)
         {
-            problems.Add(new(field, text));
+            problems.Add(field, text);
         }
     }
 

@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Applications;
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>

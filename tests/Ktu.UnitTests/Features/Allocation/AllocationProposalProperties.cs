@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Applications;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -20,7 +20,7 @@ public sealed class AllocationRequestReaderTests
     {
         var (input, problems) = AllocationRequestReader.Read(request);
         Assert.Null(input);
-        return problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+        return problems.ToDictionary(p => p.Key, p => string.Join(" ", p.Value));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Applications;
 using System.Globalization;
 using System.Text;
 using FsCheck;

@@ -255,9 +255,12 @@ internal static class RoundActions
             return null;
         }
         var settings = s.Over(AllocationSettings.Default);
-        foreach (var p in AllocationInputGuard.SettingsProblems(settings))
+        foreach (var (field, messages) in AllocationInputGuard.SettingsProblems(settings))
         {
-            errors.Add(p.Field.StartsWith("settings", StringComparison.Ordinal) ? p.Field : $"{at}.{p.Field}", p.Message);
+            foreach (var message in messages)
+            {
+                errors.Add(field.StartsWith("settings", StringComparison.Ordinal) ? field : $"{at}.{field}", message);
+            }
         }
         return errors.Count == 0 ? settings : null;
     }

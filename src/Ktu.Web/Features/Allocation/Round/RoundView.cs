@@ -168,7 +168,7 @@ internal sealed record RoundView(
                 _ => LineKind.Project,
             },
             EducationType = Line.EducationType,
-            BpaRole = Line.BpaRole is { } r ? (BpaRole)(int)r : null,
+            BpaRole = Line.BpaRole,
             Theme = Line.Theme,
             Continuation = Line.Continuation,
             District = District,
