@@ -4,7 +4,7 @@ namespace Ktu.Web.Features.Payments;
 
 /// <summary>
 /// What Program.cs needs of this feature: its endpoints. The payment routes sit beside the letters' under the same
-/// prefixes and tag (one API section, "Tilskuddsbrev og utbetaling"), but this feature declares its own groups for them.
+/// prefixes and tag (one API section, "Tilskuddsbrev og utbetaling"), and both take their groups from Web/ApiRoutes, which declares each prefix once.
 /// </summary>
 internal static class PaymentsFeature
 {
@@ -12,17 +12,10 @@ internal static class PaymentsFeature
 
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder app)
     {
-        var year = app.MapGroup("/api/v1/allocations/{year:int}")
-            .WithTags(Tag)
-            .RequireAuthorization(Policies.EmbeteStaff)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var year = app.MapAllocationYear(Tag);
         ExportPaymentFile.Map(year);
 
-        var grant = app.MapGroup("/api/v1/grants/{id:guid}")
-            .WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var grant = app.MapGrant(Tag);
         MarkPaid.Map(grant);
         return app;
     }

@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Allocation;
 
-public static class AllocationApi
+/// <summary>
+/// A what-if proposal: amounts and reasons per line from a pot, earmarks, scored lines and settings. Nothing is stored;
+/// the same content always gives the same answer.
+/// </summary>
+internal static class ProposeAllocation
 {
-    public static void MapAllocationApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/allocation/proposal", ProposeAsync)
-            .WithTags("Tildeling")
+            .WithTags(AllocationFeature.Tag)
             .RequireAuthorization(Policies.AllocationWhatIf)
             .WithSummary("Forslag til fordeling: beløp og begrunnelse for hver linje, for å prøve ut scenarioer.")
             .WithDescription(

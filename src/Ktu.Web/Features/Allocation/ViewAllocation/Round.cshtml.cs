@@ -13,7 +13,7 @@ namespace Ktu.Web.Features.Allocation;
 /// reasons, the remaining pot and earmarks (live while typing), scenarios side by side, and the four-eyes approval.
 /// </summary>
 [Authorize(Policy = Policies.EmbeteStaff)]
-public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     public sealed class AdjustInput
     {
@@ -65,11 +65,11 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
 
     public Task<IActionResult> OnPostSettingsAsync(int year, CancellationToken ct) =>
         TryAsync(year, "settings", "innstillinger",
-            () => RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, SettingsInput(), null), ct), ct);
+            async () => Errors(await AdjustAllocation.HandleAsync(db, me, time, year, new RoundChangeInput(Version, SettingsInput(), null), ct)), ct);
 
     public Task<IActionResult> OnPostScenarioAsync(int year, CancellationToken ct) =>
         TryAsync(year, "name", "scenario",
-            () => RoundActions.SaveScenarioAsync(db, me, time, year, new ScenarioInput(Version, ScenarioName, SettingsInput()), ct), ct);
+            async () => await SaveScenario.HandleAsync(db, me, time, year, new ScenarioInput(Version, ScenarioName, SettingsInput()), ct) is SaveScenario.Invalid invalid ? invalid.Errors : new FieldErrors(), ct);
 
     public Task<IActionResult> OnPostApplyScenarioAsync(int year, string name, CancellationToken ct) =>
         TryAsync(year, "settings", "innstillinger", async () =>
@@ -84,13 +84,13 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
                 MinimumAmount = s.MinimumAmount,
                 RoundingUnit = s.RoundingUnit,
             };
-            return await RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, settings, null), ct);
+            return Errors(await AdjustAllocation.HandleAsync(db, me, time, year, new RoundChangeInput(Version, settings, null), ct));
         }, ct);
 
     public Task<IActionResult> OnPostDeleteScenarioAsync(int year, string name, CancellationToken ct) =>
         TryAsync(year, "name", "slettet", async () =>
         {
-            await RoundActions.DeleteScenarioAsync(db, me, time, year, name, Version, ct);
+            await DeleteScenario.HandleAsync(db, me, time, year, name, Version, ct);
             return new FieldErrors();
         }, ct);
 
@@ -104,7 +104,7 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
                 .Where(a => a.Key is not null && (!proposed.TryGetValue(a.Key, out var p) || a.Amount != p))
                 .Select(a => new AdjustmentInput(a.Key, a.Amount ?? -1, a.Reason))
                 .ToList();
-            var errors = await RoundActions.ChangeAsync(db, me, time, year, new RoundChangeInput(Version, null, adjustments), ct);
+            var errors = Errors(await AdjustAllocation.HandleAsync(db, me, time, year, new RoundChangeInput(Version, null, adjustments), ct));
             // Point the messages at the right row of the table, not at the n-th adjustment.
             var remapped = new FieldErrors();
             foreach (var (key, messages) in errors)
@@ -126,23 +126,26 @@ public sealed class RoundPageModel(AppDbContext db, CurrentUser me, TimeProvider
     public Task<IActionResult> OnPostSubmitAsync(int year, CancellationToken ct) =>
         TryAsync(year, "status", "sendt", async () =>
         {
-            await RoundActions.SubmitAsync(db, me, time, year, Version, ct);
+            await SubmitForApproval.HandleAsync(db, me, time, year, Version, ct);
             return new FieldErrors();
         }, ct);
 
     public Task<IActionResult> OnPostApproveAsync(int year, CancellationToken ct) =>
         TryAsync(year, "status", "godkjent", async () =>
         {
-            await RoundActions.ApproveAsync(db, me, time, year, Version, ct);
+            await ApproveAllocation.HandleAsync(db, me, time, year, Version, ct);
             return new FieldErrors();
         }, ct);
 
     public Task<IActionResult> OnPostSendBackAsync(int year, CancellationToken ct) =>
         TryAsync(year, "sendBackReason", "tilbake", async () =>
         {
-            await RoundActions.SendBackAsync(db, me, time, year, new RoundVersionInput(Version, SendBackReason), ct);
+            await SendBack.HandleAsync(db, me, time, year, new RoundVersionInput(Version, SendBackReason), ct);
             return new FieldErrors();
         }, ct);
+
+    private static FieldErrors Errors(AdjustAllocation.Outcome outcome) =>
+        outcome is AdjustAllocation.Invalid invalid ? invalid.Errors : new FieldErrors();
 
     private AllocationSettingsRequest SettingsInput() => new()
     {

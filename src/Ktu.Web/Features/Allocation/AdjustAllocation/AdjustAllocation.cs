@@ -1,0 +1,115 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ktu.Web.Features.Allocation;
+
+public sealed record AdjustmentInput(string? LineKey, long? Amount, string? Reason);
+
+public sealed record RoundChangeInput(int? Version, AllocationSettingsRequest? Settings, IReadOnlyList<AdjustmentInput>? Adjustments);
+
+/// <summary>
+/// The case officer changes the allocation's settings and/or adjusts lines (an amount with a reason for the letter).
+/// The round's version makes two people at once safe: one succeeds, the other is told to reload. Audited.
+/// </summary>
+internal static class AdjustAllocation
+{
+    internal abstract record Outcome;
+    internal sealed record Adjusted : Outcome;
+    internal sealed record Invalid(FieldErrors Errors) : Outcome;
+
+    public static void Map(RouteGroupBuilder year) =>
+        year.MapPut("/", EndpointAsync)
+            .WithSummary("Endre innstillingene og/eller justeringene (beløp med begrunnelse per linje). Send versjonen du hentet; 409 hvis noen har endret i mellomtiden.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, RoundChangeInput input, CancellationToken ct)
+    {
+        RoundRules.RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan endre fordelingen.");
+        var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
+        var errors = new FieldErrors();
+        var settings = input.Settings is null ? null : AllocationSettingsInput.Read(input.Settings, "settings", errors);
+        var adjustments = input.Adjustments is null ? null : ReadAdjustments(view, input.Adjustments, errors);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        var round = RoundRules.OpenDraft(db, view, input.Version, time);
+        var now = time.GetUtcNow();
+        var actor = me.Actor;
+        if (settings is not null)
+        {
+            var before = round.SettingsJson;
+            round.ChangeSettings(StoredSettings.Write(settings), actor, now);
+            RoundRules.Audit(db, me, now, "allocation.settings-changed", round, before, round.SettingsJson);
+        }
+        if (adjustments is not null)
+        {
+            var before = round.ReadAdjustments();
+            round.ChangeAdjustments(adjustments, actor, now);
+            RoundRules.Audit(db, me, now, "allocation.adjusted", round, before, adjustments);
+        }
+        await db.SaveChangesAsync(ct);
+        return new Adjusted();
+    }
+
+    internal static async Task<Results<Ok<RoundResponse>, ValidationProblem>> EndpointAsync(
+        AppDbContext db, CurrentUser me, TimeProvider time, int year, [FromBody] RoundChangeInput? body, CancellationToken ct) =>
+        await HandleAsync(db, me, time, year, body ?? new RoundChangeInput(null, null, null), ct) switch
+        {
+            Invalid invalid => invalid.Errors.ToValidationProblem(),
+            _ => await ViewAllocation.ReloadAsync(db, me, year, ct),
+        };
+
+    private static List<LineAdjustment> ReadAdjustments(RoundView view, IReadOnlyList<AdjustmentInput> input, FieldErrors errors)
+    {
+        var lines = view.Lines.ToDictionary(l => l.Key, StringComparer.Ordinal);
+        var result = new List<LineAdjustment>();
+        for (var i = 0; i < input.Count; i++)
+        {
+            var a = input[i];
+            var at = $"adjustments[{i}]";
+            if (a.LineKey is null || !lines.TryGetValue(a.LineKey, out var line))
+            {
+                errors.Add($"{at}.lineKey", "Linjen finnes ikke i fordelingen.");
+                continue;
+            }
+            if (a.Amount is null)
+            {
+                continue;
+            }
+            if (a.Amount < 0 || a.Amount > line.Line.AmountApplied)
+            {
+                errors.Add($"{at}.amount", $"Beløpet for «{line.Line.Label}» ({line.Applicant}) må være mellom 0 og det søkte beløpet, {Format.Nok(line.Line.AmountApplied)}.");
+                continue;
+            }
+            if (line.Score == 0 && a.Amount > 0)
+            {
+                errors.Add($"{at}.amount", $"«{line.Line.Label}» ({line.Applicant}) har 0 poeng og kan ikke få tilskudd. Endre vurderingen først.");
+                continue;
+            }
+            var reason = a.Reason?.Trim() ?? "";
+            if (reason.Length == 0)
+            {
+                errors.Add($"{at}.reason", $"Skriv hvorfor du endrer beløpet for «{line.Line.Label}» ({line.Applicant}). Begrunnelsen står i tilskuddsbrevet.");
+                continue;
+            }
+            if (reason.Length > AllocationRound.MaxReasonLength)
+            {
+                errors.Add($"{at}.reason", $"Begrunnelsen kan være høyst {AllocationRound.MaxReasonLength} tegn.");
+                continue;
+            }
+            if (result.Any(r => r.LineKey == line.Key))
+            {
+                errors.Add($"{at}.lineKey", $"«{line.Line.Label}» ({line.Applicant}) er endret to ganger.");
+                continue;
+            }
+            result.Add(new LineAdjustment(line.Key, a.Amount.Value, reason));
+        }
+        return result;
+    }
+}

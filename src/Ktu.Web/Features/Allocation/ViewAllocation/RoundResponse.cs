@@ -1,0 +1,19 @@
+namespace Ktu.Web.Features.Allocation;
+
+/// <summary>The allocation as the API shows it; the DTOs of ViewAllocation and of the changes that answer with it.</summary>
+public sealed record RoundLineDto(
+    string Key, Guid ApplicationId, string Reference, string Applicant, bool District, string LineId, string Part, string Label,
+    long AmountApplied, int Score, long AmountAssessed, long AmountProposed, string Outcome, string ProposalReason,
+    long? AdjustedAmount, string? AdjustmentReason, long AmountFinal, string FinalReason);
+
+public sealed record EarmarkStateDto(string Theme, string ThemeName, long Amount, long Used, long Left);
+
+public sealed record ScenarioDto(string Name, AllocationSettingsDto Settings, long Total, long Unallocated, int InFull, int Reduced, int NotFunded);
+
+public sealed record NotReadyDto(Guid ApplicationId, string Reference, string Applicant, string Status);
+
+public sealed record RoundResponse(
+    int Year, string EmbeteId, string Status, int Version, long Pot, long GeneralAmount, long TotalApplied, long TotalProposed, long TotalFinal,
+    long Remaining, long GeneralLeft, AllocationSettingsDto Settings, IReadOnlyList<EarmarkStateDto> Earmarks, IReadOnlyList<RoundLineDto> Lines,
+    IReadOnlyList<NotReadyDto> NotReady, IReadOnlyList<ScenarioDto> Scenarios, IReadOnlyList<string> Blockers,
+    string? SubmittedBy, DateTimeOffset? SubmittedAt, string? ApprovedBy, DateTimeOffset? ApprovedAt, string? SentBackReason);
