@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
@@ -16,7 +15,7 @@ namespace Ktu.Web.Features.Applications;
 /// "12a" is shown back as typed, with a message, instead of silently becoming empty.
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
-public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+public abstract class PartPage(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     /// <summary>The version the form was read at; a stale one is a conflict, never an overwrite.</summary>
     [BindProperty]
@@ -121,8 +120,6 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
         }
     }
 
-    public enum SaveResult { Saved, Conflict, Invalid, NotEditable }
-
     /// <summary>Saves this part (the rest as stored) with the form's version; the view then holds the newest state.</summary>
     internal async Task<SaveResult> SavePartAsync(Func<ApplicationContent, ApplicationContent> withPart, CancellationToken ct)
     {
@@ -153,7 +150,7 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
                 return SaveResult.Saved;
             case SaveDraft.Conflict c:
                 // Keep the user's text in the form; the next save is made knowingly on top of the newest version.
-                StoredValues = Differences(content, c.Current.Content);
+                StoredValues = ConflictValues.Differences(content, c.Current.Content, BelongsHere, FieldKey);
                 View = c.Current;
                 Version = c.Current.Application.Version;
                 ConflictMessage = string.Format(Texts.Culture, ConflictFormat,
@@ -173,39 +170,8 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     /// <summary>After a conflict: form field to what is stored now, for each field of this part where that differs from the form.</summary>
     public IReadOnlyDictionary<string, string> StoredValues { get; private set; } = new Dictionary<string, string>();
 
-    private Dictionary<string, string> Differences(ApplicationContent mine, ApplicationContent stored)
-    {
-        static Dictionary<string, string> Values(ApplicationContent c) =>
-            ApplicationFields.Texts(c).Select(t => (t.Path, Value: t.Value ?? ""))
-                .Concat(ApplicationFields.Numbers(c).Select(n => (n.Path, Value: Text(n.Value) ?? "")))
-                .Append((Path: "competencePlanAdopted", Value: c.CompetencePlanAdopted switch { true => Texts.Common_Yes, false => Texts.Common_No, null => "" }))
-                .GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var before = Values(stored);
-        var after = Values(mine);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in before.Keys.Union(after.Keys).Where(BelongsHere))
-        {
-            var now = before.GetValueOrDefault(path, "");
-            if (now != after.GetValueOrDefault(path, ""))
-            {
-                result[FieldKey(path)] = now.Length == 0 ? Texts.Part_StoredEmpty : now;
-            }
-        }
-        return result;
-    }
-
     /// <summary>"Lagret nå: «…»" under a field after a conflict, so the user sees the other version without losing their own.</summary>
-    public Microsoft.AspNetCore.Html.IHtmlContent StoredValue(string key)
-    {
-        if (!StoredValues.TryGetValue(key, out var value))
-        {
-            return Microsoft.AspNetCore.Html.HtmlString.Empty;
-        }
-        return new Microsoft.AspNetCore.Html.HtmlContentBuilder()
-            .AppendHtml("<p class=\"ds-paragraph ktu-stored\" data-size=\"sm\">")
-            .Append(Texts.Part_StoredNow).Append(" «").Append(value).Append("»")
-            .AppendHtml("</p>");
-    }
+    public Microsoft.AspNetCore.Html.IHtmlContent StoredValue(string key) => ConflictValues.Line(StoredValues, key);
 
     /// <summary>The issues of this page's part, keyed by form field; warnings and errors alike.</summary>
     public IEnumerable<(string Key, ValidationIssue Issue)> PartIssues() =>
@@ -229,7 +195,7 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
                 .Where(x => x.Issue.Severity == IssueSeverity.Error && !InputErrors.ContainsKey(x.Key))
                 .Select(x => (x.Key, x.Issue.Message)));
         }
-        foreach (var (key, message) in errors.OrderBy(e => FormOrder(e.Key)))
+        foreach (var (key, message) in errors.OrderBy(e => FormFields.Order(e.Key, FieldOrder)))
         {
             ModelState.AddModelError(key, message);
         }
@@ -244,26 +210,6 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     /// <summary>Field names of a row or the page in the order they stand in the form.</summary>
     protected virtual IReadOnlyList<string> FieldOrder => [];
 
-    /// <summary>Sorts "Rows[2].Amount" after "Rows[1].Description", and fields within a row by <see cref="FieldOrder"/>.</summary>
-    private (int, int, int, string) FormOrder(string key)
-    {
-        var indexes = IndexPattern().Matches(key).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var name = IndexPattern().Replace(key, "");
-        var at = FieldOrder.Count;
-        for (var i = 0; i < FieldOrder.Count; i++)
-        {
-            if (name.EndsWith(FieldOrder[i], StringComparison.Ordinal))
-            {
-                at = i;
-                break;
-            }
-        }
-        return (indexes.Count > 0 ? indexes[0] : -1, indexes.Count > 1 ? indexes[1] : -1, at, key);
-    }
-
-    [GeneratedRegex(@"\[(\d+)\]")]
-    private static partial Regex IndexPattern();
-
     /// <summary>True when this page's part holds anything in the stored content.</summary>
     protected virtual bool HasContent(ApplicationContent content) => false;
 
@@ -274,83 +220,31 @@ public abstract partial class PartPage(AppDbContext db, CurrentUser me, TimeProv
     protected virtual string FieldKey(string field) => FormKey(field);
 
     /// <summary>"competenceMeasures[0].amount" as the form names it: "CompetenceMeasures[0].Amount".</summary>
-    public static string FormKey(string path) =>
-        string.IsNullOrEmpty(path) ? "" : SegmentStart().Replace(path, m => m.Value.ToUpperInvariant());
+    public static string FormKey(string path) => FormFields.FormKey(path);
 
     /// <summary>The id a tag helper gives the field named <paramref name="key"/>.</summary>
-    public static string IdOf(string key) => string.IsNullOrEmpty(key) ? "main" : key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+    public static string IdOf(string key) => FormFields.IdOf(key);
 
     private static readonly System.Text.CompositeFormat SavedAtFormat = System.Text.CompositeFormat.Parse(Texts.Part_SavedAt);
     private static readonly System.Text.CompositeFormat ConflictFormat = System.Text.CompositeFormat.Parse(Texts.Part_Conflict);
 
-    [GeneratedRegex(@"(?<=^|\.)[a-z]")]
-    private static partial Regex SegmentStart();
+    protected IActionResult JsonResultOf(SaveResult result) =>
+        AutosaveAnswer.Of(result, Version, View, InputErrors.Count > 0, SavedMessage, ConflictMessage, PartIssues());
 
-    protected IActionResult JsonResultOf(SaveResult result) => new JsonResult(new
-    {
-        saved = result == SaveResult.Saved,
-        conflict = result == SaveResult.Conflict,
-        version = Version,
-        savedAt = result == SaveResult.Saved ? Format.Time(View.Application.UpdatedAt) : null,
-        message = result switch
-        {
-            SaveResult.Saved when InputErrors.Count > 0 => SavedMessage + " " + Texts.Part_AutosavePartly,
-            SaveResult.Saved => SavedMessage,
-            SaveResult.Conflict => ConflictMessage,
-            SaveResult.NotEditable => Texts.Part_Submitted,
-            _ => Texts.Part_AutosaveInvalid,
-        },
-        summary = new
-        {
-            competence = Format.Nok(View.Summary.Competence),
-            bpa = Format.Nok(View.Summary.Bpa),
-            projects = Format.Nok(View.Summary.Projects),
-            total = Format.Nok(View.Summary.Total),
-        },
-        issues = PartIssues().Select(x => new { field = IdOf(x.Key), severity = x.Issue.Severity.ToString().ToLowerInvariant(), message = x.Issue.Message }),
-    });
-
-    /// <summary>
-    /// Reads whole kroner or persons as typed: spaces and a trailing ",-" are allowed ("90 000", "90 000,-").
-    /// Anything else is kept in the form with a message and saved as empty.
-    /// </summary>
+    /// <summary>Reads a number as typed (<see cref="NumberInput"/>); text that is not one is kept with a message and saved as empty.</summary>
     protected long? ParseNumber(string key, string? text, NumberKind kind)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var reading = NumberInput.Read(text, kind);
+        if (reading.Error is { } error)
         {
-            return null;
+            InputErrors[key] = error;
         }
-        var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray());
-        if (cleaned.StartsWith("kr", StringComparison.OrdinalIgnoreCase))
-        {
-            cleaned = cleaned[2..];
-        }
-        if (cleaned.EndsWith(",-", StringComparison.Ordinal))
-        {
-            cleaned = cleaned[..^2];
-        }
-        cleaned = cleaned.Replace('\u2212', '-'); // a typographic minus
-        if (long.TryParse(cleaned, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        var decimals = cleaned.Contains(',', StringComparison.Ordinal) || cleaned.Contains('.', StringComparison.Ordinal);
-        InputErrors[key] = kind switch
-        {
-            NumberKind.Amount when decimals => Texts.Input_AmountWhole,
-            NumberKind.Amount => Texts.Input_AmountNotNumber,
-            NumberKind.Persons => Texts.Input_PersonsNotNumber,
-            _ => Texts.Input_PriorityNotNumber,
-        };
-        return null;
+        return reading.Value;
     }
 
-    /// <summary>A number of persons; an absurd one stays absurd, so the shape check refuses it with its own message.</summary>
-    protected static int? Persons(long? value) => value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
+    protected static int? Persons(long? value) => NumberInput.Persons(value);
 
-    protected static string? Text(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    protected static string? Text(long? value) => NumberInput.Text(value);
 
-    protected static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    public enum NumberKind { Amount, Persons, Priority }
+    protected static string? Trimmed(string? text) => FormFields.Trimmed(text);
 }
