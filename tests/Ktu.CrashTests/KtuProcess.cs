@@ -102,23 +102,32 @@ internal sealed class KtuProcess : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (Transport.IsConnectionFailure(e))
             {
+                // Not listening yet.
             }
             await Task.Delay(100);
         }
         throw new InvalidOperationException($"{Url}/health did not answer after 1200 tries:\n{LastOutput}");
     }
 
-    /// <summary>SIGKILL: no shutdown, no flush, no disposal — the process is simply gone.</summary>
-    public void KillHard()
+    /// <summary>
+    /// SIGKILL: no shutdown, no flush, no disposal — the process is simply gone. False if it had already
+    /// stopped on its own (a crash of the app, not of the harness's making).
+    /// </summary>
+    public bool KillHard()
     {
-        if (!_process.HasExited)
+        var running = !_process.HasExited;
+        if (running)
         {
             _process.Kill(entireProcessTree: true);
         }
         _process.WaitForExit();
+        return running;
     }
+
+    /// <summary>The exit code, once the process has stopped.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public void Dispose()
     {
