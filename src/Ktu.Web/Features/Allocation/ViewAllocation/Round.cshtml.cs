@@ -44,13 +44,13 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
         await LoadAsync(year, ct);
         Message = Done switch
         {
-            "innstillinger" => "Innstillingene er lagret, og forslaget er regnet ut på nytt.",
-            "scenario" => "Scenarioet er lagret.",
-            "slettet" => "Scenarioet er slettet.",
-            "justert" => "Justeringene er lagret.",
-            "sendt" => "Fordelingen er sendt til godkjenning.",
-            "godkjent" => "Fordelingen er godkjent. Vedtakene er fattet og kan ikke endres.",
-            "tilbake" => "Fordelingen er sendt tilbake til saksbehandleren.",
+            "innstillinger" => AllocationTexts.Done_Settings,
+            "scenario" => AllocationTexts.Done_Scenario,
+            "slettet" => AllocationTexts.Done_ScenarioDeleted,
+            "justert" => AllocationTexts.Done_Adjusted,
+            "sendt" => AllocationTexts.Done_Submitted,
+            "godkjent" => AllocationTexts.Done_Approved,
+            "tilbake" => AllocationTexts.Done_SentBack,
             _ => null,
         };
         FillSettings(View.Settings);
@@ -60,7 +60,7 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
     public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
     {
         await LoadAsync(year, ct);
-        return Redirect($"/saksbehandling/fordeling/{year}");
+        return RedirectToPage(new { year });
     }
 
     public Task<IActionResult> OnPostSettingsAsync(int year, CancellationToken ct) =>
@@ -75,7 +75,7 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
         TryAsync(year, "settings", "innstillinger", async () =>
         {
             var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
-            var scenario = view.Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new NotFoundException("Fant ikke scenarioet.");
+            var scenario = view.Scenarios.FirstOrDefault(s => s.Name == name) ?? throw new NotFoundException(AllocationTexts.Scenario_NotFound);
             var s = scenario.Settings;
             var settings = new AllocationSettingsRequest
             {
@@ -163,10 +163,10 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
         // amount arrives as null and is refused with a Norwegian message), so start clean.
         ModelState.Clear();
         if (await PageWrites.TryAsync(ModelState, field,
-                "Noen andre endret fordelingen samtidig. Last inn siden på nytt; det du gjorde, er ikke lagret.",
+                AllocationTexts.Page_ConcurrentChange,
                 action, key => key.Replace('.', '_').Replace('[', '_').Replace(']', '_')))
         {
-            return Redirect($"/saksbehandling/fordeling/{year}?ok={done}");
+            return RedirectToPage(new { year, ok = done });
         }
         db.ChangeTracker.Clear();
         await LoadAsync(year, ct);
@@ -200,8 +200,8 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
 
     public static string StatusName(RoundStatus status) => status switch
     {
-        RoundStatus.Draft => "Under arbeid",
-        RoundStatus.AwaitingApproval => "Sendt til godkjenning",
-        _ => "Godkjent – vedtak fattet",
+        RoundStatus.Draft => AllocationTexts.Status_Draft,
+        RoundStatus.AwaitingApproval => AllocationTexts.Status_AwaitingApproval,
+        _ => AllocationTexts.Status_Approved,
     };
 }
