@@ -1,3 +1,4 @@
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;
@@ -10,7 +11,7 @@ internal static class AllocationSettingsInput
     {
         if (s.ScoreWeights is { } w && w.Count != 5)
         {
-            errors.Add($"{at}.scoreWeights", "Oppgi fem vekter, én for hver poengsum fra 1 til 5.");
+            errors.Add($"{at}.scoreWeights", AllocationTexts.Settings_FiveWeights);
             return null;
         }
         var settings = s.Over(AllocationSettings.Default);

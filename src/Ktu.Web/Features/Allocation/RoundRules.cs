@@ -1,3 +1,4 @@
+using Ktu.Web.Domain;
 using Ktu.Web.Data;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
@@ -32,13 +33,13 @@ internal static class RoundRules
         switch (round.Status)
         {
             case RoundStatus.AwaitingApproval:
-                throw new RuleViolationException("Fordelingen er sendt til godkjenning og kan ikke endres før en leder har sendt den tilbake.", "round-awaiting-approval");
+                throw new RuleViolationException(AllocationTexts.Round_AwaitingApproval, "round-awaiting-approval");
             case RoundStatus.Approved:
-                throw new RuleViolationException("Fordelingen er godkjent, og vedtakene kan ikke endres.", "round-approved");
+                throw new RuleViolationException(AllocationTexts.Round_Approved, "round-approved");
         }
         if (version is { } v && v != round.Version)
         {
-            throw new RuleViolationException($"{round.UpdatedByName ?? "Noen"} har endret fordelingen etter at du åpnet den. Last inn siden på nytt.", "edit-conflict");
+            throw new RuleViolationException(Format.Text(AllocationTexts.Round_ChangedBy, round.UpdatedByName ?? AllocationTexts.Round_Someone), "edit-conflict");
         }
         return round;
     }
@@ -49,15 +50,15 @@ internal static class RoundRules
         var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == me.StaffEmbeteId && r.SchemeYear == year, ct);
         if (round is null || round.Status == RoundStatus.Draft)
         {
-            throw new RuleViolationException("Fordelingen er ikke sendt til godkjenning.", "round-not-submitted");
+            throw new RuleViolationException(AllocationTexts.Round_NotSubmitted, "round-not-submitted");
         }
         if (round.Status == RoundStatus.Approved)
         {
-            throw new RuleViolationException($"Fordelingen er allerede godkjent av {round.ApprovedByName}.", "already-approved");
+            throw new RuleViolationException(Format.Text(AllocationTexts.Round_AlreadyApprovedBy, round.ApprovedByName), "already-approved");
         }
         if (version is { } v && v != round.Version)
         {
-            throw new RuleViolationException("Fordelingen er endret siden du åpnet den. Last inn siden på nytt.", "edit-conflict");
+            throw new RuleViolationException(AllocationTexts.Round_ChangedSinceOpened, "edit-conflict");
         }
         return round;
     }

@@ -29,7 +29,7 @@ internal static class AdjustAllocation
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, RoundChangeInput input, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan endre fordelingen.");
+        RoundRules.RequireRole(me, Roles.CaseOfficer, AllocationTexts.Adjust_OnlyCaseOfficers);
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var errors = new FieldErrors();
         var settings = input.Settings is null ? null : AllocationSettingsInput.Read(input.Settings, "settings", errors);
@@ -75,7 +75,7 @@ internal static class AdjustAllocation
             var at = $"adjustments[{i}]";
             if (a.LineKey is null || !lines.TryGetValue(a.LineKey, out var line))
             {
-                errors.Add($"{at}.lineKey", "Linjen finnes ikke i fordelingen.");
+                errors.Add($"{at}.lineKey", AllocationTexts.Adjust_LineUnknown);
                 continue;
             }
             if (a.Amount is null)
@@ -84,28 +84,28 @@ internal static class AdjustAllocation
             }
             if (a.Amount < 0 || a.Amount > line.Line.AmountApplied)
             {
-                errors.Add($"{at}.amount", $"Beløpet for «{line.Line.Label}» ({line.Applicant}) må være mellom 0 og det søkte beløpet, {Format.Nok(line.Line.AmountApplied)}.");
+                errors.Add($"{at}.amount", Format.Text(AllocationTexts.Adjust_AmountOutOfRange, line.Line.Label, line.Applicant, Format.Nok(line.Line.AmountApplied)));
                 continue;
             }
             if (line.Score == 0 && a.Amount > 0)
             {
-                errors.Add($"{at}.amount", $"«{line.Line.Label}» ({line.Applicant}) har 0 poeng og kan ikke få tilskudd. Endre vurderingen først.");
+                errors.Add($"{at}.amount", Format.Text(AllocationTexts.Adjust_ScoreZero, line.Line.Label, line.Applicant));
                 continue;
             }
             var reason = a.Reason?.Trim() ?? "";
             if (reason.Length == 0)
             {
-                errors.Add($"{at}.reason", $"Skriv hvorfor du endrer beløpet for «{line.Line.Label}» ({line.Applicant}). Begrunnelsen står i tilskuddsbrevet.");
+                errors.Add($"{at}.reason", Format.Text(AllocationTexts.Adjust_ReasonMissing, line.Line.Label, line.Applicant));
                 continue;
             }
             if (reason.Length > AllocationRound.MaxReasonLength)
             {
-                errors.Add($"{at}.reason", $"Begrunnelsen kan være høyst {AllocationRound.MaxReasonLength} tegn.");
+                errors.Add($"{at}.reason", Format.Text(AllocationTexts.Adjust_ReasonTooLong, AllocationRound.MaxReasonLength));
                 continue;
             }
             if (result.Any(r => r.LineKey == line.Key))
             {
-                errors.Add($"{at}.lineKey", $"«{line.Line.Label}» ({line.Applicant}) er endret to ganger.");
+                errors.Add($"{at}.lineKey", Format.Text(AllocationTexts.Adjust_LineTwice, line.Line.Label, line.Applicant));
                 continue;
             }
             result.Add(new LineAdjustment(line.Key, a.Amount.Value, reason));

@@ -28,28 +28,28 @@ internal static class ApproveAllocation
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, int? version, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.Approver, "Bare ledere kan godkjenne fordelingen.");
+        RoundRules.RequireRole(me, Roles.Approver, AllocationTexts.Approve_OnlyLeaders);
         var round = await RoundRules.AwaitingApprovalAsync(db, me, year, version, ct);
         var actor = me.Actor;
         if (round.SubmittedByUserId == actor.UserId)
         {
-            throw new RuleViolationException("Du sendte selv fordelingen til godkjenning. En annen leder må godkjenne den (fire øyne).", "four-eyes");
+            throw new RuleViolationException(AllocationTexts.Approve_OwnSubmission, "four-eyes");
         }
         var view = await RoundView.LoadAsync(db, round.EmbeteId, year, ct);
         if (view.Blockers() is { Count: > 0 } blockers)
         {
-            throw new RuleViolationException("Fordelingen kan ikke godkjennes: " + string.Join(" ", blockers), "round-not-ready");
+            throw new RuleViolationException(AllocationTexts.Approve_NotReady + string.Join(" ", blockers), "round-not-ready");
         }
         if (view.TotalFinal != round.SubmittedTotal)
         {
-            throw new RuleViolationException("Fordelingen er ikke lenger den som ble sendt til godkjenning. Send den tilbake til saksbehandleren.", "round-changed");
+            throw new RuleViolationException(AllocationTexts.Approve_RoundChanged, "round-changed");
         }
         var caseFiles = await db.CaseFiles.AsNoTracking()
             .Where(c => c.EmbeteId == round.EmbeteId && c.SchemeYear == year)
             .ToDictionaryAsync(c => c.ApplicationId, c => (Officer: c.AssignedOfficerId, c.ExtraConditions), ct);
         if (caseFiles.Values.Any(c => c.Officer == actor.UserId))
         {
-            throw new RuleViolationException("Du har selv behandlet en av søknadene i fordelingen. En annen leder må godkjenne den (fire øyne).", "four-eyes");
+            throw new RuleViolationException(AllocationTexts.Approve_HandledACase, "four-eyes");
         }
 
         var now = time.GetUtcNow();
@@ -88,7 +88,7 @@ internal static class ApproveAllocation
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // The unique decision per application: someone else approved in the same instant.
-            throw new RuleViolationException("Fordelingen er allerede godkjent av en annen leder.", "already-approved");
+            throw new RuleViolationException(AllocationTexts.Approve_AlreadyApproved, "already-approved");
         }
         return new Approved(made);
     }

@@ -18,7 +18,7 @@ internal static class DeleteScenario
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, string name, int? version, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan slette scenarioer.");
+        RoundRules.RequireRole(me, Roles.CaseOfficer, AllocationTexts.Scenario_DeleteOnlyCaseOfficers);
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var round = RoundRules.OpenDraft(db, view, version, time);
         var now = time.GetUtcNow();

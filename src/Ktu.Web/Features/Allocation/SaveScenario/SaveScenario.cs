@@ -27,13 +27,13 @@ internal static class SaveScenario
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, ScenarioInput input, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan lagre scenarioer.");
+        RoundRules.RequireRole(me, Roles.CaseOfficer, AllocationTexts.Scenario_SaveOnlyCaseOfficers);
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxScenarioName)
         {
-            errors.Add("name", $"Gi scenarioet et navn på 1 til {MaxScenarioName} tegn.");
+            errors.Add("name", Format.Text(AllocationTexts.Scenario_NameLength, MaxScenarioName));
         }
         var settings = AllocationSettingsInput.Read(input.Settings ?? new AllocationSettingsRequest(), "settings", errors);
         if (errors.Count > 0 || settings is null)
@@ -44,7 +44,7 @@ internal static class SaveScenario
         var scenarios = round.ReadScenarios().Where(s => !string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (scenarios.Count >= MaxScenarios)
         {
-            return new Invalid(FieldErrors.Of("name", $"Du kan ha høyst {MaxScenarios} scenarioer. Slett et før du lagrer et nytt."));
+            return new Invalid(FieldErrors.Of("name", Format.Text(AllocationTexts.Scenario_TooMany, MaxScenarios)));
         }
         scenarios.Add(new Scenario(name, StoredSettings.Write(settings)));
         var now = time.GetUtcNow();

@@ -20,11 +20,11 @@ internal static class SendBack
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, RoundVersionInput input, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.Approver, "Bare ledere kan sende fordelingen tilbake.");
+        RoundRules.RequireRole(me, Roles.Approver, AllocationTexts.SendBack_OnlyLeaders);
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > AllocationRound.MaxReasonLength)
         {
-            throw new RuleViolationException($"Skriv kort hva som må endres (høyst {AllocationRound.MaxReasonLength} tegn).", "reason-required");
+            throw new RuleViolationException(Format.Text(AllocationTexts.SendBack_ReasonRequired, AllocationRound.MaxReasonLength), "reason-required");
         }
         var round = await RoundRules.AwaitingApprovalAsync(db, me, year, input.Version, ct);
         var now = time.GetUtcNow();

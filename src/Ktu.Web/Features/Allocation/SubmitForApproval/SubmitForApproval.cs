@@ -25,12 +25,12 @@ internal static class SubmitForApproval
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, int? version, CancellationToken ct)
     {
-        RoundRules.RequireRole(me, Roles.CaseOfficer, "Bare saksbehandlere kan sende fordelingen til godkjenning.");
+        RoundRules.RequireRole(me, Roles.CaseOfficer, AllocationTexts.Submit_OnlyCaseOfficers);
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
         var round = RoundRules.OpenDraft(db, view, version, time);
         if (view.Blockers() is { Count: > 0 } blockers)
         {
-            throw new RuleViolationException("Fordelingen kan ikke sendes til godkjenning ennå: " + string.Join(" ", blockers), "round-not-ready");
+            throw new RuleViolationException(AllocationTexts.Submit_NotReady + string.Join(" ", blockers), "round-not-ready");
         }
         var now = time.GetUtcNow();
         var actor = me.Actor;
@@ -38,9 +38,8 @@ internal static class SubmitForApproval
         RoundRules.Audit(db, me, now, "allocation.submitted", round, null, new { total = view.TotalFinal, pot = view.PotAmount, lines = view.Lines.Count });
         foreach (var approver in await ApproversAsync(db, view.EmbeteId, ct))
         {
-            db.OutboxMessages.Add(OutboxMessage.Email(approver, $"Fordeling til godkjenning: {view.EmbeteName} {year}",
-                $"Hei,\n\n{actor.Name ?? actor.Email} har sendt fordelingen av kompetanse- og tjenesteutviklingstilskuddet for {year} til godkjenning.\n\n" +
-                $"Foreslått fordelt: {Format.Nok(view.TotalFinal)} av rammen på {Format.Nok(view.PotAmount)}.\n\nLogg inn i KTU for å godkjenne eller sende tilbake.\n", now));
+            db.OutboxMessages.Add(OutboxMessage.Email(approver, Format.Text(AllocationTexts.Submit_EmailSubject, view.EmbeteName, year),
+                Format.Text(AllocationTexts.Submit_EmailBody, actor.Name ?? actor.Email, year, Format.Nok(view.TotalFinal), Format.Nok(view.PotAmount)), now));
         }
         await db.SaveChangesAsync(ct);
         return new Submitted();

@@ -38,7 +38,7 @@ internal sealed record RoundLine(
             }
             var parts = new[] { AssessmentReason, Outcome == LineOutcome.FundedInFull && AmountAssessed == Line.AmountApplied ? null : ProposalReason };
             var text = string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
-            return text.Length > 0 ? text : "Innvilget som omsøkt.";
+            return text.Length > 0 ? text : AllocationTexts.Line_GrantedAsApplied;
         }
     }
 }
@@ -84,30 +84,30 @@ internal sealed record RoundView(
         var list = new List<string>();
         if (Pot is null)
         {
-            list.Add("Embetet har ingen ramme for dette året. Rammen må legges inn før fordelingen kan sendes.");
+            list.Add(AllocationTexts.Blocker_NoPot);
         }
         if (Lines.Count == 0 && NotReady.Count == 0)
         {
-            list.Add("Det er ingen innsendte søknader å fordele.");
+            list.Add(AllocationTexts.Blocker_NoApplications);
         }
         if (NotReady.Count > 0)
         {
-            list.Add($"{NotReady.Count} søknader er ikke ferdig vurdert. Alle søknader må være vurdert før fordelingen sendes.");
+            list.Add(Format.Text(AllocationTexts.Blocker_NotAssessed, NotReady.Count));
         }
         if (TotalFinal > PotAmount)
         {
-            list.Add($"Fordelingen er {Format.Nok(TotalFinal - PotAmount)} over rammen.");
+            list.Add(Format.Text(AllocationTexts.Blocker_OverPot, Format.Nok(TotalFinal - PotAmount)));
         }
         else if (GeneralLeft < 0)
         {
-            list.Add($"Linjer utenfor de øremerkede temaene bruker {Format.Nok(-GeneralLeft)} mer enn de frie midlene. Øremerkede midler kan bare gå til sitt tema.");
+            list.Add(Format.Text(AllocationTexts.Blocker_GeneralOverspent, Format.Nok(-GeneralLeft)));
         }
         return list;
     }
 
     public static async Task<RoundView> LoadAsync(AppDbContext db, string embeteId, int year, CancellationToken ct)
     {
-        var scheme = await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException("Fant ikke ordningsåret.");
+        var scheme = await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException(AllocationTexts.SchemeYear_NotFound);
         var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
         var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == embeteId && r.SchemeYear == year, ct);
         var pot = scheme.Pots.FirstOrDefault(p => p.EmbeteId == embeteId);
@@ -214,7 +214,7 @@ internal sealed record RoundView(
                 candidates.Add(new Candidate(AllocationRound.LineKey(a.Id, line.Id), a.Id, a.Reference ?? "", organisation.Name, district, line,
                     assessed?.Score ?? 0, assessed?.Amount ?? 0,
                     // No reason on an assessed line is normal (granted as applied); FinalReason then says so. Only a line with no assessment is "not assessed".
-                    assessed is null ? "Linjen er ikke vurdert." : assessed.Reason, caseFile.AssignedOfficerName));
+                    assessed is null ? AllocationTexts.Line_NotAssessed : assessed.Reason, caseFile.AssignedOfficerName));
             }
         }
         return (candidates, notReady);
