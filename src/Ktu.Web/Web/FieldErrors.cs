@@ -21,5 +21,5 @@ internal sealed class FieldErrors : Dictionary<string, string[]>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
     public ValidationProblem ToValidationProblem() =>
-        TypedResults.ValidationProblem(this, title: "Noen felt må rettes.");
+        TypedResults.ValidationProblem(this, title: Texts.Problem_FieldErrors);
 }
