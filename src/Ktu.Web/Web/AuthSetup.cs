@@ -106,7 +106,7 @@ public static class AuthSetup
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "For mange forsøk. Vent ett minutt og prøv igjen." },
+                    ProblemDetails = { Status = 429, Title = Texts.Problem_TooManyAttempts },
                 });
             };
         });

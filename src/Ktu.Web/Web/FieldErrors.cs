@@ -34,5 +34,5 @@ internal sealed class FieldErrors : Dictionary<string, string[]>
 
     /// <param name="title">The answer's title; by default "Noen felt må rettes."</param>
     public ValidationProblem ToValidationProblem(string? title = null) =>
-        TypedResults.ValidationProblem(this, title: title ?? "Noen felt må rettes.");
+        TypedResults.ValidationProblem(this, title: title ?? Texts.Problem_FieldErrors);
 }

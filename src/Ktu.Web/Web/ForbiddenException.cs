@@ -3,4 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ktu.Web.Web;
 
-public sealed class ForbiddenException(string message = "Du har ikke tilgang til dette.") : Exception(message);
+public sealed class ForbiddenException(string message) : Exception(message)
+{
+    public ForbiddenException()
+        : this(Texts.Problem_Forbidden)
+    {
+    }
+}

@@ -15,7 +15,7 @@ public sealed class LayoutInfo(CurrentUser me, AppDbContext db)
             return null;
         }
         var o = await db.Organisations.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Name, x.Kind, x.OrgNumber }).SingleOrDefaultAsync();
-        return o is null ? null : $"{OrganisationDisplay.Name(o.Name, o.Kind)} (org.nr. {o.OrgNumber})";
+        return o is null ? null : Format.Text(Texts.Layout_Organisation, OrganisationDisplay.Name(o.Name, o.Kind), o.OrgNumber);
     }
 
     public async Task<string?> EmbeteNameAsync()

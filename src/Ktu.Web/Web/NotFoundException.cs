@@ -4,4 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ktu.Web.Web;
 
 /// <summary>The thing does not exist, or the caller may not know that it exists.</summary>
-public sealed class NotFoundException(string message = "Fant ikke det du ba om.") : Exception(message);
+public sealed class NotFoundException(string message) : Exception(message)
+{
+    public NotFoundException()
+        : this(Texts.Problem_NotFound)
+    {
+    }
+}

@@ -23,7 +23,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
                 {
                     Status = StatusCodes.Status400BadRequest,
-                    Title = "Noe av det som ble sendt, kunne ikke leses. Ingenting er lagret fra denne forespørselen.",
+                    Title = Texts.Problem_UnreadableJson,
                 },
                 Exception = exception,
             });
@@ -34,10 +34,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             RuleViolationException e => (StatusCodes.Status409Conflict, e.Message),
             NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
             ForbiddenException e => (StatusCodes.Status403Forbidden, e.Message),
-            BadHttpRequestException e => (e.StatusCode, "Forespørselen kunne ikke leses. Kontroller innholdet og prøv igjen."),
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Noen andre har endret dette samtidig. Last inn på nytt; det du skrev er ikke lagret."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Forespørselen ble avbrutt."),
-            _ => (StatusCodes.Status500InternalServerError, "Det oppstod en feil hos oss. Ingenting er lagret fra denne forespørselen. Prøv igjen, og oppgi feilkoden hvis det skjer igjen."),
+            BadHttpRequestException e => (e.StatusCode, Texts.Problem_BadRequest),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, Texts.Problem_ConcurrentChange),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, Texts.Problem_Cancelled),
+            _ => (StatusCodes.Status500InternalServerError, Texts.Problem_ServerError),
         };
         if (status >= 500)
         {

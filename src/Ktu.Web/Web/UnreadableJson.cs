@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ktu.Web.Domain;
 
 namespace Ktu.Web.Web;
 
@@ -24,11 +25,11 @@ internal static class UnreadableJson
         var message = last switch
         {
             _ when WholeNumbers.Contains(last) =>
-                "Skriv et helt tall uten mellomrom, punktum, komma eller bokstaver, for eksempel 90000. Beløp er i hele kroner.",
-            "competencePlanAdopted" => "Svar ja eller nei (true eller false).",
-            "role" => "Velg én av rollene workLeader (arbeidsledere), caseworker (saksbehandlere) eller assistant (assistenter).",
-            _ => "Verdien har feil form og kunne ikke leses. Kontroller at tekst står i anførselstegn, tall uten anførselstegn og lister i hakeparentes.",
+                Texts.Json_WholeNumber,
+            "competencePlanAdopted" => Texts.Json_YesNo,
+            "role" => Texts.Json_Role,
+            _ => Texts.Json_WrongShape,
         };
-        return (field, message + " Det som var lagret fra før, er uendret.");
+        return (field, Format.Text(Texts.Json_Unchanged, message));
     }
 }

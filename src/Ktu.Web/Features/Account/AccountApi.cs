@@ -45,13 +45,13 @@ public static class AccountApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["email"] = ["Skriv inn e-post og passord."],
-            }, title: "Skriv inn e-post og passord.");
+                ["email"] = [AccountTexts.Login_EmailAndPasswordRequired],
+            }, title: AccountTexts.Login_EmailAndPasswordRequired);
         }
         var result = await LoginCheck.CheckAsync(request.Email, request.Password, signIn, users);
         if (result.User is null)
         {
-            return TypedResults.Problem(title: LoginCheck.FailedMessage, statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: AccountTexts.Login_Failed, statusCode: StatusCodes.Status401Unauthorized);
         }
         // The bearer-token scheme writes {"tokenType","accessToken","expiresIn","refreshToken"}.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
@@ -80,11 +80,9 @@ public static class AccountApi
 }
 
 /// <summary>One password check for the page and the API: lock-out counts, and one message whatever went wrong.</summary>
+// Same words (AccountTexts.Login_Failed) for unknown e-mail, wrong password and locked account, so no one can learn which accounts exist.
 internal static class LoginCheck
 {
-    // Same words for unknown e-mail, wrong password and locked account, so no one can learn which accounts exist.
-    public const string FailedMessage = "Innloggingen mislyktes. Kontroller e-post og passord. Etter flere mislykkede forsøk blir kontoen sperret i 15 minutter.";
-
     public sealed record Outcome(AppUser? User);
 
     public static async Task<Outcome> CheckAsync(string email, string password, SignInManager<AppUser> signIn, UserManager<AppUser> users)

@@ -13,17 +13,15 @@ namespace Ktu.Web.Features.Account;
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Skriv inn e-postadressen din.")]
-    [EmailAddress(ErrorMessage = "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no.")]
-    [MaxLength(256, ErrorMessage = "E-postadressen er for lang.")]
-    [Display(Name = "E-post")]
+    [Required(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailRequired))]
+    [EmailAddress(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailInvalid))]
+    [MaxLength(256, ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailTooLong))]
     public string? Email { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Skriv inn passordet ditt.")]
-    [MaxLength(256, ErrorMessage = "Passordet er for langt.")]
+    [Required(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_PasswordRequired))]
+    [MaxLength(256, ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_PasswordTooLong))]
     [DataType(DataType.Password)]
-    [Display(Name = "Passord")]
     public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -49,7 +47,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var outcome = await LoginCheck.CheckAsync(Email!, Password!, signIn, users);
         if (outcome.User is null)
         {
-            ModelState.AddModelError(nameof(Email), LoginCheck.FailedMessage);
+            ModelState.AddModelError(nameof(Email), AccountTexts.Login_Failed);
             return Page();
         }
         await signIn.SignInAsync(outcome.User, isPersistent: false);

@@ -53,10 +53,8 @@ internal static class ApplicationAccess
 {
     public static async Task<Application> LoadOwnAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
     {
-        var organisationId = me.OrganisationId ?? throw new NotFoundException(NotFoundMessage);
+        var organisationId = me.OrganisationId ?? throw new NotFoundException(ApplicationTexts.Application_NotFound);
         return await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == organisationId, ct)
-            ?? throw new NotFoundException(NotFoundMessage);
+            ?? throw new NotFoundException(ApplicationTexts.Application_NotFound);
     }
-
-    public const string NotFoundMessage = "Fant ikke søknaden. Den finnes ikke, eller den hører til en annen organisasjon.";
 }

@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,14 +75,14 @@ public static class ApplicationsApi
         if (request.SchemeYear is not { } year)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["schemeYear"] = ["Velg hvilket år du vil søke for."] },
-                title: "Velg hvilket år du vil søke for.");
+                new Dictionary<string, string[]> { ["schemeYear"] = [ApplicationTexts.Start_ChooseYear] },
+                title: ApplicationTexts.Start_ChooseYear);
         }
         var outcome = await StartDraft.HandleAsync(db, me, time, year, ct);
         if (!outcome.Created)
         {
             var problem = Problem(StatusCodes.Status409Conflict,
-                $"Organisasjonen har allerede en søknad for {year}. Fortsett på den; flere i organisasjonen kan arbeide på samme søknad.",
+                Format.Text(ApplicationTexts.Start_AlreadyExists, year),
                 "application-exists");
             problem.Extensions["id"] = outcome.Application.Id;
             problem.Extensions["applicationStatus"] = outcome.Application.Status;
@@ -106,7 +107,7 @@ public static class ApplicationsApi
         {
             SaveDraft.Saved s => TypedResults.Ok(ApplicationDocument.From(s.View)),
             SaveDraft.Invalid i => TypedResults.ValidationProblem(i.Errors,
-                title: "Noe av det som ble sendt, er for stort eller har feil form. Ingenting er lagret fra denne forespørselen."),
+                title: ApplicationTexts.Save_Unreadable),
             SaveDraft.Conflict c => TypedResults.Problem(VersionConflict(c.Current, SaveDraft.ConflictMessage(c.Current))),
             _ => throw new InvalidOperationException(outcome.GetType().Name),
         };
@@ -127,7 +128,7 @@ public static class ApplicationsApi
                 return TypedResults.Problem(problem);
             case Submit.Conflict c:
                 return TypedResults.Problem(VersionConflict(c.Current,
-                    "Søknaden er endret etter at du åpnet den, så den ble ikke sendt inn. Se gjennom den nye versjonen og send den da."));
+                    ApplicationTexts.Submit_VersionConflict));
             default:
                 throw new InvalidOperationException(outcome.GetType().Name);
         }

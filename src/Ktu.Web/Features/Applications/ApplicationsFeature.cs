@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Applications;
 
@@ -11,7 +12,17 @@ internal static class ApplicationsFeature
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         app.MapApplicationsApi();
-        app.MapApplicantCaseApi();
+
+        // What the applicant sees of the embete's handling of one application: questions to answer and, once approved, the decision.
+        var application = app.MapGroup("/api/v1/applications/{id:guid}")
+            .WithTags("Søknader")
+            .RequireAuthorization(Policies.Applicant)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        AnswerQuestion.Map(application);
+        ViewDecision.Map(application);
+
         app.MapApplicationPdf();
         app.MapDecisionLetterPdf();
         return app;

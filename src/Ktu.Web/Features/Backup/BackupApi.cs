@@ -35,7 +35,7 @@ public static class BackupApi
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "Sikkerhetskopi herfra finnes bare for SQLite. Ta sikkerhetskopi av PostgreSQL med pg_dump.",
+                Title = BackupTexts.Backup_OnlySqlite,
             });
         }
         var source = db.Database.GetConnectionString()

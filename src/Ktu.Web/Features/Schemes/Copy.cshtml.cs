@@ -13,25 +13,20 @@ namespace Ktu.Web.Features.Schemes;
 [Authorize(Policy = Policies.Admin)]
 public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Velg året du vil kopiere fra.")]
-    [Display(Name = "Kopier fra")]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_SourceRequired))]
     public int? SourceYear { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Skriv inn det nye året.")]
-    [Range(2000, 2100, ErrorMessage = "Året må være mellom 2000 og 2100.")]
-    [Display(Name = "Nytt år")]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_YearRequired))]
+    [Range(2000, 2100, ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_YearRange))]
     public int? Year { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Velg søknadsfrist.")]
-    [Display(Name = "Søknadsfrist (dato)")]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_DeadlineRequired))]
     public DateOnly? Deadline { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Velg rapporteringsfrist.")]
-    [Display(Name = "Rapporteringsfrist (dato)")]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_ReportDeadlineRequired))]
     public DateOnly? ReportDeadline { get; set; }
 
-    [BindProperty, MaxLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
-    [Display(Name = "Navn på ordningen (tomt: samme som året du kopierer fra)")]
+    [BindProperty, MaxLength(200, ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_NameTooLong))]
     public string? Name { get; set; }
 
     public List<int> Years { get; private set; } = [];
@@ -48,11 +43,11 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
         await LoadAsync();
         if (Year is { } y && Years.Contains(y))
         {
-            ModelState.AddModelError(nameof(Year), $"Ordningsåret {y} finnes allerede.");
+            ModelState.AddModelError(nameof(Year), Format.Text(SchemeTexts.Copy_YearExists, y));
         }
         if (Deadline is { } d && ReportDeadline is { } r && r <= d)
         {
-            ModelState.AddModelError(nameof(ReportDeadline), "Rapporteringsfristen må komme etter søknadsfristen.");
+            ModelState.AddModelError(nameof(ReportDeadline), SchemeTexts.Copy_ReportAfterDeadline);
         }
         if (!ModelState.IsValid)
         {
@@ -61,7 +56,7 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
         var source = await db.SchemeYears.WithRules().AsNoTracking().SingleOrDefaultAsync(s => s.Year == SourceYear);
         if (source is null)
         {
-            ModelState.AddModelError(nameof(SourceYear), "Året du vil kopiere fra, finnes ikke.");
+            ModelState.AddModelError(nameof(SourceYear), SchemeTexts.Copy_SourceMissing);
             return Page();
         }
         var copy = CopySchemeYear.From(source, Year!.Value, NorwayTime.EndOfDay(Deadline!.Value), ReportDeadline!.Value,
@@ -75,11 +70,11 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
         }
         catch (DbUpdateException)
         {
-            ModelState.AddModelError(nameof(Year), $"Ordningsåret {Year} finnes allerede.");
+            ModelState.AddModelError(nameof(Year), Format.Text(SchemeTexts.Copy_YearExists, Year));
             return Page();
         }
         TempData["Message"] = Texts.Copy_Done;
-        return Redirect($"/ordningsar/{copy.Year}");
+        return RedirectToPage("/Schemes/Details", new { year = copy.Year });
     }
 
     private async Task LoadAsync() =>

@@ -54,7 +54,7 @@ public static class SchemesApi
     {
         // Through the exception handler, so the 404 is application/problem+json with a trace id like every other problem.
         var s = await db.SchemeYears.WithRules().AsNoTracking().SingleOrDefaultAsync(x => x.Year == year)
-            ?? throw new NotFoundException($"Ordningsåret {year} finnes ikke.");
+            ?? throw new NotFoundException(Format.Text(SchemeTexts.Scheme_NotFound, year));
         return TypedResults.Ok(ToDto(s, time.GetUtcNow()));
     }
 

@@ -53,17 +53,17 @@ internal static class AnswerQuestion
         var text = answer?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return new Invalid(FieldErrors.Of("answer", AnswerQuestionTexts.Answer_Required));
+            return new Invalid(FieldErrors.Of("answer", ApplicationTexts.Answer_Required));
         }
         if (text.Length > InformationRequest.MaxLength)
         {
-            return new Invalid(FieldErrors.Of("answer", Format.Text(AnswerQuestionTexts.Answer_TooLong, InformationRequest.MaxLength)));
+            return new Invalid(FieldErrors.Of("answer", Format.Text(ApplicationTexts.Answer_TooLong, InformationRequest.MaxLength)));
         }
         var request = await db.InformationRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ApplicationId == application.Id, ct)
-            ?? throw new NotFoundException(AnswerQuestionTexts.Answer_QuestionNotFound);
+            ?? throw new NotFoundException(ApplicationTexts.Answer_QuestionNotFound);
         if (!request.IsOpen)
         {
-            throw new RuleViolationException(AnswerQuestionTexts.Answer_AlreadyAnswered, "already-answered");
+            throw new RuleViolationException(ApplicationTexts.Answer_AlreadyAnswered, "already-answered");
         }
         var now = time.GetUtcNow();
         request.Reply(text, me.Actor, now);
@@ -78,8 +78,8 @@ internal static class AnswerQuestion
         if (caseFile?.AssignedOfficerId is { } officerId
             && await db.Users.Where(u => u.Id == officerId).Select(u => u.Email).SingleOrDefaultAsync(ct) is { } to)
         {
-            db.OutboxMessages.Add(OutboxMessage.Email(to, Format.Text(AnswerQuestionTexts.Email_Answered_Subject, application.Reference),
-                Format.Text(AnswerQuestionTexts.Email_Answered_Body, application.Reference), now));
+            db.OutboxMessages.Add(OutboxMessage.Email(to, Format.Text(ApplicationTexts.Email_Answered_Subject, application.Reference),
+                Format.Text(ApplicationTexts.Email_Answered_Body, application.Reference), now));
         }
         await db.SaveChangesAsync(ct);
         return new Answered(request);

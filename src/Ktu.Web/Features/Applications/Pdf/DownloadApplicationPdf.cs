@@ -15,7 +15,6 @@ namespace Ktu.Web.Features.Applications;
 /// </summary>
 internal static class DownloadApplicationPdf
 {
-    public const string NotSubmittedMessage = "Søknaden er ikke sendt inn ennå.";
 
     /// <param name="number">The submission; null for the latest.</param>
     public static async Task<(byte[] Pdf, string FileName)> HandleAsync(
@@ -24,7 +23,7 @@ internal static class DownloadApplicationPdf
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !MayRead(me, application))
         {
-            throw new NotFoundException(ApplicationAccess.NotFoundMessage);
+            throw new NotFoundException(ApplicationTexts.Application_NotFound);
         }
         var submissions = db.ApplicationSubmissions.AsNoTracking().Where(s => s.ApplicationId == application.Id);
         var submission = number is { } n
@@ -32,7 +31,7 @@ internal static class DownloadApplicationPdf
             : await submissions.OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
         if (submission is null)
         {
-            throw new NotFoundException(application.SubmissionCount == 0 ? NotSubmittedMessage : "Fant ikke innsendingen.");
+            throw new NotFoundException(application.SubmissionCount == 0 ? ApplicationTexts.Submission_NotSubmitted : ApplicationTexts.Submission_NotFound);
         }
 
         var snapshot = submission.ReadSnapshot();

@@ -49,7 +49,7 @@ internal static class Receipts
         var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
         var s = await db.ApplicationSubmissions.AsNoTracking()
             .SingleOrDefaultAsync(x => x.ApplicationId == application.Id && x.Number == number, ct)
-            ?? throw new NotFoundException("Fant ikke innsendingen.");
+            ?? throw new NotFoundException(ApplicationTexts.Submission_NotFound);
         return (s, SubmissionReceipt.From(s, s.ReadSnapshot(), IsWithdrawn(application, s)));
     }
 

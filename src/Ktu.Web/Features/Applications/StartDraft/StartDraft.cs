@@ -17,27 +17,27 @@ internal static class StartDraft
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int schemeYear, CancellationToken ct)
     {
-        var organisationId = me.OrganisationId ?? throw new ForbiddenException("Bare søkere som hører til en organisasjon, kan starte en søknad.");
+        var organisationId = me.OrganisationId ?? throw new ForbiddenException(ApplicationTexts.Start_NotInOrganisation);
         if (await FindAsync(db, organisationId, schemeYear, ct) is { } existing)
         {
             return new(existing, Created: false);
         }
 
         var scheme = await db.Reference.SchemeYearAsync(schemeYear, ct)
-            ?? throw new NotFoundException($"Det finnes ingen utlysning for {schemeYear}. Velg et år som er åpent for søknader.");
+            ?? throw new NotFoundException(Format.Text(ApplicationTexts.Start_NoScheme, schemeYear));
         var organisation = await db.Reference.OrganisationAsync(organisationId, ct)
-            ?? throw new ForbiddenException("Bare søkere som hører til en organisasjon, kan starte en søknad.");
+            ?? throw new ForbiddenException(ApplicationTexts.Start_NotInOrganisation);
         if (!scheme.IsEligible(organisation.Kind))
         {
             throw new RuleViolationException(
-                $"En {organisation.Kind.Norwegian().ToLowerInvariant()} kan ikke søke om dette tilskuddet i {schemeYear}.", "not-eligible");
+                Format.Text(ApplicationTexts.Start_NotEligible, organisation.Kind.Norwegian().ToLowerInvariant(), schemeYear), "not-eligible");
         }
         var now = time.GetUtcNow();
         var rules = ApplicationView.RuleContext(scheme, organisation, organisation.EmbeteId, now);
         if (!rules.IsBeforeDeadline)
         {
             throw new RuleViolationException(
-                $"Søknadsfristen for {schemeYear} gikk ut {Format.Deadline(rules.Deadline)}. Det kan ikke startes nye søknader.",
+                Format.Text(ApplicationTexts.Start_DeadlinePassed, schemeYear, Format.Deadline(rules.Deadline)),
                 ApplicationsCloseAtTheDeadline.Code);
         }
 

@@ -15,7 +15,7 @@ internal static class ReceiptEmail
             .Where(e => !string.IsNullOrWhiteSpace(e) && ContactPersonIsReachable.IsEmail(e))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var subject = $"Kvittering for søknad {submission.Reference} – {view.Rules.Scheme.Name} {submission.SchemeYear}";
+        var subject = Format.Text(ApplicationTexts.Email_Receipt_Subject, submission.Reference, view.Rules.Scheme.Name, submission.SchemeYear);
         var body = Body(submission, view, sender);
         return recipients.Select(to => OutboxMessage.Email(to!, subject, body, submission.SubmittedAt));
     }
@@ -24,29 +24,29 @@ internal static class ReceiptEmail
     {
         var s = view.Summary;
         var b = new StringBuilder();
-        b.AppendLine("Hei,");
+        b.AppendLine(ApplicationTexts.Email_Receipt_Greeting);
         b.AppendLine();
-        b.AppendLine($"{view.Organisation.Name} har sendt søknad om {view.Rules.Scheme.Name.ToLowerInvariant()} for {submission.SchemeYear} til {view.Embete.NameBokmal}.");
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Sent, view.Organisation.Name, view.Rules.Scheme.Name.ToLowerInvariant(), submission.SchemeYear, view.Embete.NameBokmal));
         b.AppendLine();
-        b.AppendLine($"Referansenummer: {submission.Reference}");
-        b.AppendLine($"Sendt: {Format.Deadline(submission.SubmittedAt)}");
-        b.AppendLine($"Sendt av: {sender.Name ?? sender.Email} for {view.Organisation.Name} (org.nr. {view.Organisation.OrgNumber})");
-        b.AppendLine($"Mottaker: {view.Embete.NameBokmal}");
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Reference, submission.Reference));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_SentAt, Format.Deadline(submission.SubmittedAt)));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_SentBy, sender.Name ?? sender.Email, view.Organisation.Name, view.Organisation.OrgNumber));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Receiver, view.Embete.NameBokmal));
         if (submission.Number > 1)
         {
-            b.AppendLine($"Innsending nummer {submission.Number}. Den forrige innsendingen er trukket tilbake og tatt vare på.");
+            b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Resubmission, submission.Number));
         }
         b.AppendLine();
-        b.AppendLine($"Dere søker om {Format.Nok(s.Total)} i alt:");
-        b.AppendLine($"- kompetansetiltak: {Format.Nok(s.Competence)}");
-        b.AppendLine($"- opplæring i BPA: {Format.Nok(s.Bpa)}");
-        b.AppendLine($"- tjenesteutviklingstiltak: {Format.Nok(s.Projects)}");
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Total, Format.Nok(s.Total)));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Competence, Format.Nok(s.Competence)));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Bpa, Format.Nok(s.Bpa)));
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Projects, Format.Nok(s.Projects)));
         b.AppendLine();
-        b.AppendLine($"Kontrollsum for den lagrede søknaden (SHA-256): {submission.Sha256}");
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Sha256, submission.Sha256));
         b.AppendLine();
-        b.AppendLine($"Kvitteringen og en kopi av søknaden finner du når du logger inn. Dere kan trekke søknaden og sende den på nytt fram til søknadsfristen {Format.Deadline(view.Rules.Deadline)}.");
+        b.AppendLine(Format.Text(ApplicationTexts.Email_Receipt_Login, Format.Deadline(view.Rules.Deadline)));
         b.AppendLine();
-        b.AppendLine("Denne e-posten er sendt automatisk og kan ikke besvares.");
+        b.AppendLine(ApplicationTexts.Email_Receipt_Automatic);
         return b.ToString();
     }
 }

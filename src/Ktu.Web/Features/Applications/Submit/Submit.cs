@@ -44,7 +44,7 @@ internal static class Submit
             catch (DbUpdateException)
             {
                 throw new RuleViolationException(
-                    "Mange sender inn akkurat nå, og søknaden ble ikke sendt. Det du har skrevet, er lagret. Prøv å sende igjen om et øyeblikk.",
+                    ApplicationTexts.Submit_Busy,
                     "busy");
             }
         }
@@ -75,14 +75,14 @@ internal static class Submit
         if (!view.Rules.IsBeforeDeadline)
         {
             return new Refused(
-                $"Søknadsfristen gikk ut {Format.Deadline(view.Rules.Deadline)}, så søknaden kan ikke sendes inn. Det du har skrevet, er lagret.",
+                ApplicationsCloseAtTheDeadline.Message(view.Rules.Deadline),
                 ApplicationsCloseAtTheDeadline.Code, view.Issues);
         }
         if (view.HasErrors)
         {
             var count = view.Issues.Count(i => i.Severity == IssueSeverity.Error);
             return new Refused(
-                $"Søknaden kan ikke sendes inn ennå: {count} feil må rettes først. Alt du har skrevet, er lagret.",
+                Format.Text(ApplicationTexts.Submit_HasErrors, count),
                 "application-has-errors", view.Issues);
         }
 

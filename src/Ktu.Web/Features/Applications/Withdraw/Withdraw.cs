@@ -24,24 +24,24 @@ internal static class Withdraw
         }
         if (application.Status != ApplicationStatus.Submitted)
         {
-            throw new RuleViolationException("Søknaden er ikke sendt inn, så det er ingenting å trekke tilbake.", "application-not-submitted");
+            throw new RuleViolationException(ApplicationTexts.Withdraw_NotSubmitted, "application-not-submitted");
         }
         var view = await ApplicationView.LoadAsync(db, application, now, ct);
         if (!view.Rules.IsBeforeDeadline)
         {
             throw new RuleViolationException(
-                $"Søknadsfristen gikk ut {Format.Deadline(view.Rules.Deadline)}. Søknaden er sendt inn og kan ikke trekkes tilbake her lenger. Ta kontakt med Statsforvalteren.",
+                Format.Text(ApplicationTexts.Withdraw_DeadlinePassed, Format.Deadline(view.Rules.Deadline)),
                 ApplicationsCloseAtTheDeadline.Code);
         }
 
         if (await db.GrantDecisions.AnyAsync(d => d.ApplicationId == application.Id, ct))
         {
-            throw new RuleViolationException("Søknaden har fått vedtak og kan ikke trekkes tilbake her. Ta kontakt med Statsforvalteren.", "decision-made");
+            throw new RuleViolationException(ApplicationTexts.Withdraw_DecisionMade, "decision-made");
         }
         if (await db.RoundStatusAsync(application.EmbeteId, application.SchemeYear, ct) is { } round and not RoundStatus.Draft)
         {
             throw new RuleViolationException(
-                "Statsforvalteren er i ferd med å fatte vedtak om søknadene, så søknaden kan ikke trekkes tilbake her nå. Ta kontakt med Statsforvalteren.",
+                ApplicationTexts.Withdraw_RoundClosing,
                 round == RoundStatus.Approved ? "round-approved" : "round-awaiting-approval");
         }
 

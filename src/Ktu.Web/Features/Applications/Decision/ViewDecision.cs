@@ -13,32 +13,22 @@ public sealed record DecisionResponse(
     long AmountApplied, long AmountGranted, bool IsRefusal, DateTimeOffset DecidedAt, string Officer, string Approver,
     IReadOnlyList<DecisionLineDto> Lines);
 
-/// <summary>What the applicant sees of the embete's handling: questions to answer and, once approved, the decision.</summary>
-public static class ApplicantCaseApi
+/// <summary>The applicant reads the embete's decision on its own application once it is approved. The page is <see cref="DecisionModel"/>.</summary>
+internal static class ViewDecision
 {
-    public static void MapApplicantCaseApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/applications/{id:guid}")
-            .WithTags("Søknader")
-            .RequireAuthorization(Policies.Applicant)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        AnswerQuestion.Map(group);
-        group.MapGet("/decision", DecisionAsync)
+    public static void Map(RouteGroupBuilder application) =>
+        application.MapGet("/decision", GetAsync)
             .WithSummary("Vedtaket om tilskudd når det er godkjent: innvilget og ikke innvilget beløp per linje med begrunnelse. 404 før vedtaket er fattet.");
-    }
 
-    internal static async Task<Ok<DecisionResponse>> DecisionAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
+    internal static async Task<Ok<DecisionResponse>> GetAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
     {
         var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
         var decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == application.Id, ct)
-            ?? throw new NotFoundException("Det er ikke fattet vedtak om søknaden ennå.");
+            ?? throw new NotFoundException(ApplicationTexts.Decision_NotMade);
         return TypedResults.Ok(ToResponse(decision));
     }
 
-    internal static DecisionResponse ToResponse(GrantDecision d) => new(
+    private static DecisionResponse ToResponse(GrantDecision d) => new(
         d.Id, d.ApplicationId, d.CaseReference, d.SchemeYear, d.ApplicantName, d.ApplicantOrgNumber,
         d.AmountApplied, d.AmountGranted, d.IsRefusal, d.DecidedAt, d.OfficerName, d.ApproverName,
         d.ReadLines().Select(l => new DecisionLineDto(l.LineId, l.Part.ToString(), l.Label, l.AmountApplied, l.AmountGranted, l.Reason)).ToList());
