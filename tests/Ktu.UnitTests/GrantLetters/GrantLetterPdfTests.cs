@@ -1,7 +1,7 @@
 using System.Text;
+using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Documents;
 using UglyToad.PdfPig;
 using static Ktu.TestSupport.PdfText;
 using static Ktu.UnitTests.GrantLetters.LetterExamples;

@@ -1,6 +1,6 @@
+using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
-using Ktu.Web.Documents;
 using Ktu.Web.Features.GrantLetters;
 
 namespace Ktu.UnitTests.GrantLetters;

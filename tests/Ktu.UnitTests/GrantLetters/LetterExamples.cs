@@ -1,7 +1,7 @@
+using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Documents;
 using Ktu.Web.Features.Schemes;
 
 namespace Ktu.UnitTests.GrantLetters;

@@ -13,14 +13,14 @@ namespace Ktu.Web.Features.Account;
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailRequired))]
-    [EmailAddress(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailInvalid))]
-    [MaxLength(256, ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_EmailTooLong))]
+    [Required(ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_EmailRequired))]
+    [EmailAddress(ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_EmailInvalid))]
+    [MaxLength(256, ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_EmailTooLong))]
     public string? Email { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_PasswordRequired))]
-    [MaxLength(256, ErrorMessageResourceType = typeof(AccountTexts), ErrorMessageResourceName = nameof(AccountTexts.Login_PasswordTooLong))]
+    [Required(ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_PasswordRequired))]
+    [MaxLength(256, ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_PasswordTooLong))]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 

@@ -1,5 +1,5 @@
-using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;

@@ -1,5 +1,5 @@
-using Ktu.Web.Web;
 using Ktu.Web.Domain;
+using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;
 

@@ -1,5 +1,5 @@
-using Ktu.Web.Domain;
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;

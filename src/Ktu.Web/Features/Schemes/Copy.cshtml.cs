@@ -13,20 +13,20 @@ namespace Ktu.Web.Features.Schemes;
 [Authorize(Policy = Policies.Admin)]
 public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
-    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_SourceRequired))]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_SourceRequired))]
     public int? SourceYear { get; set; }
 
-    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_YearRequired))]
-    [Range(2000, 2100, ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_YearRange))]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_YearRequired))]
+    [Range(2000, 2100, ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_YearRange))]
     public int? Year { get; set; }
 
-    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_DeadlineRequired))]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_DeadlineRequired))]
     public DateOnly? Deadline { get; set; }
 
-    [BindProperty, Required(ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_ReportDeadlineRequired))]
+    [BindProperty, Required(ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_ReportDeadlineRequired))]
     public DateOnly? ReportDeadline { get; set; }
 
-    [BindProperty, MaxLength(200, ErrorMessageResourceType = typeof(SchemeTexts), ErrorMessageResourceName = nameof(SchemeTexts.Copy_NameTooLong))]
+    [BindProperty, MaxLength(200, ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_NameTooLong))]
     public string? Name { get; set; }
 
     public List<int> Years { get; private set; } = [];

@@ -1,7 +1,7 @@
-using Ktu.Web.Domain.Applications;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;

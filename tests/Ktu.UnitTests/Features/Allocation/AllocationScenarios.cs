@@ -1,8 +1,8 @@
-using Ktu.Web.Domain.Applications;
 using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;
