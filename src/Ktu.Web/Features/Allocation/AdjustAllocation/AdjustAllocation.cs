@@ -31,13 +31,23 @@ internal static class AdjustAllocation
     {
         RoundRules.RequireRole(me, Roles.CaseOfficer, AllocationTexts.Adjust_OnlyCaseOfficers);
         var view = await RoundView.LoadAsync(db, me.StaffEmbeteId, year, ct);
+        var readSettings = input.Settings is null ? null : AllocationSettingsInput.Read(input.Settings, "settings");
+        var readAdjustments = input.Adjustments is null ? null : ReadAdjustments(view, input.Adjustments);
         var errors = new FieldErrors();
-        var settings = input.Settings is null ? null : AllocationSettingsInput.Read(input.Settings, "settings", errors);
-        var adjustments = input.Adjustments is null ? null : ReadAdjustments(view, input.Adjustments, errors);
+        if (readSettings is AllocationSettingsInput.Invalid invalidSettings)
+        {
+            errors.AddAll(invalidSettings.Errors);
+        }
+        if (readAdjustments is UnreadableAdjustments invalidAdjustments)
+        {
+            errors.AddAll(invalidAdjustments.Errors);
+        }
         if (errors.Count > 0)
         {
             return new Invalid(errors);
         }
+        var settings = (readSettings as AllocationSettingsInput.Readable)?.Settings;
+        var adjustments = (readAdjustments as ReadableAdjustments)?.Adjustments;
         var round = RoundRules.OpenDraft(db, view, input.Version, time);
         var now = time.GetUtcNow();
         var actor = me.Actor;
@@ -65,8 +75,14 @@ internal static class AdjustAllocation
             _ => await ViewAllocation.ReloadAsync(db, me, year, ct),
         };
 
-    private static List<LineAdjustment> ReadAdjustments(RoundView view, IReadOnlyList<AdjustmentInput> input, FieldErrors errors)
+    /// <summary>The adjustments as sent, read against the allocation's lines, or why they cannot be used.</summary>
+    private abstract record AdjustmentsRead;
+    private sealed record ReadableAdjustments(List<LineAdjustment> Adjustments) : AdjustmentsRead;
+    private sealed record UnreadableAdjustments(FieldErrors Errors) : AdjustmentsRead;
+
+    private static AdjustmentsRead ReadAdjustments(RoundView view, IReadOnlyList<AdjustmentInput> input)
     {
+        var errors = new FieldErrors();
         var lines = view.Lines.ToDictionary(l => l.Key, StringComparer.Ordinal);
         var result = new List<LineAdjustment>();
         for (var i = 0; i < input.Count; i++)
@@ -110,6 +126,6 @@ internal static class AdjustAllocation
             }
             result.Add(new LineAdjustment(line.Key, a.Amount.Value, reason));
         }
-        return result;
+        return errors.Count > 0 ? new UnreadableAdjustments(errors) : new ReadableAdjustments(result);
     }
 }

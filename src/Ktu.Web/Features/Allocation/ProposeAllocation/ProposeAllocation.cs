@@ -30,21 +30,33 @@ internal static class ProposeAllocation
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
+    internal abstract record Outcome;
+    internal sealed record Proposed(AllocationProposalResponse Proposal) : Outcome;
+    internal sealed record Invalid(FieldErrors Errors) : Outcome;
+
     internal static async Task<Results<Ok<AllocationProposalResponse>, ValidationProblem>> ProposeAsync(
-        AllocationProposalRequest? request, AppDbContext db, CancellationToken ct)
-    {
-        var (input, problems) = AllocationRequestReader.Read(request);
-        if (input is null)
+        AllocationProposalRequest? request, AppDbContext db, CancellationToken ct) =>
+        await HandleAsync(db, request, ct) switch
         {
-            return problems.ToValidationProblem(AllocationTexts.Invalid_Title);
+            Invalid invalid => invalid.Errors.ToValidationProblem(AllocationTexts.Invalid_Title),
+            var outcome => TypedResults.Ok(((Proposed)outcome).Proposal),
+        };
+
+    public static async Task<Outcome> HandleAsync(AppDbContext db, AllocationProposalRequest? request, CancellationToken ct)
+    {
+        var read = AllocationRequestReader.Read(request);
+        if (read is AllocationRequestReader.Invalid invalid)
+        {
+            return new Invalid(invalid.Errors);
         }
+        var input = ((AllocationRequestReader.Readable)read).Input;
 
         var names = await ThemeNamesAsync(db, input.Earmarks.Select(e => e.Theme).ToList(), ct);
         var earmarks = input.Earmarks
             .Select(e => e with { ThemeName = names.GetValueOrDefault(e.Theme) })
             .ToList();
         var result = AllocationProposal.Compute(input.Pot, earmarks, input.Lines, input.Settings);
-        return TypedResults.Ok(ToResponse(result, input.Settings));
+        return new Proposed(ToResponse(result, input.Settings));
     }
 
     /// <summary>How users read the earmarked themes, from the newest scheme year that has them.</summary>

@@ -35,11 +35,16 @@ internal static class SaveScenario
         {
             errors.Add("name", Format.Text(AllocationTexts.Scenario_NameLength, MaxScenarioName));
         }
-        var settings = AllocationSettingsInput.Read(input.Settings ?? new AllocationSettingsRequest(), "settings", errors);
-        if (errors.Count > 0 || settings is null)
+        var readSettings = AllocationSettingsInput.Read(input.Settings ?? new AllocationSettingsRequest(), "settings");
+        if (readSettings is AllocationSettingsInput.Invalid invalidSettings)
+        {
+            errors.AddAll(invalidSettings.Errors);
+        }
+        if (errors.Count > 0)
         {
             return new Invalid(errors);
         }
+        var settings = ((AllocationSettingsInput.Readable)readSettings).Settings;
         var round = RoundRules.OpenDraft(db, view, input.Version, time);
         var scenarios = round.ReadScenarios().Where(s => !string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (scenarios.Count >= MaxScenarios)

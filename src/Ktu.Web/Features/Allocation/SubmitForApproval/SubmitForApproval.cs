@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Allocation;
 
-public sealed record RoundVersionInput(int? Version, string? Reason);
-
 /// <summary>
 /// The case officer sends the allocation to the embete's leaders for approval, once every application is assessed and
 /// the pot and earmarks hold. The leaders are told by e-mail. Audited.

@@ -8,48 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Allocation;
 
-/// <summary>One line of the embete's allocation: the assessment, the proposal, the officer's adjustment and the result.</summary>
-internal sealed record RoundLine(
-    string Key,
-    Guid ApplicationId,
-    string Reference,
-    string Applicant,
-    bool District,
-    CaseLine Line,
-    int Score,
-    long AmountAssessed,
-    string? AssessmentReason,
-    long AmountProposed,
-    LineOutcome Outcome,
-    string ProposalReason,
-    LineAdjustment? Adjustment,
-    string? OfficerName)
-{
-    public long AmountFinal => Adjustment?.Amount ?? AmountProposed;
-
-    /// <summary>The reason the letter gives: the officer's own when the line was adjusted, otherwise the assessment's and the proposal's.</summary>
-    public string FinalReason
-    {
-        get
-        {
-            if (Adjustment is { } a)
-            {
-                return a.Reason;
-            }
-            var parts = new[] { AssessmentReason, Outcome == LineOutcome.FundedInFull && AmountAssessed == Line.AmountApplied ? null : ProposalReason };
-            var text = string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
-            return text.Length > 0 ? text : AllocationTexts.Line_GrantedAsApplied;
-        }
-    }
-}
-
-/// <summary>A submitted application that cannot take part yet, and why.</summary>
-internal sealed record NotReady(Guid ApplicationId, string Reference, string Applicant, string StatusName);
-
-internal sealed record EarmarkState(string Theme, string ThemeName, long Amount, long Used, long Left);
-
-internal sealed record ScenarioSummary(string Name, AllocationSettings Settings, long Total, long Unallocated, int InFull, int Reduced, int NotFunded);
-
 /// <summary>
 /// The embete's allocation for a year as the officer and the approver see it: every line of every assessed
 /// application with the proposal beside the applied amounts, the adjustments, the remaining pot and earmarks,
@@ -219,26 +177,4 @@ internal sealed record RoundView(
         }
         return (candidates, notReady);
     }
-}
-
-/// <summary>Allocation settings as stored on the scheme year, the round and each scenario.</summary>
-internal static class StoredSettings
-{
-    public static AllocationSettings Read(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json) || DomainJson.Deserialize<AllocationSettingsRequest>(json) is not { } s)
-        {
-            return AllocationSettings.Default;
-        }
-        // Weights stored in another shape than one per score 1-5 are not trusted; the defaults apply.
-        return (s.ScoreWeights is { Count: not 5 } ? s with { ScoreWeights = null } : s).Over(AllocationSettings.Default);
-    }
-
-    public static string Write(AllocationSettings s) => DomainJson.Serialize(new AllocationSettingsRequest
-    {
-        ScoreWeights = s.ScoreWeights.ToList(),
-        DistrictWeightPercent = s.DistrictWeightPercent,
-        MinimumAmount = s.MinimumAmount,
-        RoundingUnit = s.RoundingUnit,
-    });
 }

@@ -1,80 +1,17 @@
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;
 
-/// <summary>A what-if scenario. Every field is nullable so a missing one is reported by name, in Norwegian.</summary>
-public sealed record AllocationProposalRequest
-{
-    /// <summary>The embete's pot in whole kroner, earmarks included.</summary>
-    public long? Pot { get; init; }
-    /// <summary>Earmarked parts of the pot; none when left out.</summary>
-    public List<EarmarkRequest?>? Earmarks { get; init; }
-    public List<AllocationLineRequest?>? Lines { get; init; }
-    /// <summary>Changes to the default settings for this scenario; left-out settings keep their default.</summary>
-    public AllocationSettingsRequest? Settings { get; init; }
-}
-
-public sealed record EarmarkRequest
-{
-    public string? Theme { get; init; }
-    public long? Amount { get; init; }
-}
-
-public sealed record AllocationLineRequest
-{
-    public string? Id { get; init; }
-    public string? Applicant { get; init; }
-    /// <summary>competence, bpa or project.</summary>
-    public string? Kind { get; init; }
-    /// <summary>Education type code; required for competence.</summary>
-    public string? EducationType { get; init; }
-    /// <summary>workLeader, caseworker or assistant; required for bpa.</summary>
-    public string? BpaRole { get; init; }
-    public string? Theme { get; init; }
-    public bool? Continuation { get; init; }
-    public bool? District { get; init; }
-    public long? AmountApplied { get; init; }
-    /// <summary>0–5 from the assessment; 0 = not to be funded.</summary>
-    public int? Score { get; init; }
-}
-
-public sealed record AllocationSettingsRequest
-{
-    /// <summary>Weights of scores 1–5.</summary>
-    public List<int>? ScoreWeights { get; init; }
-    public int? DistrictWeightPercent { get; init; }
-    public long? MinimumAmount { get; init; }
-    public long? RoundingUnit { get; init; }
-
-    /// <summary>These settings, with every one left out taken from <paramref name="defaults"/>.</summary>
-    internal AllocationSettings Over(AllocationSettings defaults) => new()
-    {
-        ScoreWeights = ScoreWeights?.ToArray() ?? defaults.ScoreWeights,
-        DistrictWeightPercent = DistrictWeightPercent ?? defaults.DistrictWeightPercent,
-        MinimumAmount = MinimumAmount ?? defaults.MinimumAmount,
-        RoundingUnit = RoundingUnit ?? defaults.RoundingUnit,
-    };
-}
-
-public sealed record ProposedLineDto(string Id, long AmountApplied, long AmountProposed, long FromEarmark, string Outcome, string Reason);
-public sealed record EarmarkUseDto(string Theme, long Amount, long Used, long Left);
-public sealed record AllocationSettingsDto(IReadOnlyList<int> ScoreWeights, int DistrictWeightPercent, long MinimumAmount, long RoundingUnit);
-
-public sealed record AllocationProposalResponse(
-    IReadOnlyList<ProposedLineDto> Lines,
-    long TotalProposed,
-    long Unallocated,
-    IReadOnlyList<EarmarkUseDto> Earmarks,
-    AllocationSettingsDto Settings);
-
-/// <summary>The input computed on, once the request has the shape the computation needs.</summary>
-internal sealed record AllocationInput(long Pot, IReadOnlyList<EarmarkedAmount> Earmarks, IReadOnlyList<AllocationLine> Lines, AllocationSettings Settings);
-
 /// <summary>Reads a request into <see cref="AllocationInput"/>, or says in Norwegian which fields are missing or wrong.</summary>
 internal static class AllocationRequestReader
 {
-    public static (AllocationInput? Input, FieldErrors Problems) Read(AllocationProposalRequest? request)
+    internal abstract record Outcome;
+    internal sealed record Readable(AllocationInput Input) : Outcome;
+    internal sealed record Invalid(FieldErrors Errors) : Outcome;
+
+    public static Outcome Read(AllocationProposalRequest? request)
     {
         var problems = new FieldErrors();
         request ??= new();
@@ -88,7 +25,7 @@ internal static class AllocationRequestReader
         if (givenEarmarks.Count > AllocationInputGuard.MaxEarmarks)
         {
             problems.Add("earmarks", Format.Text(AllocationTexts.Invalid_TooManyEarmarks, AllocationInputGuard.MaxEarmarks));
-            return (null, problems);
+            return new Invalid(problems);
         }
         for (var i = 0; i < givenEarmarks.Count; i++)
         {
@@ -113,7 +50,7 @@ internal static class AllocationRequestReader
         else if (request.Lines.Count > AllocationInputGuard.MaxLines)
         {
             problems.Add("lines", Format.Text(AllocationTexts.Invalid_TooManyLines, AllocationInputGuard.MaxLines));
-            return (null, problems);
+            return new Invalid(problems);
         }
         else
         {
@@ -133,7 +70,7 @@ internal static class AllocationRequestReader
         {
             problems.AddAll(AllocationInputGuard.Problems(request.Pot!.Value, earmarks, lines, settings));
         }
-        return problems.Count == 0 ? (new AllocationInput(request.Pot!.Value, earmarks, lines, settings), problems) : (null, problems);
+        return problems.Count == 0 ? new Readable(new AllocationInput(request.Pot!.Value, earmarks, lines, settings)) : new Invalid(problems);
     }
 
     private static AllocationLine? ReadLine(AllocationLineRequest? l, string at, FieldErrors problems)
@@ -161,9 +98,9 @@ internal static class AllocationRequestReader
         Domain.Applications.BpaRole? role = l.BpaRole?.Trim() switch
         {
             null or "" => null,
-            "workLeader" => Domain.Applications.BpaRole.WorkLeader,
-            "caseworker" => Domain.Applications.BpaRole.Caseworker,
-            "assistant" => Domain.Applications.BpaRole.Assistant,
+            "workLeader" => BpaRole.WorkLeader,
+            "caseworker" => BpaRole.Caseworker,
+            "assistant" => BpaRole.Assistant,
             _ => null,
         };
         if (role is null && !string.IsNullOrWhiteSpace(l.BpaRole))

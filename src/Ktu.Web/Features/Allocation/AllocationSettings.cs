@@ -1,0 +1,35 @@
+namespace Ktu.Web.Features.Allocation;
+
+/// <summary>
+/// The knobs of a proposal. The defaults are KTU's suggestion for a scheme year; a case officer can
+/// change any of them for one what-if scenario. The priority order itself is not a knob: it is the
+/// regelverk's (see <see cref="ContinuationsComeFirst"/> and <see cref="WorkLeadersBeforeCaseworkersBeforeAssistants"/>).
+/// </summary>
+internal sealed record AllocationSettings
+{
+    public static readonly AllocationSettings Default = new();
+
+    /// <summary>Largest amount (pot, earmark, line) the computation accepts: kr 1 000 000 000 000.</summary>
+    public const long MaxAmount = 1_000_000_000_000;
+    public const int MaxWeight = 1_000;
+    public const int MaxDistrictWeightPercent = 1_000;
+    public const long MaxRoundingUnit = 1_000_000;
+
+    /// <summary>
+    /// Weight of scores 1, 2, 3, 4 and 5 (five values, 1–1000). In a shortfall a line's claim is
+    /// its applied amount times its weight, so by default a line scored 5 keeps five times the share
+    /// of its application that a line scored 1 keeps.
+    /// </summary>
+    public IReadOnlyList<int> ScoreWeights { get; init; } = [20, 40, 60, 80, 100];
+
+    /// <summary>District municipalities' weight in per cent of the others' (100–1000); 125 weighs them up by a quarter.</summary>
+    public int DistrictWeightPercent { get; init; } = 125;
+
+    /// <summary>A line is not given a token sum: a reduced amount below this (whole kroner) becomes 0. 0 turns the rule off.</summary>
+    public long MinimumAmount { get; init; } = 10_000;
+
+    /// <summary>Reduced amounts are rounded down to whole multiples of this (whole kroner); 1 means no rounding.</summary>
+    public long RoundingUnit { get; init; } = 1_000;
+
+    public int WeightOf(int score) => score is >= 1 and <= 5 ? ScoreWeights[score - 1] : 0;
+}
