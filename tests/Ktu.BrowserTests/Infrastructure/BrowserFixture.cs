@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
+    /// <summary>The demo account the warm-up logs in as: it only reads.</summary>
+    private const string WarmUpAccount = "saksbehandler.trondelag@demo.ktu";
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", // the tests run as root, where Chromium's sandbox cannot start
@@ -58,6 +61,32 @@ public sealed class BrowserFixture : IAsyncLifetime
             Timeout = 30_000,
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Assertions wait as long as actions do: a loaded CI runner has needed more than Playwright's 5 s.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// Logs in once before the first test and opens the start page, so the first test does not pay for the
+    /// app's cold start (JIT, Razor views, EF's first queries) on a shared runner: in CI that once took a
+    /// first log-in past the 30 s navigation timeout. Fails the run, with the reason, if the app cannot log in.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            var generous = new PageGotoOptions { Timeout = 120_000 };
+            await page.GotoAsync("/logg-inn", generous);
+            await page.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(WarmUpAccount);
+            await page.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(BrowserTest.DemoPassword);
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logg inn", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { Timeout = 120_000 });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>A page in a new browser context: no cookies from earlier tests.</summary>
