@@ -52,6 +52,24 @@ public sealed partial class ApplicationPagesTests(KtuFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Every_link_on_a_submitted_applications_pages_leads_to_a_page_or_document_that_answers()
+    {
+        var roros = await factory.ApplicantAsync("5025");
+        var id = Id(await StartAsync(roros));
+        var submitted = await SaveAsync(roros, Complete(await GetAsync(roros, id)));
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(roros, id, Version(submitted))).StatusCode);
+        var browser = await BrowserLogInAsync("soker.5025@demo.ktu");
+
+        await PageLinks.AssertAllAnswerAsync(browser, await browser.GetStringAsync($"/soknad/{id}/oppsummering"),
+            $"/soknad/{id}/soker", $"/soknad/{id}/kompetanse", $"/soknad/{id}/kvittering/1", "/soknader");
+        await PageLinks.AssertAllAnswerAsync(browser, await browser.GetStringAsync($"/soknad/{id}/kvittering/1"),
+            $"/soknad/{id}/kvittering/1/pdf", $"/api/v1/applications/{id}/submissions/1/snapshot", $"/soknad/{id}/oppsummering");
+        await PageLinks.AssertAllAnswerAsync(browser, await browser.GetStringAsync("/soknader"),
+            $"/soknad/{id}/oppsummering", $"/soknad/{id}/kvittering/1", $"/soknad/{id}/kvittering/1/pdf");
+        await PageLinks.AssertAllAnswerAsync(browser, await browser.GetStringAsync($"/soknad/{id}/kompetanse"), $"/soknad/{id}/oppsummering");
+    }
+
+    [Fact]
     public async Task A_save_on_a_stale_version_is_told_about_the_conflict_and_keeps_what_was_typed()
     {
         var browser = await BrowserLogInAsync("soker.5007@demo.ktu");

@@ -74,6 +74,18 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_link_on_the_inbox_and_a_case_page_leads_to_a_page_or_document_that_answers()
+    {
+        var browser = await Factory.CreateSignedInBrowserClientAsync(Officer);
+        var id = fixture.Applications["4201"];
+
+        await PageLinks.AssertAllAnswerAsync(browser, await (await browser.GetAsync(new Uri("/saksbehandling", UriKind.Relative))).ReadTextAsync(),
+            $"/saksbehandling/fordeling/{OpenYear}", $"/saksbehandling/sak/{id}");
+        await PageLinks.AssertAllAnswerAsync(browser, await (await browser.GetAsync(new Uri($"/saksbehandling/sak/{id}", UriKind.Relative))).ReadTextAsync(),
+            $"/soknad/{id}/kvittering/1/pdf");
+    }
+
+    [Fact]
     public async Task Another_embetes_officer_and_applicants_cannot_see_or_touch_the_case()
     {
         var id = fixture.Applications["4204"];

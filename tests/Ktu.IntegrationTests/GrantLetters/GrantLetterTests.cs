@@ -287,6 +287,8 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var letters = await (await browser.GetAsync(new Uri($"/saksbehandling/brev/{OpenYear}", UriKind.Relative))).ReadTextAsync();
         Assert.Contains("3 av 3 vedtak har brev", letters, StringComparison.Ordinal);
         Assert.Contains("Ørsta", letters, StringComparison.Ordinal);
+        await PageLinks.AssertAllAnswerAsync(browser, letters, $"/api/v1/allocations/{OpenYear}/archive.zip");
+        Assert.Contains(PageLinks.Of(letters), l => Regex.IsMatch(l, @"^/api/v1/grants/[0-9a-f-]{36}/letter\.pdf\?version=1$"));
 
         var path = $"/saksbehandling/brevmal/{OpenYear}";
         var page = await (await browser.GetAsync(new Uri(path, UriKind.Relative))).ReadTextAsync();

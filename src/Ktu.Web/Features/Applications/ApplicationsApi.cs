@@ -53,6 +53,7 @@ public static class ApplicationsApi
             .WithSummary("Kvitteringen for én innsending.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/submissions/{number:int}/snapshot", SnapshotAsync)
+            .Named(DocumentRoutes.SubmissionSnapshot)
             .WithSummary("Den innsendte kopien nøyaktig slik den er lagret; SHA-256 av svaret er kontrollsummen i kvitteringen.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);

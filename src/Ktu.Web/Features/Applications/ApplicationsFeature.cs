@@ -3,11 +3,12 @@ using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Applications;
 
-/// <summary>What Program.cs needs of this feature: its data seeds and its endpoints.</summary>
+/// <summary>What Program.cs needs of this feature: its data seeds, the part pages' editor and its endpoints.</summary>
 internal static class ApplicationsFeature
 {
     public static IServiceCollection AddApplications(this IServiceCollection services) =>
-        services.AddSingleton<IDataSeed, DemoApplications>();
+        services.AddSingleton<IDataSeed, DemoApplications>()
+            .AddScoped<PartEditors>();
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {

@@ -1,15 +1,25 @@
-using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 1: who applies, where the money goes and whom to contact.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class ApplicantModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
+public sealed class ApplicantModel(PartEditors editors) : PageModel
 {
+    public PartEditor Part { get; } = editors.For(new PartShape(
+        ApplicationStep.Applicant,
+        field => field.Length > 0 && ApplicationSteps.Of(field) == ApplicationStep.Applicant,
+        ["AccountNumber", "PaymentRemark", "Contact.Name", "Contact.Email", "Contact.Phone", "CompetencePlanAdopted", "Description"]));
+
+    [FromRoute] public Guid Id { get; set; }
+
+    /// <summary>The version the form was read at (<see cref="PartEditor.Version"/>).</summary>
+    [BindProperty] public int Version { get => Part.Version; set => Part.Version = value; }
+
     public sealed class ContactForm
     {
         public string? Name { get; set; }
@@ -24,38 +34,34 @@ public sealed class ApplicantModel(AppDbContext db, CurrentUser me, TimeProvider
     [BindProperty] public string? CompetencePlanAdopted { get; set; }
     [BindProperty] public string? Description { get; set; }
 
-    public override ApplicationStep Step => ApplicationStep.Applicant;
-
-    protected override IReadOnlyList<string> FieldOrder { get; } = ["AccountNumber", "PaymentRemark", "Contact.Name", "Contact.Email", "Contact.Phone", "CompetencePlanAdopted", "Description"];
-
-    protected override bool BelongsHere(string field) => field.Length > 0 && ApplicationSteps.Of(field) == ApplicationStep.Applicant;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
-        var c = View.Content;
+        var c = Part.View.Content;
         AccountNumber = c.AccountNumber;
         PaymentRemark = c.PaymentRemark;
         Contact = new() { Name = c.Contact?.Name, Email = c.Contact?.Email, Phone = c.Contact?.Phone };
         CompetencePlanAdopted = c.CompetencePlanAdopted switch { true => "ja", false => "nei", null => null };
         Description = c.Description;
-        ShowMessages(showIssues: CheckRequested);
+        Part.ShowMessages(ModelState, showIssues: PartEditor.CheckRequested(Request));
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAndContinueAsync(null, ct);
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        this.Answer(await Part.PostAsync(Id, null, Apply, Request.Form["next"] == "true", ModelState, ct), Id);
 
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct) => await Part.AutosaveAsync(Id, Apply, ct);
 
-    protected override ApplicationContent Apply(ApplicationContent stored) => stored with
+    private ApplicationContent Apply(ApplicationContent stored) => stored with
     {
         // The account number is stored as typed (spaces and dots included); the MOD11 rule reads the digits.
-        AccountNumber = Trimmed(AccountNumber),
-        PaymentRemark = Trimmed(PaymentRemark),
-        Contact = new ContactPerson { Name = Trimmed(Contact.Name), Email = Trimmed(Contact.Email), Phone = Trimmed(Contact.Phone) },
+        AccountNumber = FormFields.Trimmed(AccountNumber),
+        PaymentRemark = FormFields.Trimmed(PaymentRemark),
+        Contact = new ContactPerson { Name = FormFields.Trimmed(Contact.Name), Email = FormFields.Trimmed(Contact.Email), Phone = FormFields.Trimmed(Contact.Phone) },
         CompetencePlanAdopted = CompetencePlanAdopted switch { "ja" => true, "nei" => false, _ => null },
-        Description = Trimmed(Description),
+        Description = FormFields.Trimmed(Description),
     };
 }

@@ -1,15 +1,28 @@
-using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 2: competence measures, one row per education type of the scheme year. Rows are added, copied and deleted by plain form posts.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
+public sealed class CompetenceModel(PartEditors editors) : PageModel
 {
+    public PartEditor Part { get; } = editors.For(new PartShape(
+        ApplicationStep.Competence,
+        field => ApplicationSteps.Of(field) == ApplicationStep.Competence,
+        [".EducationType", ".Amount", ".Persons", ".ContinuingPersons", ".Description"])
+    {
+        HasContent = content => content.CompetenceMeasures.Count > 0,
+    });
+
+    [FromRoute] public Guid Id { get; set; }
+
+    /// <summary>The version the form was read at (<see cref="PartEditor.Version"/>).</summary>
+    [BindProperty] public int Version { get => Part.Version; set => Part.Version = value; }
+
     public sealed class MeasureForm
     {
         public string? EducationType { get; set; }
@@ -21,33 +34,25 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
 
     [BindProperty] public List<MeasureForm> CompetenceMeasures { get; set; } = [];
 
-    public override ApplicationStep Step => ApplicationStep.Competence;
-
-    protected override bool HasContent(ApplicationContent content) => content.CompetenceMeasures.Count > 0;
-
-    protected override IReadOnlyList<string> FieldOrder { get; } = [".EducationType", ".Amount", ".Persons", ".ContinuingPersons", ".Description"];
-
-    protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Competence;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
-        CompetenceMeasures = View.Content.CompetenceMeasures.Select(m => new MeasureForm
+        CompetenceMeasures = Part.View.Content.CompetenceMeasures.Select(m => new MeasureForm
         {
             EducationType = m.EducationType,
-            Amount = Text(m.Amount),
-            Persons = Text(m.Persons),
-            ContinuingPersons = Text(m.ContinuingPersons),
+            Amount = NumberInput.Text(m.Amount),
+            Persons = NumberInput.Text(m.Persons),
+            ContinuingPersons = NumberInput.Text(m.ContinuingPersons),
             Description = m.Description,
         }).ToList();
-        if (CompetenceMeasures.Count == 0 && View.Application.IsEditable)
+        if (CompetenceMeasures.Count == 0 && Part.IsEditable)
         {
             CompetenceMeasures.Add(new MeasureForm()); // an empty row to start typing in; not saved until something is written
         }
-        ShowMessages(showIssues: CheckRequested);
+        Part.ShowMessages(ModelState, showIssues: PartEditor.CheckRequested(Request));
         return Page();
     }
 
@@ -73,10 +78,12 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
     }, ct);
 
 
-    private Task<IActionResult> SaveAsync(Action<List<MeasureForm>>? change, CancellationToken ct) =>
-        SaveAndContinueAsync(change is null ? null : () => change(CompetenceMeasures), ct);
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct) => await Part.AutosaveAsync(Id, Apply, ct);
 
-    protected override ApplicationContent Apply(ApplicationContent stored)
+    private async Task<IActionResult> SaveAsync(Action<List<MeasureForm>>? change, CancellationToken ct) =>
+        this.Answer(await Part.PostAsync(Id, change is null ? null : () => change(CompetenceMeasures), Apply, Request.Form["next"] == "true", ModelState, ct), Id);
+
+    private ApplicationContent Apply(ApplicationContent stored)
     {
         var measures = new List<CompetenceMeasure>();
         for (var i = 0; i < CompetenceMeasures.Count; i++)
@@ -85,11 +92,11 @@ public sealed class CompetenceModel(AppDbContext db, CurrentUser me, TimeProvide
             var at = $"CompetenceMeasures[{i}]";
             measures.Add(new CompetenceMeasure
             {
-                EducationType = Trimmed(r.EducationType),
-                Amount = ParseNumber($"{at}.Amount", r.Amount, NumberKind.Amount),
-                Persons = Persons(ParseNumber($"{at}.Persons", r.Persons, NumberKind.Persons)),
-                ContinuingPersons = Persons(ParseNumber($"{at}.ContinuingPersons", r.ContinuingPersons, NumberKind.Persons)),
-                Description = Trimmed(r.Description),
+                EducationType = FormFields.Trimmed(r.EducationType),
+                Amount = Part.Number($"{at}.Amount", r.Amount, NumberKind.Amount),
+                Persons = NumberInput.Persons(Part.Number($"{at}.Persons", r.Persons, NumberKind.Persons)),
+                ContinuingPersons = NumberInput.Persons(Part.Number($"{at}.ContinuingPersons", r.ContinuingPersons, NumberKind.Persons)),
+                Description = FormFields.Trimmed(r.Description),
             });
         }
         // Empty rows at the end are not measures: kept on screen, not saved. Rows in between keep their place, so row numbers match the form.

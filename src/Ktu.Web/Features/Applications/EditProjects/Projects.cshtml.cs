@@ -1,15 +1,28 @@
-using Ktu.Web.Data;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 4: service-development projects, at most the scheme's maximum, each with its own rank, themes, texts and budget.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
+public sealed class ProjectsModel(PartEditors editors) : PageModel
 {
+    public PartEditor Part { get; } = editors.For(new PartShape(
+        ApplicationStep.Projects,
+        field => ApplicationSteps.Of(field) == ApplicationStep.Projects,
+        [".Priority", ".Title", ".Themes", ".Purpose", ".Description", ".NeedsAndChallenges", ".GoalsAndTargetGroups", ".OrganisationAndPartners", ".ExpectedGains", ".Anchoring", ".UserParticipation", ".Budget.Item", ".Budget.Amount", ".Budget", ".OwnFinancing", ".AmountApplied", ".ControlMeasures", ".SignedBy.Name", ".SignedBy.Role"])
+    {
+        HasContent = content => content.Projects.Count > 0,
+    });
+
+    [FromRoute] public Guid Id { get; set; }
+
+    /// <summary>The version the form was read at (<see cref="PartEditor.Version"/>).</summary>
+    [BindProperty] public int Version { get => Part.Version; set => Part.Version = value; }
+
     public sealed class BudgetForm
     {
         public string? Item { get; set; }
@@ -49,25 +62,17 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
 
     [BindProperty] public List<ProjectForm> Projects { get; set; } = [];
 
-    public override ApplicationStep Step => ApplicationStep.Projects;
-
-    public int MaxProjects => View.Rules.Scheme.MaxProjects;
-
-    protected override bool HasContent(ApplicationContent content) => content.Projects.Count > 0;
-
-    protected override IReadOnlyList<string> FieldOrder { get; } = [".Priority", ".Title", ".Themes", ".Purpose", ".Description", ".NeedsAndChallenges", ".GoalsAndTargetGroups", ".OrganisationAndPartners", ".ExpectedGains", ".Anchoring", ".UserParticipation", ".Budget.Item", ".Budget.Amount", ".Budget", ".OwnFinancing", ".AmountApplied", ".ControlMeasures", ".SignedBy.Name", ".SignedBy.Role"];
-
-    protected override bool BelongsHere(string field) => ApplicationSteps.Of(field) == ApplicationStep.Projects;
+    public int MaxProjects => Part.View.Rules.Scheme.MaxProjects;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
-        Projects = View.Content.Projects.Select(p => new ProjectForm
+        Projects = Part.View.Content.Projects.Select(p => new ProjectForm
         {
-            Priority = Text(p.Priority),
+            Priority = NumberInput.Text(p.Priority),
             Title = p.Title,
             Themes = p.Themes.ToList(),
             Purpose = p.Purpose,
@@ -81,13 +86,13 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
                 Anchoring = p.Criteria?.Anchoring,
                 UserParticipation = p.Criteria?.UserParticipation,
             },
-            Budget = p.Budget.Select(b => new BudgetForm { Item = b.Item, Amount = Text(b.Amount) }).ToList(),
-            OwnFinancing = Text(p.OwnFinancing),
-            AmountApplied = Text(p.AmountApplied),
+            Budget = p.Budget.Select(b => new BudgetForm { Item = b.Item, Amount = NumberInput.Text(b.Amount) }).ToList(),
+            OwnFinancing = NumberInput.Text(p.OwnFinancing),
+            AmountApplied = NumberInput.Text(p.AmountApplied),
             ControlMeasures = p.ControlMeasures,
             SignedBy = new() { Name = p.SignedBy?.Name, Role = p.SignedBy?.Role },
         }).ToList();
-        ShowMessages(showIssues: CheckRequested);
+        Part.ShowMessages(ModelState, showIssues: PartEditor.CheckRequested(Request));
         return Page();
     }
 
@@ -130,12 +135,12 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
     }, ct);
 
 
-    private Task<IActionResult> SaveAsync(Action<List<ProjectForm>>? change, CancellationToken ct) =>
-        SaveAndContinueAsync(change is null ? null : () => change(Projects), ct);
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken ct) => await Part.AutosaveAsync(Id, Apply, ct);
 
-    protected override ApplicationStep NextStep => ApplicationStep.Summary;
+    private async Task<IActionResult> SaveAsync(Action<List<ProjectForm>>? change, CancellationToken ct) =>
+        this.Answer(await Part.PostAsync(Id, change is null ? null : () => change(Projects), Apply, Request.Form["next"] == "true", ModelState, ct), Id);
 
-    protected override ApplicationContent Apply(ApplicationContent stored)
+    private ApplicationContent Apply(ApplicationContent stored)
     {
         var projects = new List<ServiceDevelopmentProject>();
         for (var i = 0; i < Projects.Count; i++)
@@ -147,8 +152,8 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
             {
                 budget.Add(new BudgetLine
                 {
-                    Item = Trimmed(p.Budget[b].Item),
-                    Amount = ParseNumber($"{at}.Budget[{b}].Amount", p.Budget[b].Amount, NumberKind.Amount),
+                    Item = FormFields.Trimmed(p.Budget[b].Item),
+                    Amount = Part.Number($"{at}.Budget[{b}].Amount", p.Budget[b].Amount, NumberKind.Amount),
                 });
             }
             while (budget.Count > 0 && budget[^1] == new BudgetLine())
@@ -157,25 +162,25 @@ public sealed class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider 
             }
             projects.Add(new ServiceDevelopmentProject
             {
-                Priority = Persons(ParseNumber($"{at}.Priority", p.Priority, NumberKind.Priority)),
-                Title = Trimmed(p.Title),
+                Priority = NumberInput.Persons(Part.Number($"{at}.Priority", p.Priority, NumberKind.Priority)),
+                Title = FormFields.Trimmed(p.Title),
                 Themes = p.Themes.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList(),
-                Purpose = Trimmed(p.Purpose),
-                Description = Trimmed(p.Description),
+                Purpose = FormFields.Trimmed(p.Purpose),
+                Description = FormFields.Trimmed(p.Description),
                 Criteria = new ProjectCriteria
                 {
-                    NeedsAndChallenges = Trimmed(p.Criteria.NeedsAndChallenges),
-                    GoalsAndTargetGroups = Trimmed(p.Criteria.GoalsAndTargetGroups),
-                    OrganisationAndPartners = Trimmed(p.Criteria.OrganisationAndPartners),
-                    ExpectedGains = Trimmed(p.Criteria.ExpectedGains),
-                    Anchoring = Trimmed(p.Criteria.Anchoring),
-                    UserParticipation = Trimmed(p.Criteria.UserParticipation),
+                    NeedsAndChallenges = FormFields.Trimmed(p.Criteria.NeedsAndChallenges),
+                    GoalsAndTargetGroups = FormFields.Trimmed(p.Criteria.GoalsAndTargetGroups),
+                    OrganisationAndPartners = FormFields.Trimmed(p.Criteria.OrganisationAndPartners),
+                    ExpectedGains = FormFields.Trimmed(p.Criteria.ExpectedGains),
+                    Anchoring = FormFields.Trimmed(p.Criteria.Anchoring),
+                    UserParticipation = FormFields.Trimmed(p.Criteria.UserParticipation),
                 },
                 Budget = budget,
-                OwnFinancing = ParseNumber($"{at}.OwnFinancing", p.OwnFinancing, NumberKind.Amount),
-                AmountApplied = ParseNumber($"{at}.AmountApplied", p.AmountApplied, NumberKind.Amount),
-                ControlMeasures = Trimmed(p.ControlMeasures),
-                SignedBy = new Signatory { Name = Trimmed(p.SignedBy.Name), Role = Trimmed(p.SignedBy.Role) },
+                OwnFinancing = Part.Number($"{at}.OwnFinancing", p.OwnFinancing, NumberKind.Amount),
+                AmountApplied = Part.Number($"{at}.AmountApplied", p.AmountApplied, NumberKind.Amount),
+                ControlMeasures = FormFields.Trimmed(p.ControlMeasures),
+                SignedBy = new Signatory { Name = FormFields.Trimmed(p.SignedBy.Name), Role = FormFields.Trimmed(p.SignedBy.Role) },
             });
         }
         return stored with { Projects = projects };

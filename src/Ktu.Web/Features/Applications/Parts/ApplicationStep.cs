@@ -12,16 +12,17 @@ public enum ApplicationStep
     Summary = 5,
 }
 
-/// <summary>The steps of the form in order, with their addresses; which are offered follows the scheme year and applicant type.</summary>
+/// <summary>The steps of the form in order, with their pages; which are offered follows the scheme year and applicant type.</summary>
 public static class ApplicationSteps
 {
-    public static string Path(Guid id, ApplicationStep step) => $"/soknad/{id}/" + step switch
+    /// <summary>The Razor page of a step, for asp-page and RedirectToPage (with the application's id as route value "id").</summary>
+    public static string PageOf(ApplicationStep step) => step switch
     {
-        ApplicationStep.Applicant => "soker",
-        ApplicationStep.Competence => "kompetanse",
-        ApplicationStep.Bpa => "bpa",
-        ApplicationStep.Projects => "tiltak",
-        _ => "oppsummering",
+        ApplicationStep.Applicant => "/Applications/EditApplicant/Applicant",
+        ApplicationStep.Competence => "/Applications/EditCompetence/Competence",
+        ApplicationStep.Bpa => "/Applications/EditBpa/Bpa",
+        ApplicationStep.Projects => "/Applications/EditProjects/Projects",
+        _ => "/Applications/Submit/Summary",
     };
 
     public static string Title(ApplicationStep step) => step switch

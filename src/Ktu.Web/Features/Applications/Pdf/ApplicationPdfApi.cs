@@ -22,6 +22,7 @@ public static class ApplicationPdfApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/soknad/{id:guid}/kvittering/{number:int}/pdf", PageAsync)
+            .Named(DocumentRoutes.SubmissionPdf)
             .RequireAuthorization()
             .ExcludeFromDescription();
     }

@@ -25,7 +25,7 @@ public sealed class StartModel(AppDbContext db, CurrentUser me, TimeProvider tim
         }
         // A sent application opens on its summary (receipt, withdraw); a draft on its first part.
         var step = existing.Status == Domain.Applications.ApplicationStatus.Submitted ? ApplicationStep.Summary : ApplicationStep.Applicant;
-        return Redirect(ApplicationSteps.Path(existing.Id, step));
+        return RedirectToPage(ApplicationSteps.PageOf(step), new { id = existing.Id });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class StartModel(AppDbContext db, CurrentUser me, TimeProvider tim
         try
         {
             var outcome = await StartDraft.HandleAsync(db, me, time, Year, ct);
-            return Redirect(ApplicationSteps.Path(outcome.Application.Id, ApplicationStep.Applicant));
+            return RedirectToPage(ApplicationSteps.PageOf(ApplicationStep.Applicant), new { id = outcome.Application.Id });
         }
         catch (Exception e) when (e is RuleViolationException or NotFoundException)
         {

@@ -3,16 +3,21 @@ using Ktu.Web.Domain.Applications;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 5: totals per part and overall, project themes, remaining issues, and the submit (or withdraw) button.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider time) : PartPage(db, me, time)
+public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider time, PartEditors editors) : PageModel
 {
-    protected override bool HasPartForm => false;
+    /// <summary>The application as the part pages show it; the summary has no part form of its own, its issues are the whole application's.</summary>
+    public PartEditor Part { get; } = editors.For(new PartShape(ApplicationStep.Summary, field => field.Length == 0, []) { HasForm = false });
 
-    public override ApplicationStep Step => ApplicationStep.Summary;
+    [FromRoute] public Guid Id { get; set; }
+
+    /// <summary>The version the summary was read at: a submit of an older version is refused.</summary>
+    [BindProperty] public int Version { get => Part.Version; set => Part.Version = value; }
 
     public string? RefusedMessage { get; private set; }
 
@@ -21,32 +26,29 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
     /// <summary>Open questions from the embete and a ready decision, for a submitted application.</summary>
     public IReadOnlyList<CaseNotice> CaseNotices { get; private set; } = [];
 
-    protected override bool BelongsHere(string field) => field.Length == 0;
-
     /// <summary>Where an issue is fixed: the part's page and the field's id.</summary>
     public string LinkOf(ValidationIssue issue)
     {
         var step = ApplicationSteps.Of(issue.Field);
-        var path = ApplicationSteps.Path(View.Application.Id, step);
-        // BPA lines are by role on the page, not by saved row, so link to the page only.
-        return step switch
+        if (step == ApplicationStep.Summary)
         {
-            ApplicationStep.Summary => path,
-            ApplicationStep.Bpa => path + "?kontroll=1",
-            _ => path + "?kontroll=1#" + IdOf(FormKey(issue.Field)),
-        };
+            return Url.Page(ApplicationSteps.PageOf(step), new { id = Id })!;
+        }
+        // BPA lines are by role on the page, not by saved row, so link to the page only.
+        var fragment = step == ApplicationStep.Bpa ? null : FormFields.IdOf(FormFields.FormKey(issue.Field));
+        return Url.Page(ApplicationSteps.PageOf(step), pageHandler: null, values: new { id = Id, kontroll = 1 }, protocol: null, host: null, fragment: fragment)!;
     }
 
-    public string ThemeName(string code) => View.Rules.Scheme.Themes.FirstOrDefault(t => t.Code == code)?.Name ?? code;
+    public string ThemeName(string code) => Part.View.Rules.Scheme.Themes.FirstOrDefault(t => t.Code == code)?.Name ?? code;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
-        LatestSubmission = View.Application.SubmissionCount > 0 ? View.Application.SubmissionCount : null;
-        CaseNotices = await Applications.CaseNotices.ForOrganisationAsync(Db, View.Application.OrganisationId, View.Application.Id, ct);
+        LatestSubmission = Part.View.Application.SubmissionCount > 0 ? Part.View.Application.SubmissionCount : null;
+        CaseNotices = await Applications.CaseNotices.ForOrganisationAsync(db, Part.View.Application.OrganisationId, Part.View.Application.Id, ct);
         ModelState.Clear();
         return Page();
     }
@@ -54,15 +56,15 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var formVersion = Version;
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
-        var outcome = await Submit.HandleAsync(Db, Me, Time, Id, formVersion, ct);
+        var outcome = await Submit.HandleAsync(db, me, time, Id, formVersion, ct);
         switch (outcome)
         {
             case Submit.Submitted s:
-                return Redirect($"/soknad/{Id}/kvittering/{s.Submission.Number}");
+                return RedirectToPage("/Applications/Receipts/Receipt", new { id = Id, number = s.Submission.Number });
             case Submit.Refused r:
                 RefusedMessage = r.Message;
                 break;
@@ -70,8 +72,8 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
                 RefusedMessage = Texts.Summary_SubmitConflict;
                 break;
         }
-        await LoadAsync(ct);
-        LatestSubmission = View.Application.SubmissionCount > 0 ? View.Application.SubmissionCount : null;
+        await Part.LoadAsync(Id, ct);
+        LatestSubmission = Part.View.Application.SubmissionCount > 0 ? Part.View.Application.SubmissionCount : null;
         ModelState.Clear();
         ModelState.AddModelError("", RefusedMessage ?? "");
         return Page();
@@ -79,22 +81,22 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await Part.LoadAsync(Id, ct))
         {
             return NotFound();
         }
         try
         {
-            await Withdraw.HandleAsync(Db, Me, Time, Id, ct);
+            await Withdraw.HandleAsync(db, me, time, Id, ct);
         }
         catch (RuleViolationException e)
         {
-            await LoadAsync(ct);
-            LatestSubmission = View.Application.SubmissionCount > 0 ? View.Application.SubmissionCount : null;
+            await Part.LoadAsync(Id, ct);
+            LatestSubmission = Part.View.Application.SubmissionCount > 0 ? Part.View.Application.SubmissionCount : null;
             ModelState.Clear();
             ModelState.AddModelError("", e.Message);
             return Page();
         }
-        return Redirect(ApplicationSteps.Path(Id, ApplicationStep.Summary));
+        return RedirectToPage(ApplicationSteps.PageOf(ApplicationStep.Summary), new { id = Id });
     }
 }

@@ -17,6 +17,7 @@ internal static class ExportArchive
 
     public static void Map(RouteGroupBuilder year) =>
         year.MapGet("/archive.zip", GetAsync)
+            .Named(DocumentRoutes.LetterArchive)
             .WithSummary("Arkivuttrekk: siste versjon av hvert brev som PDF/A med metadata.xml (saksnummer, dato, mottaker, versjon, SHA-256).")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesProblem(StatusCodes.Status409Conflict);
