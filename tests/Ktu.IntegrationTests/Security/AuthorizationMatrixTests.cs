@@ -206,6 +206,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
         ["POST /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
         ["GET /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
+        ["GET /saksbehandling/utbetaling/{year:int}/fil"] = Access.AnyEmbeteStaff,
+        ["GET /saksbehandling/utbetaling/{year:int}/betalt"] = Access.AnyEmbeteStaff,
+        ["POST /saksbehandling/utbetaling/{year:int}/betalt"] = Access.AnyEmbeteStaff,
         ["POST /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
     };
 
@@ -226,6 +229,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/allocations/{year:int}/pain001.xml"] = ["409"],
         ["GET /api/v1/grants/{id:guid}/letter.pdf"] = ["404"],      // {id} is the application's id, not a grant's
         ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = ["404"],        // no decision, so no letter, for the arranged application
+        ["GET /saksbehandling/utbetaling/{year:int}/fil"] = ["302 → /saksbehandling/brev/2027"],   // not approved: back to the letters page with the reason
+        ["GET /saksbehandling/utbetaling/{year:int}/betalt"] = ["302 → /saksbehandling/brev/2027"], // the form lives on the letters page
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>

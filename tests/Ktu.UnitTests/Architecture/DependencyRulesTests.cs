@@ -15,17 +15,6 @@ public sealed class DependencyRulesTests
     private const string Features = Root + ".Features";
     private static readonly Assembly App = typeof(OrgNumber).Assembly;
 
-    /// <summary>
-    /// The one page allowed to call another feature's use cases, with the reason. The grant letters page
-    /// (/saksbehandling/brev/{year}) shows each grant's letter and payment on one row and hosts the payment forms; its
-    /// thin handlers call Payments' ExportPaymentFile and MarkPaid. Splitting it needs a page of Payments' own (a
-    /// change users see), which is left for a later change. Nothing else may be added here without such a reason.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> CompositePages = new(StringComparer.Ordinal)
-    {
-        ["Ktu.Web.Features.GrantLetters.LettersModel"] = [Features + ".Payments"],
-    };
-
     /// <summary>Every feature area, found from the assembly: Ktu.Web.Features.{Area}.</summary>
     public static TheoryData<string> Areas()
     {
@@ -75,8 +64,7 @@ public sealed class DependencyRulesTests
         var code = Types.InAssembly(App).That().ResideInNamespace($"{Features}.{area}")
             .ShouldNot().HaveDependencyOnAny(others)
             .GetResult().FailingTypeNames ?? [];
-        var offenders = code.Where(t => !CompositePages.TryGetValue(t, out var allowed) || !OnlyUses(t, allowed, others)).ToList();
-        Assert.True(offenders.Count == 0, $"Features/{area} uses another feature:\n" + string.Join("\n", offenders));
+        Assert.True(!code.Any(), $"Features/{area} uses another feature:\n" + string.Join("\n", code));
 
         var views = ViewsOf(area).Select(v => v.FullName!).ToHashSet(StringComparer.Ordinal);
         var viewOffenders = Types.InAssembly(App).That().ResideInNamespace("AspNetCoreGeneratedDocument")
@@ -99,18 +87,6 @@ public sealed class DependencyRulesTests
         Assert.False(positive.IsSuccessful, "The checker found no dependency where there certainly is one.");
     }
 
-    /// <summary>True when <paramref name="type"/> uses no other feature than <paramref name="allowed"/>.</summary>
-    private static bool OnlyUses(string type, string[] allowed, string[] others) =>
-        Exactly(type)
-            .ShouldNot().HaveDependencyOnAny(others.Except(allowed, StringComparer.Ordinal).ToArray())
-            .GetResult().IsSuccessful;
-
-    private static PredicateList Exactly(string fullName)
-    {
-        var dot = fullName.LastIndexOf('.');
-        return Types.InAssembly(App).That().ResideInNamespace(fullName[..dot]).And().HaveName(fullName[(dot + 1)..]);
-    }
-
     private static IEnumerable<string> FeatureAreas() =>
         App.GetTypes()
             .Select(t => t.Namespace)
@@ -125,17 +101,6 @@ public sealed class DependencyRulesTests
         App.GetTypes()
             .Where(t => t.Namespace == "AspNetCoreGeneratedDocument" && t.Name.StartsWith($"Features_{area}_", StringComparison.Ordinal))
             .ToList();
-
-    [Fact]
-    public void The_composite_page_exception_is_still_needed()
-    {
-        // An exception that no longer excuses anything must be removed, not left to hide the next one.
-        foreach (var (type, allowed) in CompositePages)
-        {
-            var result = Exactly(type).ShouldNot().HaveDependencyOnAny(allowed).GetResult();
-            Assert.False(result.IsSuccessful, $"{type} no longer uses {string.Join(", ", allowed)}: remove it from CompositePages.");
-        }
-    }
 
     private static string Offenders(string what, TestResult result) =>
         what + ":\n" + string.Join("\n", result.FailingTypeNames ?? []);

@@ -1,6 +1,5 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
-using Ktu.Web.Features.Payments;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,8 @@ namespace Ktu.Web.Features.GrantLetters;
 /// <summary>
 /// The embete's letters after approval: every decision with its letter versions and payment, a button that makes
 /// the missing letters (in batches with visible progress when JavaScript runs, all at once without), downloads,
-/// corrections and paid marks. Each handler runs one use case; the payment ones are the Payments feature's.
+/// corrections. The payment forms on the page post to the Payments feature's pages, which come back here with a
+/// message or an error (<see cref="PageHandover"/>).
 /// </summary>
 [Authorize(Policy = Policies.EmbeteStaff)]
 public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
@@ -27,8 +27,15 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
     /// <summary>The embete's account as typed in the payment form, shown again when the file could not be made.</summary>
     public string? PayerAccount { get; private set; }
 
-    public async Task OnGetAsync(int year, CancellationToken ct) =>
+    public async Task OnGetAsync(int year, CancellationToken ct)
+    {
         View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
+        Message ??= TempData.TakeMessage();
+        if (TempData.TakeError(ModelState) is { Field: "payerAccount" } handedBack)
+        {
+            PayerAccount = handedBack.Typed;
+        }
+    }
 
     public async Task<IActionResult> OnPostGenerateAsync(int year, CancellationToken ct)
     {
@@ -58,26 +65,6 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         }
     }
 
-    /// <summary>
-    /// The payment files from the page's form: the file, or the page again with the reason in the error summary
-    /// (missing or wrong account, a payment that cannot be made), not a bare problem document in the browser.
-    /// </summary>
-    public async Task<IActionResult> OnGetPaymentsAsync(int year, string? payerAccount, string? format, [FromServices] IConfiguration configuration, CancellationToken ct)
-    {
-        var input = new ExportPaymentFile.Input(year, payerAccount, null,
-            format == "pain001" ? ExportPaymentFile.FileFormat.Pain001 : ExportPaymentFile.FileFormat.Csv);
-        try
-        {
-            var file = ((ExportPaymentFile.Made)await ExportPaymentFile.HandleAsync(db, me, configuration, time, input, ct)).File;
-            return File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (RuleViolationException e)
-        {
-            PayerAccount = payerAccount;
-            return await ShowAsync(year, "payerAccount", e.Message, ct);
-        }
-    }
-
     public async Task<IActionResult> OnPostCorrectAsync(int year, Guid grantId, string? reason, CancellationToken ct)
     {
         try
@@ -90,27 +77,6 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
                     Message = Format.Text(LetterTexts.CorrectedMade, corrected.Letter.Version);
                     break;
             }
-            return RedirectToPage(new { year });
-        }
-        catch (RuleViolationException e)
-        {
-            return await ShowAsync(year, "", e.Message, ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
-
-    public async Task<IActionResult> OnPostPaidAsync(int year, Guid grantId, DateOnly? paidOn, CancellationToken ct)
-    {
-        try
-        {
-            if (await MarkPaid.HandleAsync(db, me, time, new MarkPaid.Input(grantId, paidOn), ct) is MarkPaid.Invalid invalid)
-            {
-                return await ShowAsync(year, "paidOn-" + grantId.ToString("N"), invalid.Errors.Values.First()[0], ct);
-            }
-            Message = LetterTexts.MarkedPaid;
             return RedirectToPage(new { year });
         }
         catch (RuleViolationException e)

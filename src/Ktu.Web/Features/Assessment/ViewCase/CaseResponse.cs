@@ -7,8 +7,6 @@ public sealed record CaseLineDto(string Id, string Part, string Label, long Amou
 
 public sealed record DeclarationDto(string UserName, bool Conflict, string? Reason, DateTimeOffset DeclaredAt);
 
-public sealed record QuestionDto(Guid Id, string Question, string AskedBy, DateTimeOffset AskedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
-
 /// <summary>One case over JSON: the answer of viewing it, and of each change to it.</summary>
 public sealed record CaseResponse(
     Guid ApplicationId, string Reference, string Applicant, string OrgNumber, bool District, int SchemeYear,
@@ -29,6 +27,6 @@ public sealed record CaseResponse(
                     a?.Score, a?.Amount, a?.Reason);
             }).ToList(),
             v.Declarations.Select(d => new DeclarationDto(d.UserName, d.Conflict, d.Reason, d.DeclaredAt)).ToList(),
-            v.Questions.Select(q => new QuestionDto(q.Id, q.Question, q.AskedByName, q.AskedAt, q.Answer, q.AnsweredByName, q.AnsweredAt)).ToList());
+            v.Questions.Select(QuestionDto.From).ToList());
     }
 }
