@@ -165,7 +165,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // Case handling (Features/Assessment) and the embete's allocation round (Features/Allocation/Round).
         ["GET /api/v1/cases/"] = Access.AnyEmbeteStaff,
         ["GET /api/v1/cases/{id:guid}"] = Access.OwnEmbeteStaff,
-        ["POST /api/v1/cases/{id:guid}/impartiality"] = Access.OwnEmbeteCaseOfficer,
+        ["POST /api/v1/cases/{id:guid}/impartiality"] = Access.OwnEmbeteStaff, // approvers declare impartiality too (issue 16)
         ["PUT /api/v1/cases/{id:guid}/assessment"] = Access.OwnEmbeteCaseOfficer,
         ["POST /api/v1/cases/{id:guid}/questions"] = Access.OwnEmbeteCaseOfficer,
         ["GET /api/v1/allocations/{year:int}/"] = Access.AnyEmbeteStaff,

@@ -22,13 +22,22 @@ internal static class CaseRules
         }
     }
 
+    /// <summary>Impartiality is declared by the people who handle or decide cases: case officers and approvers.</summary>
+    public static void RequireCaseOfficerOrApprover(CurrentUser me)
+    {
+        if (!me.IsInRole(Roles.CaseOfficer) && !me.IsInRole(Roles.Approver))
+        {
+            throw new ForbiddenException(AssessmentTexts.Rules_OnlyCaseOfficersOrApprovers);
+        }
+    }
+
     public static void EnsureMayAssess(CaseView view, CurrentUser me)
     {
         if (view.IsWithdrawn)
         {
             throw new RuleViolationException(AssessmentTexts.Rules_Withdrawn, "withdrawn");
         }
-        if (view.DeclarationOf(me.Id) is not { Conflict: false })
+        if (view.DeclarationOf(me.Id) is not { Conflict: false } || view.HasConflict(me.Id))
         {
             throw new RuleViolationException(AssessmentTexts.Rules_ImpartialityRequired, "impartiality-required");
         }
@@ -42,16 +51,19 @@ internal static class CaseRules
 
     /// <summary>Once the allocation is sent for approval, the assessments it was made from are frozen.</summary>
     /// <param name="forApplicant">The refusal the applicant reads instead of the case officer's.</param>
-    public static async Task EnsureRoundOpenAsync(AppDbContext db, Application application, CancellationToken ct, string? forApplicant = null)
+    /// <param name="awaitingApproval">The refusal while the allocation awaits approval, when not the assessment's.</param>
+    /// <param name="approved">The refusal after approval, when not the assessment's.</param>
+    public static async Task EnsureRoundOpenAsync(
+        AppDbContext db, Application application, CancellationToken ct, string? forApplicant = null, string? awaitingApproval = null, string? approved = null)
     {
         var status = await db.RoundStatusAsync(application.EmbeteId, application.SchemeYear, ct);
         if (status is RoundStatus.AwaitingApproval)
         {
-            throw new RuleViolationException(forApplicant ?? AssessmentTexts.Rules_RoundAwaitingApproval, "round-awaiting-approval");
+            throw new RuleViolationException(forApplicant ?? awaitingApproval ?? AssessmentTexts.Rules_RoundAwaitingApproval, "round-awaiting-approval");
         }
         if (status is RoundStatus.Approved)
         {
-            throw new RuleViolationException(forApplicant ?? AssessmentTexts.Rules_RoundApproved, "round-approved");
+            throw new RuleViolationException(forApplicant ?? approved ?? AssessmentTexts.Rules_RoundApproved, "round-approved");
         }
     }
 

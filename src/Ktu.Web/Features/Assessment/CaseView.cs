@@ -32,9 +32,12 @@ internal sealed record CaseView(
     public ImpartialityDeclaration? DeclarationOf(string? userId) =>
         Declarations.Where(d => d.UserId == userId).OrderByDescending(d => d.DeclaredAt).FirstOrDefault();
 
+    /// <summary>True when <paramref name="userId"/> has declared a conflict here: a declared conflict stands, whatever came after.</summary>
+    public bool HasConflict(string? userId) => Declarations.Any(d => d.UserId == userId && d.Conflict);
+
     public bool MayAssess(CurrentUser me) =>
         !IsWithdrawn && me.IsInRole(Roles.CaseOfficer) && CaseFile?.IsAssignedTo(me.Id ?? "") == true
-        && DeclarationOf(me.Id) is { Conflict: false };
+        && DeclarationOf(me.Id) is { Conflict: false } && !HasConflict(me.Id);
 
     public static async Task<CaseView> LoadAsync(AppDbContext db, Application application, CancellationToken ct)
     {

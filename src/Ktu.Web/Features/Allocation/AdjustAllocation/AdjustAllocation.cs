@@ -4,6 +4,7 @@ using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Allocation;
 
@@ -60,6 +61,7 @@ internal static class AdjustAllocation
         if (adjustments is not null)
         {
             var before = round.ReadAdjustments();
+            await EnsureNoConflictedChangeAsync(db, me, view, before, adjustments, ct);
             round.ChangeAdjustments(adjustments, actor, now);
             RoundRules.Audit(db, me, now, "allocation.adjusted", round, before, adjustments);
         }
@@ -74,6 +76,33 @@ internal static class AdjustAllocation
             Invalid invalid => invalid.Errors.ToValidationProblem(),
             _ => await ViewAllocation.ReloadAsync(db, me, year, ct),
         };
+
+    /// <summary>
+    /// Someone who has declared a conflict on an application cannot set its money: an adjustment of one of its lines
+    /// that is added, changed or removed by them is refused (409) and nothing is saved. Adjustments they send back
+    /// unchanged (a client that sends the whole list) pass.
+    /// </summary>
+    private static async Task EnsureNoConflictedChangeAsync(
+        AppDbContext db, CurrentUser me, RoundView view, IReadOnlyList<LineAdjustment> before, IReadOnlyList<LineAdjustment> after, CancellationToken ct)
+    {
+        var applicationIds = view.Lines.Select(l => l.ApplicationId).Distinct().ToList();
+        var conflicted = await db.ImpartialityDeclarations.AsNoTracking()
+            .Where(d => d.UserId == me.Id && d.Conflict && applicationIds.Contains(d.ApplicationId))
+            .Select(d => d.ApplicationId).Distinct().ToListAsync(ct);
+        if (conflicted.Count == 0)
+        {
+            return;
+        }
+        var stored = before.ToDictionary(a => a.LineKey, StringComparer.Ordinal);
+        var sent = after.ToDictionary(a => a.LineKey, StringComparer.Ordinal);
+        foreach (var line in view.Lines.Where(l => conflicted.Contains(l.ApplicationId)))
+        {
+            if (stored.GetValueOrDefault(line.Key) != sent.GetValueOrDefault(line.Key))
+            {
+                throw new RuleViolationException(Format.Text(AllocationTexts.Adjust_Conflict, line.Applicant), "impartiality-conflict");
+            }
+        }
+    }
 
     /// <summary>The adjustments as sent, read against the allocation's lines, or why they cannot be used.</summary>
     private abstract record AdjustmentsRead;

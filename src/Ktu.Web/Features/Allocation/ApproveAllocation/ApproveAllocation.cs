@@ -51,6 +51,10 @@ internal static class ApproveAllocation
         {
             throw new RuleViolationException(AllocationTexts.Approve_HandledACase, "four-eyes");
         }
+        if (await FourEyes.RefusalAsync(db, round, view.Lines.Select(l => l.ApplicationId).Distinct().ToList(), actor.UserId, ct) is { } refusal)
+        {
+            throw new RuleViolationException(refusal, "four-eyes");
+        }
 
         var now = time.GetUtcNow();
         var applications = await db.Applications.AsNoTracking()

@@ -31,7 +31,7 @@ internal static class AskApplicant
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, [FromBody] QuestionRequest? body, CancellationToken ct) =>
         await HandleAsync(db, me, time, id, body?.Question, ct) switch
         {
-            Asked => TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct))),
+            Asked => TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct), me)),
             Invalid i => i.Errors.ToValidationProblem(),
             var other => throw new InvalidOperationException($"Unknown outcome {other}."),
         };

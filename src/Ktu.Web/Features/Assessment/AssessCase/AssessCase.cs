@@ -46,7 +46,7 @@ internal static class AssessCase
             body.Note, body.Completed, body.ExtraConditions);
         return await HandleAsync(db, me, time, id, input, ct) switch
         {
-            Assessed => TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct))),
+            Assessed => TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct), me)),
             Invalid i => i.Errors.ToValidationProblem(),
             var other => throw new InvalidOperationException($"Unknown outcome {other}."),
         };

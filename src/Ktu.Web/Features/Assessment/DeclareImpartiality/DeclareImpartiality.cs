@@ -4,6 +4,7 @@ using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Assessment;
 
@@ -12,8 +13,10 @@ public sealed record ImpartialityRequest(bool Conflict, string? Reason);
 public sealed record MessageResponse(string Message);
 
 /// <summary>
-/// The case officer declares impartiality (forvaltningsloven § 6): impartial takes an unassigned case; a conflict hands
-/// the case on to another officer of the embete, who gets an e-mail. Both are written to the audit trail.
+/// A case officer or approver declares impartiality (forvaltningsloven § 6), once per person and application: an
+/// officer who is impartial takes an unassigned case; an officer's conflict hands the case on to another officer of
+/// the embete, who gets an e-mail. A declared conflict stands (409 on any later declaration), and nothing can be
+/// declared while the allocation awaits approval or after the decision. Written to the audit trail.
 /// </summary>
 internal static class DeclareImpartiality
 {
@@ -47,7 +50,8 @@ internal static class DeclareImpartiality
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid applicationId, Input input, CancellationToken ct)
     {
-        CaseRules.RequireCaseOfficer(me);
+        CaseRules.RequireCaseOfficerOrApprover(me);
+        var isOfficer = me.IsInRole(Roles.CaseOfficer);
         var application = await CaseAccess.LoadAsync(db, me, applicationId, ct);
         var errors = new FieldErrors();
         var reason = input.Reason?.Trim();
@@ -63,6 +67,21 @@ internal static class DeclareImpartiality
         {
             return new Invalid(errors);
         }
+        // Assignment and declarations are frozen while the allocation awaits approval and after the decision.
+        await CaseRules.EnsureRoundOpenAsync(db, application, ct,
+            awaitingApproval: AssessmentTexts.Rules_DeclarationsFrozenAwaitingApproval, approved: AssessmentTexts.Rules_DeclarationsFrozenApproved);
+        var earlier = await db.ImpartialityDeclarations.AsNoTracking()
+            .Where(d => d.ApplicationId == application.Id && d.UserId == me.Id)
+            .Select(d => d.Conflict).ToListAsync(ct);
+        if (earlier.Contains(true))
+        {
+            // A declared conflict stands: it cannot be taken back by the one who declared it, and nothing else can be declared over it.
+            throw new RuleViolationException(AssessmentTexts.Impartiality_ConflictStands, "conflict-stands");
+        }
+        if (!input.Conflict && earlier.Count > 0)
+        {
+            throw new RuleViolationException(AssessmentTexts.Impartiality_AlreadyDeclared, "already-declared");
+        }
         var now = time.GetUtcNow();
         var actor = me.Actor;
         var caseFile = await CaseRules.OpenCaseFileAsync(db, application, now, ct);
@@ -74,7 +93,7 @@ internal static class DeclareImpartiality
         string message;
         if (!input.Conflict)
         {
-            if (caseFile.AssignedOfficerId is null)
+            if (caseFile.AssignedOfficerId is null && isOfficer)
             {
                 caseFile.AssignTo(actor, now);
                 AuditTrail.Record(db, me, now, "case.assigned", "application", application.Id.ToString(),
@@ -88,7 +107,7 @@ internal static class DeclareImpartiality
                     : Format.Text(AssessmentTexts.Impartiality_DeclaredAssignedTo, caseFile.AssignedOfficerName);
             }
         }
-        else if (caseFile.AssignedOfficerId is null || caseFile.IsAssignedTo(actor.UserId))
+        else if (isOfficer && (caseFile.AssignedOfficerId is null || caseFile.IsAssignedTo(actor.UserId)))
         {
             var next = await CaseRules.NextOfficerAsync(db, application, actor.UserId, ct);
             var before = caseFile.AssignedOfficerName;

@@ -54,7 +54,7 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
             "spurt" => AssessmentTexts.Case_Done_Asked,
             _ => null,
         };
-        Note = View.CaseFile?.InternalNote;
+        Note = View.HasConflict(me.Id) ? null : View.CaseFile?.InternalNote;
         ExtraConditions = View.CaseFile?.ExtraConditions;
         Completed = View.Status == CaseStatus.Assessed;
         Version = View.CaseFile?.Version;

@@ -1,4 +1,5 @@
 using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Assessment;
 
@@ -14,12 +15,13 @@ public sealed record CaseResponse(
     int SubmissionNumber, string SubmissionSha256,
     IReadOnlyList<CaseLineDto> Lines, IReadOnlyList<DeclarationDto> Declarations, IReadOnlyList<QuestionDto> Questions)
 {
-    internal static CaseResponse From(CaseView v)
+    /// <summary>The case as <paramref name="me"/> may read it: someone with a declared conflict does not see the internal note.</summary>
+    internal static CaseResponse From(CaseView v, CurrentUser me)
     {
         var assessed = (v.CaseFile?.ReadAssessments() ?? []).ToDictionary(a => a.LineId, StringComparer.Ordinal);
         return new CaseResponse(v.Application.Id, v.Application.Reference ?? "", v.Organisation.Name, v.Organisation.OrgNumber, v.District,
             v.Application.SchemeYear, v.IsWithdrawn ? ListCases.Withdrawn : v.Status.ToString(), CaseStatusName.Of(v.Status, v.IsWithdrawn),
-            v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, v.CaseFile?.InternalNote, v.CaseFile?.ExtraConditions, v.Submission.Number, v.Submission.Sha256,
+            v.CaseFile?.AssignedOfficerName, v.CaseFile?.Version ?? 0, (v.HasConflict(me.Id) ? null : v.CaseFile?.InternalNote), v.CaseFile?.ExtraConditions, v.Submission.Number, v.Submission.Sha256,
             v.Lines.Select(l =>
             {
                 var a = assessed.GetValueOrDefault(l.Id);

@@ -16,5 +16,5 @@ internal static class ViewCase
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<CaseResponse>> GetAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct) =>
-        TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct)));
+        TypedResults.Ok(CaseResponse.From(await CaseAccess.LoadViewAsync(db, me, id, ct), me));
 }
