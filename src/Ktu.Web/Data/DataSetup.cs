@@ -22,6 +22,9 @@ public static class DataSetup
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ProviderFrom(configuration);
+        var anchors = AuditAnchors.From(configuration, provider);
+        services.AddSingleton(anchors);
+        services.AddHostedService<AuditCheckpoints>();
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = configuration.GetConnectionString("Postgres");
@@ -34,7 +37,7 @@ public static class DataSetup
                 n.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name);
                 n.EnableRetryOnFailure(3);
                 n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-            }).AddInterceptors(new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), AuditTrailIsAppendOnly.Sealer(),
+            }).AddInterceptors(new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), AuditTrailIsAppendOnly.Sealer(anchors.Key),
                 new ReferenceDataChanges(sp.GetRequiredService<ReferenceCache>())));
         }
         else
@@ -42,7 +45,7 @@ public static class DataSetup
             var cs = PrepareSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer(),
+                .AddInterceptors(new SqlitePragmas(), new SubmissionsAreImmutable(), AuditTrailIsAppendOnly.Guard(), new SqliteWriteGate(), AuditTrailIsAppendOnly.Sealer(anchors.Key),
                     new ReferenceDataChanges(sp.GetRequiredService<ReferenceCache>())));
             // Draft saves from many requests share one transaction and one fsync (ADR 0011).
             services.AddSingleton<SqliteGroupCommit>();

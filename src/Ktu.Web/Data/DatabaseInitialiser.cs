@@ -25,7 +25,12 @@ public static class DatabaseInitialiser
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // The audit trail's anchor comes before any seed writes an entry, so every keyed entry is anchored.
+        var anchors = services.GetRequiredService<AuditAnchors>();
+        var time = services.GetRequiredService<TimeProvider>();
+        await anchors.InitialiseAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger<AuditAnchors>(), time.GetUtcNow(), CancellationToken.None);
         await SeedAsync(services, db, CancellationToken.None);
+        await anchors.CheckpointAsync(db, time.GetUtcNow(), CancellationToken.None);
     }
 
     /// <summary>Runs every registered <see cref="IDataSeed"/> in order.</summary>

@@ -81,7 +81,7 @@ internal sealed class KtuBrowserHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         _certificate.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".audit-anchors", ".audit-anchors.key" })
         {
             File.Delete(_sqlitePath + suffix);
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ktu.IntegrationTests.Applications;
 using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Data;
+using Ktu.Web.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,5 +101,115 @@ public sealed class AuditTrailTests(KtuFactory factory) : IClassFixture<KtuFacto
         var result = await VerifyAsync(factory);
         Assert.False(result.GetProperty("valid").GetBoolean());
         Assert.Equal(1, result.GetProperty("firstBrokenSequence").GetInt64());
+    }
+
+    [Fact]
+    public async Task Entries_deleted_from_the_end_are_detected_by_the_anchor_outside_the_database()
+    {
+        await WithOwnFactoryAsync(async own =>
+        {
+            await SubmitAndWithdrawAsync(own, "soker.5014@demo.ktu");
+            await CheckpointAsync(own);
+            Assert.True((await VerifyAsync(own)).GetProperty("valid").GetBoolean());
+
+            await using (var scope = own.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                // Someone with database access removes the last two entries: the chain that is left is whole.
+                var head = await db.AuditEntries.MaxAsync(e => e.Sequence);
+                Assert.Equal(2, await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {0}", head - 2));
+            }
+
+            var result = await VerifyAsync(own);
+            Assert.False(result.GetProperty("valid").GetBoolean());
+            Assert.Contains("kortet ned", result.GetProperty("message").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_rewritten_history_with_its_chain_recomputed_without_the_key_is_detected()
+    {
+        await WithOwnFactoryAsync(async own =>
+        {
+            await SubmitAndWithdrawAsync(own, "soker.5014@demo.ktu");
+            await CheckpointAsync(own);
+
+            await using (var scope = own.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                // Rewrite who did the first entry and recompute every hash, as someone who can write the database but has not the key.
+                var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+                var guessedKey = new byte[32];
+                var previous = AuditChain.Genesis;
+                foreach (var e in entries)
+                {
+                    var copy = AuditEntry.Create(e.At, e.ActorUserId, e.Sequence == 1 ? "noen.andre@example.org" : e.ActorEmail, e.Action, e.EntityType, e.EntityId,
+                        e.OrganisationId, e.EmbeteId);
+                    copy.Seal(e.Sequence, previous, guessedKey);
+                    await db.Database.ExecuteSqlRawAsync(
+                        "UPDATE \"AuditEntries\" SET \"ActorEmail\" = {0}, \"Before\" = NULL, \"After\" = NULL, \"PreviousHash\" = {1}, \"Hash\" = {2} WHERE \"Sequence\" = {3}",
+                        copy.ActorEmail!, copy.PreviousHash, copy.Hash, e.Sequence);
+                    previous = copy.Hash;
+                }
+            }
+
+            var result = await VerifyAsync(own);
+            Assert.False(result.GetProperty("valid").GetBoolean());
+            Assert.Equal(1, result.GetProperty("firstBrokenSequence").GetInt64());
+        });
+    }
+
+    [Fact]
+    public async Task A_missing_anchor_file_is_reported_not_recreated()
+    {
+        await WithOwnFactoryAsync(async own =>
+        {
+            await SubmitAndWithdrawAsync(own, "soker.5014@demo.ktu");
+            var anchors = own.Services.GetRequiredService<AuditAnchors>();
+            File.Delete(anchors.FilePath);
+            await CheckpointAsync(own);
+
+            var result = await VerifyAsync(own);
+            Assert.False(result.GetProperty("valid").GetBoolean());
+            Assert.Contains("Ankerfilen", result.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(anchors.FilePath));
+        });
+    }
+
+    [Fact]
+    public async Task An_anchor_line_written_without_the_key_is_reported()
+    {
+        await WithOwnFactoryAsync(async own =>
+        {
+            await SubmitAndWithdrawAsync(own, "soker.5014@demo.ktu");
+            var anchors = own.Services.GetRequiredService<AuditAnchors>();
+            // Someone with access to the file adds an anchor for a head of their choosing; they have not the key.
+            await File.AppendAllTextAsync(anchors.FilePath, new AuditAnchor(1, new string('c', 64), 1, DateTimeOffset.UtcNow).ToLine(new byte[32]) + "\n");
+
+            var result = await VerifyAsync(own);
+            Assert.False(result.GetProperty("valid").GetBoolean());
+            Assert.Contains("ikke skrevet med revisjonsloggens nøkkel", result.GetProperty("message").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    private static async Task WithOwnFactoryAsync(Func<KtuFactory, Task> test)
+    {
+        var own = new KtuFactory();
+        try
+        {
+            await test(own);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)own).DisposeAsync();
+        }
+    }
+
+    /// <summary>What the app's periodic checkpoint does (Audit:CheckpointSeconds), now.</summary>
+    private static async Task CheckpointAsync(KtuFactory factory)
+    {
+        await using var scope = factory.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AuditAnchors>()
+            .CheckpointAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), DateTimeOffset.UtcNow, CancellationToken.None);
     }
 }

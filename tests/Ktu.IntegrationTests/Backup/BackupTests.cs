@@ -18,7 +18,13 @@ public sealed class BackupTests : IAsyncLifetime
     private readonly KtuFactory _factory = new();
     private readonly KtuFactory _restored = new();
 
-    public BackupTests() => _factory.Settings["Backup:Folder"] = _folder;
+    public BackupTests()
+    {
+        _factory.Settings["Backup:Folder"] = _folder;
+        // A restore keeps the audit trail's key and anchors the restored trail anew, once, as the README's restore steps say.
+        _restored.Settings["Audit:KeyFile"] = new SqliteConnectionStringBuilder(_factory.ConnectionString).DataSource + ".audit-anchors.key";
+        _restored.Settings["Audit:AnchorExisting"] = "true";
+    }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

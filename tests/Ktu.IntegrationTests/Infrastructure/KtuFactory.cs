@@ -30,6 +30,9 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    private string PostgresAnchorFile =>
+        Path.Combine(Path.GetTempPath(), "ktu-tests", $"audit-{new NpgsqlConnectionStringBuilder(ConnectionString).Database}.anchors");
+
     public static bool OnPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KTU_TEST_POSTGRES"));
 
     public DatabaseProvider Provider => _postgresServer is { Length: > 0 } ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -83,6 +86,8 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+            // The audit trail's anchors outside the database, one file per test database (shared by factories sharing it).
+            builder.UseSetting("Audit:AnchorFile", PostgresAnchorFile);
         }
         else
         {
@@ -161,11 +166,13 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = $"DROP DATABASE IF EXISTS \"ktu_test_{_id}\" WITH (FORCE)";
             await cmd.ExecuteNonQueryAsync();
+            File.Delete(PostgresAnchorFile);
+            File.Delete(PostgresAnchorFile + ".key");
         }
         else if (_sqlitePath is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".audit-anchors", ".audit-anchors.key" })
             {
                 File.Delete(_sqlitePath + suffix);
             }

@@ -10,7 +10,7 @@ namespace Ktu.Web.Data.Interceptors;
 /// sequence number cannot both win: the unique index on Sequence fails the second SaveChanges, whose
 /// caller retries or reports it (nothing is half-written).
 /// </summary>
-internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
+internal sealed class AuditTrailIsAppendOnly(bool seal, byte[]? key = null) : SaveEndInterceptor
 {
     /// <summary>
     /// PostgreSQL has no process-wide write gate, and several app instances may write at once: the chain's end is
@@ -40,7 +40,7 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
     public static AuditTrailIsAppendOnly Guard() => new(seal: false);
 
     /// <summary>Seals new entries; registered after SQLite's write gate, so reading the chain's end and writing are one step.</summary>
-    public static AuditTrailIsAppendOnly Sealer() => new(seal: true);
+    public static AuditTrailIsAppendOnly Sealer(byte[] key) => new(seal: true, key);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -55,7 +55,7 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
                 db.Database.ExecuteSqlRaw(chainLock.Sql());
             }
             var last = db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefault();
-            Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+            Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis, key!);
         }
         return result;
     }
@@ -73,7 +73,7 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
                 await db.Database.ExecuteSqlRawAsync(chainLock.Sql(), cancellationToken);
             }
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+            Seal(added, last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis, key!);
         }
         return result;
     }
@@ -122,11 +122,11 @@ internal sealed class AuditTrailIsAppendOnly(bool seal) : SaveEndInterceptor
         return added;
     }
 
-    private static void Seal(List<AuditEntry> added, long lastSequence, string lastHash)
+    private static void Seal(List<AuditEntry> added, long lastSequence, string lastHash, byte[] key)
     {
         foreach (var e in added.OrderBy(e => e.At).ThenBy(e => e.Action, StringComparer.Ordinal))
         {
-            e.Seal(++lastSequence, lastHash);
+            e.Seal(++lastSequence, lastHash, key);
             lastHash = e.Hash;
         }
     }

@@ -11,8 +11,12 @@ public static class AuditChain
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>SHA-256 over every field, length-prefixed so no two different entries can share an input.</summary>
-    public static string HashOf(AuditEntry e)
+    /// <summary>
+    /// The entry's hash over every field, length-prefixed so no two different entries can share an input: HMAC-SHA256
+    /// with <paramref name="key"/> (kept outside the database, so whoever can write the database cannot recompute the
+    /// chain), or plain SHA-256 for entries sealed before the chain was keyed (<paramref name="key"/> null).
+    /// </summary>
+    public static string HashOf(AuditEntry e, byte[]? key)
     {
         var fields = new[]
         {
@@ -27,13 +31,17 @@ public static class AuditChain
         {
             sb.Append(f is null ? "-1" : f.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(f).Append('|');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        var input = Encoding.UTF8.GetBytes(sb.ToString());
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(input) : HMACSHA256.HashData(key, input));
     }
 
     public sealed record Result(long Entries, bool Valid, long? FirstBrokenSequence, string Message);
 
-    /// <summary>Checks entries in sequence order: numbering without gaps, each linked to the one before, each hash right.</summary>
-    public static Result Verify(IEnumerable<AuditEntry> entriesInOrder)
+    /// <summary>
+    /// Checks entries in sequence order: numbering without gaps, each linked to the one before, each hash right (keyed
+    /// from <paramref name="keyedFrom"/> on, plain SHA-256 before it).
+    /// </summary>
+    public static Result Verify(IEnumerable<AuditEntry> entriesInOrder, byte[] key, long keyedFrom = 1)
     {
         var previous = Genesis;
         long expected = 1;
@@ -49,7 +57,7 @@ public static class AuditChain
             {
                 return new(count, false, e.Sequence, Format.Text(AuditChainTexts.Verify_Unlinked, e.Sequence));
             }
-            if (HashOf(e) != e.Hash)
+            if (HashOf(e, e.Sequence >= keyedFrom ? key : null) != e.Hash)
             {
                 return new(count, false, e.Sequence, Format.Text(AuditChainTexts.Verify_Altered, e.Sequence));
             }
@@ -57,5 +65,27 @@ public static class AuditChain
             expected++;
         }
         return new(count, true, null, Format.Text(AuditChainTexts.Verify_Whole, count));
+    }
+
+    /// <summary>
+    /// Checks the chain against its anchors (head checkpoints written outside the database): each anchored entry must
+    /// still be there with the same hash, so an entry removed from the end or a rewritten history shows.
+    /// </summary>
+    /// <param name="hashes">The hash of each entry in the database, by sequence.</param>
+    public static Result VerifyAnchors(IReadOnlyDictionary<long, string> hashes, IReadOnlyList<AuditAnchor> anchors)
+    {
+        var head = hashes.Count == 0 ? 0 : hashes.Keys.Max();
+        foreach (var a in anchors.Where(a => a.Sequence > 0))
+        {
+            if (a.Sequence > head)
+            {
+                return new(hashes.Count, false, head + 1, Format.Text(AuditChainTexts.Verify_Truncated, a.Sequence, Format.Deadline(a.At), head));
+            }
+            if (!hashes.TryGetValue(a.Sequence, out var hash) || hash != a.Hash)
+            {
+                return new(hashes.Count, false, a.Sequence, Format.Text(AuditChainTexts.Verify_AnchorMismatch, a.Sequence, Format.Deadline(a.At)));
+            }
+        }
+        return new(hashes.Count, true, null, Format.Text(AuditChainTexts.Verify_Whole, hashes.Count));
     }
 }

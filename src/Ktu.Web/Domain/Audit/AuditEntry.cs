@@ -48,8 +48,8 @@ public sealed class AuditEntry
             After = after is null ? null : JsonSerializer.Serialize(after, AuditChain.Json),
         };
 
-    /// <summary>Links the entry after <paramref name="previous"/> (null for the very first) and computes its hash.</summary>
-    public void Seal(long sequence, string previousHash)
+    /// <summary>Links the entry after the one whose hash is <paramref name="previousHash"/> and computes its keyed hash.</summary>
+    public void Seal(long sequence, string previousHash, byte[] key)
     {
         if (IsSealed)
         {
@@ -57,6 +57,6 @@ public sealed class AuditEntry
         }
         Sequence = sequence;
         PreviousHash = previousHash;
-        Hash = AuditChain.HashOf(this);
+        Hash = AuditChain.HashOf(this, key);
     }
 }
