@@ -31,6 +31,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<KtuUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<KtuClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();

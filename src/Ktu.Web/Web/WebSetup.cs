@@ -98,6 +98,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionsEndAtOnce>();
         app.UseAuthorization();
         return app;
     }

@@ -114,6 +114,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /logg-ut"] = Access.Anonymous,
         ["GET /ingen-tilgang"] = Access.Anonymous,
         ["POST /api/v1/auth/login"] = Access.Anonymous,
+        ["POST /api/v1/auth/logout"] = Access.Authenticated,
         ["GET /api/v1/me"] = Access.Authenticated,
         ["GET /"] = Access.Authenticated,
 

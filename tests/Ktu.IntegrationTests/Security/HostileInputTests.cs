@@ -69,6 +69,9 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
         "<script>'; DROP TABLE Applications; --\u0000\uD800", JsonValue.Create(long.MinValue), JsonValue.Create(decimal.MaxValue),
     ];
 
+    private const string LogoutRoute = "/api/v1/auth/logout";
+    private const string LogoutCaller = "soker.1111@demo.ktu";
+
     private sealed record Route(string Method, string Pattern, string? Caller)
     {
         public string Key => $"{Method} {Pattern}";
@@ -186,6 +189,8 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
                 }
                 // No policy: any signed-in user; the applicant is the one who writes most.
                 caller = policy is null ? CallerByPolicy[Policies.Applicant] : CallerByPolicy.GetValueOrDefault(policy);
+                // Logging out ends every token of the account: aim it at an account nothing else here uses.
+                caller = pattern == LogoutRoute ? LogoutCaller : caller;
             }
             foreach (var method in methods.Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE"))
             {
@@ -222,6 +227,10 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
             }
             using var page = await anonymous.GetAsync(new Uri("/logg-inn", UriKind.Relative));
             return (anonymous, Forms.AntiforgeryToken(await page.Content.ReadAsStringAsync()));
+        }
+        if (route.IsApi && route.Pattern == LogoutRoute)
+        {
+            return (await factory.CreateApiClientAsync(route.Caller), null); // a fresh token each time: the last one was logged out
         }
         if (route.IsApi)
         {

@@ -34,8 +34,24 @@ public static class AccountApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
 
+        group.MapPost("/auth/logout", LogoutAsync)
+            .WithSummary("Logg ut: alle tilgangstokener og innlogginger for kontoen slutter å virke med en gang.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
         group.MapGet("/me", MeAsync)
             .WithSummary("Hvem er jeg: e-post, roller og organisasjon eller embete.");
+    }
+
+    /// <summary>A new security stamp ends every token and cookie of the account (<see cref="SessionsEndAtOnce"/>).</summary>
+    internal static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutAsync(System.Security.Claims.ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
