@@ -72,18 +72,7 @@ public sealed class AuditTrailTests(KtuFactory factory) : IClassFixture<KtuFacto
     }
 
     [Fact]
-    public async Task Tampering_in_the_database_is_detected_by_the_verify_endpoint()
-    {
-        var own = new KtuFactory();
-        try
-        {
-            await TamperAndVerifyAsync(own);
-        }
-        finally
-        {
-            await ((IAsyncLifetime)own).DisposeAsync();
-        }
-    }
+    public Task Tampering_in_the_database_is_detected_by_the_verify_endpoint() => WithOwnFactoryAsync(TamperAndVerifyAsync);
 
     private static async Task TamperAndVerifyAsync(KtuFactory factory)
     {
