@@ -3,7 +3,6 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
-using T = Ktu.Web.Documents.ApplicationPdfTexts;
 
 namespace Ktu.Web.Documents;
 
@@ -23,26 +22,26 @@ internal sealed class ApplicationPdf : IApplicationPdf
     public byte[] Render(ApplicationPdfModel model)
     {
         var s = model.Snapshot;
-        var title = Fill(T.Title, LowerFirst(model.SchemeName), s.SchemeYear.ToString(CultureInfo.InvariantCulture));
-        using var pdf = new PdfFlow(new PdfMetadata(title, model.OrganisationName, Fill(T.MetadataSubject, s.Reference), s.SubmittedAt));
+        var title = Fill(ApplicationPdfTexts.Title, LowerFirst(model.SchemeName), s.SchemeYear.ToString(CultureInfo.InvariantCulture));
+        using var pdf = new PdfFlow(new PdfMetadata(title, model.OrganisationName, Fill(ApplicationPdfTexts.MetadataSubject, s.Reference), s.SubmittedAt));
 
         pdf.Title(title);
-        pdf.Paragraph(T.Subtitle);
+        pdf.Paragraph(ApplicationPdfTexts.Subtitle);
         if (model.Withdrawn)
         {
-            pdf.Paragraph(T.Withdrawn, bold: true);
+            pdf.Paragraph(ApplicationPdfTexts.Withdrawn, bold: true);
         }
         pdf.Space();
-        pdf.Field(T.Reference, s.Reference);
-        pdf.Field(T.SubmittedAt, Format.Deadline(s.SubmittedAt));
+        pdf.Field(ApplicationPdfTexts.Reference, s.Reference);
+        pdf.Field(ApplicationPdfTexts.SubmittedAt, Format.Deadline(s.SubmittedAt));
         if (s.Number > 1)
         {
-            pdf.Field(T.SubmissionNumber, s.Number.ToString(CultureInfo.InvariantCulture));
+            pdf.Field(ApplicationPdfTexts.SubmissionNumber, s.Number.ToString(CultureInfo.InvariantCulture));
         }
-        pdf.Field(T.Sender, Fill(T.SenderValue, model.OrganisationName, s.Organisation.Id));
-        pdf.Field(T.SubmittedBy, s.SubmittedBy);
-        pdf.Field(T.Receiver, s.ReceivingEmbete.Name);
-        pdf.Text(T.Checksum, model.Sha256);
+        pdf.Field(ApplicationPdfTexts.Sender, Fill(ApplicationPdfTexts.SenderValue, model.OrganisationName, s.Organisation.Id));
+        pdf.Field(ApplicationPdfTexts.SubmittedBy, s.SubmittedBy);
+        pdf.Field(ApplicationPdfTexts.Receiver, s.ReceivingEmbete.Name);
+        pdf.Text(ApplicationPdfTexts.Checksum, model.Sha256);
 
         var a = s.Application;
         ApplicantPart(pdf, a);
@@ -52,56 +51,56 @@ internal sealed class ApplicationPdf : IApplicationPdf
         SummaryPart(pdf, s, model);
         IssuesPart(pdf, s.Issues);
 
-        return pdf.Finish($"{s.Reference} – {model.OrganisationName}", T.PageNumber);
+        return pdf.Finish($"{s.Reference} – {model.OrganisationName}", ApplicationPdfTexts.PageNumber);
     }
 
     private static void ApplicantPart(PdfFlow pdf, ApplicationContent a)
     {
-        pdf.Heading(T.Part1);
-        pdf.Field(T.AccountNumber, AccountNumber.TryParse(a.AccountNumber, out var account) ? account.Value.Formatted : a.AccountNumber);
-        pdf.Field(T.PaymentRemark, a.PaymentRemark);
-        pdf.Field(T.ContactName, a.Contact?.Name);
-        pdf.Field(T.ContactEmail, a.Contact?.Email);
-        pdf.Field(T.ContactPhone, a.Contact?.Phone);
-        pdf.Field(T.CompetencePlan, a.CompetencePlanAdopted switch
+        pdf.Heading(ApplicationPdfTexts.Part1);
+        pdf.Field(ApplicationPdfTexts.AccountNumber, AccountNumber.TryParse(a.AccountNumber, out var account) ? account.Value.Formatted : a.AccountNumber);
+        pdf.Field(ApplicationPdfTexts.PaymentRemark, a.PaymentRemark);
+        pdf.Field(ApplicationPdfTexts.ContactName, a.Contact?.Name);
+        pdf.Field(ApplicationPdfTexts.ContactEmail, a.Contact?.Email);
+        pdf.Field(ApplicationPdfTexts.ContactPhone, a.Contact?.Phone);
+        pdf.Field(ApplicationPdfTexts.CompetencePlan, a.CompetencePlanAdopted switch
         {
-            true => T.CompetencePlanYes,
-            false => T.No,
+            true => ApplicationPdfTexts.CompetencePlanYes,
+            false => ApplicationPdfTexts.No,
             null => null,
         });
-        pdf.Text(T.Description, a.Description);
+        pdf.Text(ApplicationPdfTexts.Description, a.Description);
     }
 
     private static void CompetencePart(PdfFlow pdf, ApplicationContent a, ApplicationPdfModel model)
     {
-        pdf.Heading(T.Part2);
+        pdf.Heading(ApplicationPdfTexts.Part2);
         if (a.CompetenceMeasures.Count == 0)
         {
-            pdf.Paragraph(T.Part2None);
+            pdf.Paragraph(ApplicationPdfTexts.Part2None);
             return;
         }
         var number = 0;
         foreach (var m in a.CompetenceMeasures)
         {
-            pdf.SubHeading(Fill(T.MeasureHeading, (++number).ToString(CultureInfo.InvariantCulture), NameOf(m.EducationType, model.EducationTypeNames)));
-            pdf.Text(T.MeasureDescription, m.Description);
-            pdf.Field(T.Persons, Number(m.Persons));
-            pdf.Field(T.ContinuingPersons, Fill(T.ContinuingPersonsValue, Number(m.ContinuingPersons)));
-            pdf.Field(T.AmountApplied, Money(m.Amount));
+            pdf.SubHeading(Fill(ApplicationPdfTexts.MeasureHeading, (++number).ToString(CultureInfo.InvariantCulture), NameOf(m.EducationType, model.EducationTypeNames)));
+            pdf.Text(ApplicationPdfTexts.MeasureDescription, m.Description);
+            pdf.Field(ApplicationPdfTexts.Persons, Number(m.Persons));
+            pdf.Field(ApplicationPdfTexts.ContinuingPersons, Fill(ApplicationPdfTexts.ContinuingPersonsValue, Number(m.ContinuingPersons)));
+            pdf.Field(ApplicationPdfTexts.AmountApplied, Money(m.Amount));
         }
         pdf.Space();
-        pdf.Table(AmountColumns, [T.CompetenceTotal, Format.Nok(a.CompetenceMeasures.Sum(m => m.Amount ?? 0))], bold: true);
+        pdf.Table(AmountColumns, [ApplicationPdfTexts.CompetenceTotal, Format.Nok(a.CompetenceMeasures.Sum(m => m.Amount ?? 0))], bold: true);
     }
 
     private static void BpaPart(PdfFlow pdf, ApplicationContent a)
     {
-        pdf.Heading(T.Part3);
+        pdf.Heading(ApplicationPdfTexts.Part3);
         if (a.BpaTrainings.Count == 0)
         {
-            pdf.Paragraph(T.Part3None);
+            pdf.Paragraph(ApplicationPdfTexts.Part3None);
             return;
         }
-        pdf.Table(BpaColumns, [T.BpaRole, T.BpaPersons, T.BpaPerPerson, T.BpaSum], bold: true);
+        pdf.Table(BpaColumns, [ApplicationPdfTexts.BpaRole, ApplicationPdfTexts.BpaPersons, ApplicationPdfTexts.BpaPerPerson, ApplicationPdfTexts.BpaSum], bold: true);
         foreach (var b in a.BpaTrainings)
         {
             pdf.Table(BpaColumns,
@@ -112,55 +111,55 @@ internal sealed class ApplicationPdf : IApplicationPdf
                 Money(b.Total),
             ]);
         }
-        pdf.Table(BpaColumns, [T.BpaTotal, "", "", Format.Nok(a.BpaTrainings.Sum(b => b.Total ?? 0))], bold: true);
+        pdf.Table(BpaColumns, [ApplicationPdfTexts.BpaTotal, "", "", Format.Nok(a.BpaTrainings.Sum(b => b.Total ?? 0))], bold: true);
     }
 
     private static void ProjectsPart(PdfFlow pdf, ApplicationContent a, ApplicationPdfModel model)
     {
-        pdf.Heading(T.Part4);
+        pdf.Heading(ApplicationPdfTexts.Part4);
         if (a.Projects.Count == 0)
         {
-            pdf.Paragraph(T.Part4None);
+            pdf.Paragraph(ApplicationPdfTexts.Part4None);
             return;
         }
         foreach (var p in a.Projects.OrderBy(p => p.Priority ?? int.MaxValue))
         {
-            pdf.SubHeading(Fill(T.ProjectHeading, Number(p.Priority), Dash(p.Title)));
-            pdf.Field(T.Themes, p.Themes.Count == 0 ? null : string.Join(", ", p.Themes.Select(t => NameOf(t, model.ThemeNames))));
-            pdf.Text(T.Purpose, p.Purpose);
-            pdf.Text(T.ProjectDescription, p.Description);
-            pdf.Text(T.NeedsAndChallenges, p.Criteria?.NeedsAndChallenges);
-            pdf.Text(T.GoalsAndTargetGroups, p.Criteria?.GoalsAndTargetGroups);
-            pdf.Text(T.OrganisationAndPartners, p.Criteria?.OrganisationAndPartners);
-            pdf.Text(T.ExpectedGains, p.Criteria?.ExpectedGains);
-            pdf.Text(T.Anchoring, p.Criteria?.Anchoring);
-            pdf.Text(T.UserParticipation, p.Criteria?.UserParticipation);
+            pdf.SubHeading(Fill(ApplicationPdfTexts.ProjectHeading, Number(p.Priority), Dash(p.Title)));
+            pdf.Field(ApplicationPdfTexts.Themes, p.Themes.Count == 0 ? null : string.Join(", ", p.Themes.Select(t => NameOf(t, model.ThemeNames))));
+            pdf.Text(ApplicationPdfTexts.Purpose, p.Purpose);
+            pdf.Text(ApplicationPdfTexts.ProjectDescription, p.Description);
+            pdf.Text(ApplicationPdfTexts.NeedsAndChallenges, p.Criteria?.NeedsAndChallenges);
+            pdf.Text(ApplicationPdfTexts.GoalsAndTargetGroups, p.Criteria?.GoalsAndTargetGroups);
+            pdf.Text(ApplicationPdfTexts.OrganisationAndPartners, p.Criteria?.OrganisationAndPartners);
+            pdf.Text(ApplicationPdfTexts.ExpectedGains, p.Criteria?.ExpectedGains);
+            pdf.Text(ApplicationPdfTexts.Anchoring, p.Criteria?.Anchoring);
+            pdf.Text(ApplicationPdfTexts.UserParticipation, p.Criteria?.UserParticipation);
 
-            pdf.Table(AmountColumns, [T.Budget, T.Amount], bold: true);
+            pdf.Table(AmountColumns, [ApplicationPdfTexts.Budget, ApplicationPdfTexts.Amount], bold: true);
             foreach (var line in p.Budget)
             {
                 pdf.Table(AmountColumns, [Dash(line.Item), Money(line.Amount)]);
             }
-            pdf.Table(AmountColumns, [T.BudgetTotal, Format.Nok(p.Budget.Sum(b => b.Amount ?? 0))], bold: true);
-            pdf.Table(AmountColumns, [T.OwnFinancing, Money(p.OwnFinancing)]);
-            pdf.Table(AmountColumns, [T.AmountApplied, Money(p.AmountApplied)], bold: true);
+            pdf.Table(AmountColumns, [ApplicationPdfTexts.BudgetTotal, Format.Nok(p.Budget.Sum(b => b.Amount ?? 0))], bold: true);
+            pdf.Table(AmountColumns, [ApplicationPdfTexts.OwnFinancing, Money(p.OwnFinancing)]);
+            pdf.Table(AmountColumns, [ApplicationPdfTexts.AmountApplied, Money(p.AmountApplied)], bold: true);
 
-            pdf.Text(T.ControlMeasures, p.ControlMeasures);
-            pdf.Field(T.SignedBy, p.SignedBy is null ? null : string.Join(", ", new[] { p.SignedBy.Name, p.SignedBy.Role }.Where(x => !string.IsNullOrWhiteSpace(x))));
+            pdf.Text(ApplicationPdfTexts.ControlMeasures, p.ControlMeasures);
+            pdf.Field(ApplicationPdfTexts.SignedBy, p.SignedBy is null ? null : string.Join(", ", new[] { p.SignedBy.Name, p.SignedBy.Role }.Where(x => !string.IsNullOrWhiteSpace(x))));
         }
     }
 
     private static void SummaryPart(PdfFlow pdf, ApplicationSnapshot s, ApplicationPdfModel model)
     {
-        pdf.Heading(T.Part5);
+        pdf.Heading(ApplicationPdfTexts.Part5);
         var sum = s.Summary;
-        pdf.Table(AmountColumns, [T.SummaryCompetence, Format.Nok(sum.Competence)]);
-        pdf.Table(AmountColumns, [T.SummaryBpa, Format.Nok(sum.Bpa)]);
-        pdf.Table(AmountColumns, [T.SummaryProjects, Format.Nok(sum.Projects)]);
-        pdf.Table(AmountColumns, [T.SummaryTotal, Format.Nok(sum.Total)], bold: true);
+        pdf.Table(AmountColumns, [ApplicationPdfTexts.SummaryCompetence, Format.Nok(sum.Competence)]);
+        pdf.Table(AmountColumns, [ApplicationPdfTexts.SummaryBpa, Format.Nok(sum.Bpa)]);
+        pdf.Table(AmountColumns, [ApplicationPdfTexts.SummaryProjects, Format.Nok(sum.Projects)]);
+        pdf.Table(AmountColumns, [ApplicationPdfTexts.SummaryTotal, Format.Nok(sum.Total)], bold: true);
         if (sum.Themes.Count > 0)
         {
-            pdf.Field(T.SummaryThemes, string.Join(", ", sum.Themes.Select(t => NameOf(t, model.ThemeNames))));
+            pdf.Field(ApplicationPdfTexts.SummaryThemes, string.Join(", ", sum.Themes.Select(t => NameOf(t, model.ThemeNames))));
         }
     }
 
@@ -171,10 +170,10 @@ internal sealed class ApplicationPdf : IApplicationPdf
         {
             return;
         }
-        pdf.Heading(T.Notes);
+        pdf.Heading(ApplicationPdfTexts.Notes);
         foreach (var issue in notes)
         {
-            pdf.Paragraph(Fill(issue.Severity == IssueSeverity.Warning ? T.WarningNote : T.InfoNote, issue.Message));
+            pdf.Paragraph(Fill(issue.Severity == IssueSeverity.Warning ? ApplicationPdfTexts.WarningNote : ApplicationPdfTexts.InfoNote, issue.Message));
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Rules;
-using T = Ktu.Web.Documents.GrantLetterPdfTexts;
 
 namespace Ktu.Web.Documents;
 
@@ -26,22 +25,22 @@ internal static class GrantLetterPdf
         var d = input.Decision;
         var title = Title(input);
         var values = Values(input);
-        using var pdf = new PdfFlow(new PdfMetadata(title, input.Embete.Name, Format.Text(T.MetadataSubject, d.CaseReference, d.ApplicantName), Noon(input.LetterDate)));
+        using var pdf = new PdfFlow(new PdfMetadata(title, input.Embete.Name, Format.Text(GrantLetterPdfTexts.MetadataSubject, d.CaseReference, d.ApplicantName), Noon(input.LetterDate)));
 
         pdf.Title(title);
         if (input.Version > 1)
         {
             var version = input.Version.ToString(CultureInfo.InvariantCulture);
             pdf.Paragraph(input.ReplacesLetterDated is { } replaced
-                ? Format.Text(T.Corrected, version, Format.Date(replaced))
-                : Format.Text(T.CorrectedNoDate, version), bold: true);
+                ? Format.Text(GrantLetterPdfTexts.Corrected, version, Format.Date(replaced))
+                : Format.Text(GrantLetterPdfTexts.CorrectedNoDate, version), bold: true);
         }
         pdf.Space();
-        pdf.Field(T.From, Format.Text(T.OrgValue, input.Embete.Name, OrgNumberText(input.Embete.OrgNumber)));
-        pdf.Field(T.To, Format.Text(T.OrgValue, d.ApplicantName, OrgNumberText(d.ApplicantOrgNumber)));
-        pdf.Field(T.LetterDate, Format.Date(input.LetterDate));
-        pdf.Field(T.CaseReference, d.CaseReference);
-        pdf.Field(T.Scheme, $"{input.Template.SchemeName} {input.Scheme.Year.ToString(CultureInfo.InvariantCulture)}");
+        pdf.Field(GrantLetterPdfTexts.From, Format.Text(GrantLetterPdfTexts.OrgValue, input.Embete.Name, OrgNumberText(input.Embete.OrgNumber)));
+        pdf.Field(GrantLetterPdfTexts.To, Format.Text(GrantLetterPdfTexts.OrgValue, d.ApplicantName, OrgNumberText(d.ApplicantOrgNumber)));
+        pdf.Field(GrantLetterPdfTexts.LetterDate, Format.Date(input.LetterDate));
+        pdf.Field(GrantLetterPdfTexts.CaseReference, d.CaseReference);
+        pdf.Field(GrantLetterPdfTexts.Scheme, $"{input.Template.SchemeName} {input.Scheme.Year.ToString(CultureInfo.InvariantCulture)}");
         pdf.Space();
 
         var fixedTexts = input.Template.Fixed;
@@ -61,22 +60,22 @@ internal static class GrantLetterPdf
             Payment(pdf, input, values);
         }
 
-        pdf.Heading(T.HeadingNoAppeal);
+        pdf.Heading(GrantLetterPdfTexts.HeadingNoAppeal);
         Say(pdf, fixedTexts.NoAppeal, values);
         pdf.Space();
         Say(pdf, input.Template.Embete.Contact, values);
         pdf.Space();
         Say(pdf, input.Template.Embete.Closing, values);
         pdf.Space();
-        pdf.Paragraph(Format.Text(T.HandledBy, d.OfficerName, d.ApproverName));
-        pdf.Paragraph(T.NoSignature);
+        pdf.Paragraph(Format.Text(GrantLetterPdfTexts.HandledBy, d.OfficerName, d.ApproverName));
+        pdf.Paragraph(GrantLetterPdfTexts.NoSignature);
 
-        return pdf.Finish(Format.Text(T.Footer, d.CaseReference, d.ApplicantName), T.PageNumber);
+        return pdf.Finish(Format.Text(GrantLetterPdfTexts.Footer, d.CaseReference, d.ApplicantName), GrantLetterPdfTexts.PageNumber);
     }
 
     /// <summary>"Vedtak om kompetanse- og tjenesteutviklingstilskudd 2027", or "Avslag på søknad om ..." when nothing is granted.</summary>
     public static string Title(GrantLetterInput input) =>
-        Format.Text(input.Decision.IsRefusal ? T.TitleRefusal : T.TitleGrant,
+        Format.Text(input.Decision.IsRefusal ? GrantLetterPdfTexts.TitleRefusal : GrantLetterPdfTexts.TitleGrant,
             LowerFirst(input.Template.SchemeName), input.Scheme.Year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"KTU-2025-TRO-0001_v2.pdf": the name a letter is downloaded under, the case reference made safe for a file name.</summary>
@@ -85,10 +84,10 @@ internal static class GrantLetterPdf
 
     public static string PartName(DecisionPart part, int schemeYear) => part switch
     {
-        DecisionPart.Competence => T.PartCompetence,
-        DecisionPart.Bpa => T.PartBpa,
+        DecisionPart.Competence => GrantLetterPdfTexts.PartCompetence,
+        DecisionPart.Bpa => GrantLetterPdfTexts.PartBpa,
         // Innovation projects until 2022, service-development projects from 2023.
-        DecisionPart.Project => schemeYear <= 2022 ? T.PartProjectsBefore2023 : T.PartProjects,
+        DecisionPart.Project => schemeYear <= 2022 ? GrantLetterPdfTexts.PartProjectsBefore2023 : GrantLetterPdfTexts.PartProjects,
         _ => part.ToString(),
     };
 
@@ -108,23 +107,23 @@ internal static class GrantLetterPdf
 
     private static void GrantedPart(PdfFlow pdf, GrantLetterInput input, IReadOnlyList<DecisionLine> lines)
     {
-        pdf.Heading(T.HeadingGrant);
+        pdf.Heading(GrantLetterPdfTexts.HeadingGrant);
         foreach (var part in lines.Where(l => l.AmountGranted > 0).GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
             var name = PartName(part.Key, input.Scheme.Year);
             pdf.SubHeading(name);
-            pdf.Table(LineColumns, [T.ColumnLine, T.ColumnApplied, T.ColumnGranted], bold: true);
+            pdf.Table(LineColumns, [GrantLetterPdfTexts.ColumnLine, GrantLetterPdfTexts.ColumnApplied, GrantLetterPdfTexts.ColumnGranted], bold: true);
             foreach (var line in part)
             {
                 pdf.Table(LineColumns, [line.Label, Format.Nok(line.AmountApplied), Format.Nok(line.AmountGranted)]);
                 Reason(pdf, line.Reason);
             }
-            var sumName = part.Key == DecisionPart.Bpa ? T.PartBpaShort : LowerFirst(name);
-            pdf.Table(LineColumns, [Format.Text(T.PartSum, sumName), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
+            var sumName = part.Key == DecisionPart.Bpa ? GrantLetterPdfTexts.PartBpaShort : LowerFirst(name);
+            pdf.Table(LineColumns, [Format.Text(GrantLetterPdfTexts.PartSum, sumName), "", Format.Nok(part.Sum(l => l.AmountGranted))], bold: true);
         }
         pdf.Space();
-        pdf.Table(LineColumns, [T.TotalGranted, "", Format.Nok(input.Decision.AmountGranted)], bold: true);
-        pdf.Paragraph(Format.Text(T.TotalApplied, Format.Nok(input.Decision.AmountApplied)));
+        pdf.Table(LineColumns, [GrantLetterPdfTexts.TotalGranted, "", Format.Nok(input.Decision.AmountGranted)], bold: true);
+        pdf.Paragraph(Format.Text(GrantLetterPdfTexts.TotalApplied, Format.Nok(input.Decision.AmountApplied)));
     }
 
     private static void NotGrantedPart(PdfFlow pdf, GrantLetterInput input, IReadOnlyList<DecisionLine> lines)
@@ -134,11 +133,11 @@ internal static class GrantLetterPdf
         {
             return;
         }
-        pdf.Heading(input.Decision.IsRefusal ? T.HeadingRefusal : T.HeadingNotGranted);
+        pdf.Heading(input.Decision.IsRefusal ? GrantLetterPdfTexts.HeadingRefusal : GrantLetterPdfTexts.HeadingNotGranted);
         foreach (var part in notGranted.GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
             pdf.SubHeading(PartName(part.Key, input.Scheme.Year));
-            pdf.Table(NotGrantedColumns, [T.ColumnLine, T.ColumnNotGranted], bold: true);
+            pdf.Table(NotGrantedColumns, [GrantLetterPdfTexts.ColumnLine, GrantLetterPdfTexts.ColumnNotGranted], bold: true);
             foreach (var line in part)
             {
                 pdf.Table(NotGrantedColumns, [line.Label, Format.Nok(line.AmountApplied - line.AmountGranted)]);
@@ -154,37 +153,37 @@ internal static class GrantLetterPdf
     private static void Conditions(PdfFlow pdf, GrantLetterInput input, IReadOnlyDictionary<string, string> values)
     {
         var t = input.Template.Fixed;
-        pdf.Heading(T.HeadingConditions);
-        Section(pdf, T.Purpose, t.Purpose, values);
-        Section(pdf, T.UseOfFunds, t.UseOfFunds, values);
+        pdf.Heading(GrantLetterPdfTexts.HeadingConditions);
+        Section(pdf, GrantLetterPdfTexts.Purpose, t.Purpose, values);
+        Section(pdf, GrantLetterPdfTexts.UseOfFunds, t.UseOfFunds, values);
         if (!string.IsNullOrWhiteSpace(input.Decision.ExtraConditions))
         {
-            pdf.SubHeading(T.ExtraConditions);
+            pdf.SubHeading(GrantLetterPdfTexts.ExtraConditions);
             pdf.Paragraph(input.Decision.ExtraConditions); // the case officer's own words: never filled with codes
         }
-        Section(pdf, T.Reporting, t.Reporting, values);
+        Section(pdf, GrantLetterPdfTexts.Reporting, t.Reporting, values);
         if (AuditorRequiredFromThreshold.Applies(input.Scheme, input.Decision.AmountGranted))
         {
-            Section(pdf, T.Auditor, t.AuditorRequired, values);
+            Section(pdf, GrantLetterPdfTexts.Auditor, t.AuditorRequired, values);
         }
         else
         {
-            Section(pdf, T.Accounts, t.AccountsWithoutAuditor, values);
+            Section(pdf, GrantLetterPdfTexts.Accounts, t.AccountsWithoutAuditor, values);
         }
-        Section(pdf, T.TransferAndRepayment, t.TransferAndRepayment, values);
-        Section(pdf, T.ControlAndSanctions, t.ControlAndSanctions, values);
+        Section(pdf, GrantLetterPdfTexts.TransferAndRepayment, t.TransferAndRepayment, values);
+        Section(pdf, GrantLetterPdfTexts.ControlAndSanctions, t.ControlAndSanctions, values);
     }
 
     private static void Payment(PdfFlow pdf, GrantLetterInput input, IReadOnlyDictionary<string, string> values)
     {
         var d = input.Decision;
-        pdf.Heading(T.HeadingPayment);
+        pdf.Heading(GrantLetterPdfTexts.HeadingPayment);
         Say(pdf, input.Template.Fixed.Payment, values);
         pdf.Space();
-        pdf.Field(T.AccountNumber, AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Formatted : d.AccountNumber);
+        pdf.Field(GrantLetterPdfTexts.AccountNumber, AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Formatted : d.AccountNumber);
         if (!string.IsNullOrWhiteSpace(d.PaymentRemark))
         {
-            pdf.Field(T.PaymentRemark, d.PaymentRemark);
+            pdf.Field(GrantLetterPdfTexts.PaymentRemark, d.PaymentRemark);
         }
         pdf.Space();
         Say(pdf, input.Template.Fixed.AccountChange, values);
@@ -208,7 +207,7 @@ internal static class GrantLetterPdf
     {
         if (!string.IsNullOrWhiteSpace(reason))
         {
-            pdf.Paragraph(Format.Text(T.Reason, reason));
+            pdf.Paragraph(Format.Text(GrantLetterPdfTexts.Reason, reason));
             pdf.Space(4);
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ktu.IntegrationTests.Infrastructure;
+using Ktu.Web.Data;
 using Microsoft.Data.Sqlite;
 using static Ktu.IntegrationTests.Applications.ApplicationApi;
 
@@ -22,8 +23,11 @@ public sealed class BackupTests : IAsyncLifetime
     {
         _factory.Settings["Backup:Folder"] = _folder;
         // A restore keeps the audit trail's key and anchors the restored trail anew, once, as the README's restore steps say.
-        _restored.Settings["Audit:KeyFile"] = new SqliteConnectionStringBuilder(_factory.ConnectionString).DataSource + ".audit-anchors.key";
-        _restored.Settings["Audit:AnchorExisting"] = "true";
+        if (_factory.Provider == DatabaseProvider.Sqlite)
+        {
+            _restored.Settings["Audit:KeyFile"] = new SqliteConnectionStringBuilder(_factory.ConnectionString).DataSource + ".audit-anchors.key";
+            _restored.Settings["Audit:AnchorExisting"] = "true";
+        }
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
