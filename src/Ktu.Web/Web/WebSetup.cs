@@ -55,12 +55,31 @@ public static class WebSetup
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            // Only honoured when Security:BehindProxy is true, so clients cannot spoof their address or scheme.
+            // Only honoured when Security:BehindProxy is true, and then only from the proxies named in
+            // Security:TrustedProxies (addresses or networks such as 10.0.0.0/8, comma-separated; loopback when none
+            // is named), so a client cannot spoof its address (and dodge the per-address log-in limit) or scheme.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var trusted = (configuration["Security:TrustedProxies"] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (trusted.Length == 0)
+            {
+                return; // ASP.NET Core's default: the loopback network and ::1 only
+            }
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            foreach (var entry in trusted)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(entry));
+                }
+            }
         });
         services.AddHsts(o =>
         {

@@ -206,4 +206,58 @@ public sealed partial class LoginLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Behind_a_proxy_a_client_cannot_dodge_the_limit_by_sending_its_own_forwarded_for()
+    {
+        // A request straight from the internet (not from the proxy) claims a new address each time.
+        var factory = AppBehindProxy(remote: "203.0.113.7", trustedProxies: null);
+        var answers = await LogInFromAsync(factory, i => $"198.51.100.{i + 1}", attempts: 5);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_the_limit_counts_per_client_address_it_forwards()
+    {
+        var factory = AppBehindProxy(remote: "10.0.0.5", trustedProxies: "10.0.0.0/8");
+        Assert.All(await LogInFromAsync(factory, i => $"198.51.100.{i + 1}", attempts: 5), a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LogInFromAsync(factory, _ => "198.51.100.200", attempts: 4))[^1]);
+    }
+
+    private KtuFactory AppBehindProxy(string remote, string? trustedProxies)
+    {
+        var factory = AppWithLimit(3);
+        factory.Settings["Security:BehindProxy"] = "true";
+        factory.Settings["Security:TrustedProxies"] = trustedProxies;
+        var address = IPAddress.Parse(remote);
+        factory.TestServices = services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddress(address));
+        return factory;
+    }
+
+    private static async Task<List<HttpStatusCode>> LogInFromAsync(KtuFactory factory, Func<int, string> forwardedFor, int attempts)
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < attempts; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, LoginApi) { Content = JsonContent.Create(new { email = "x@demo.ktu", password = "Feil-passord-1" }) };
+            request.Headers.Add("X-Forwarded-For", forwardedFor(i));
+            using var response = await factory.CreateBrowserClient().SendAsync(request);
+            answers.Add(response.StatusCode);
+        }
+        return answers;
+    }
+
+    /// <summary>Every request arrives from <paramref name="address"/>, as from a real connection (the test server has none).</summary>
+    private sealed class RemoteAddress(IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }
