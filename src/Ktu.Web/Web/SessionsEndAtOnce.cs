@@ -14,16 +14,20 @@ namespace Ktu.Web.Web;
 /// </summary>
 internal sealed class SessionsEndAtOnce(RequestDelegate next)
 {
+    /// <summary>Compiled once: the read runs on every signed-in request, so it skips EF's query cache look-up.</summary>
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<Account?>> AccountOf =
+        EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken ct) =>
+            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Account(u.SecurityStamp, u.LockoutEnd)).SingleOrDefault());
+
+    private sealed record Account(string? SecurityStamp, DateTimeOffset? LockoutEnd);
+
     public async Task InvokeAsync(HttpContext context, AppDbContext db, IOptions<IdentityOptions> identity, TimeProvider time)
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
             var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
             var stamp = context.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-            var account = id is null ? null : await db.Users.AsNoTracking()
-                .Where(u => u.Id == id)
-                .Select(u => new { u.SecurityStamp, u.LockoutEnd })
-                .SingleOrDefaultAsync(context.RequestAborted);
+            var account = id is null ? null : await AccountOf(db, id, context.RequestAborted);
             if (account is null || stamp is null || account.SecurityStamp != stamp || account.LockoutEnd > time.GetUtcNow())
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
