@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ktu.Web.Domain;
 
 namespace Ktu.Web.Documents;
@@ -22,20 +24,14 @@ internal sealed record GrantLetterFixedTexts
     public required string AccountChange { get; init; }
     public required string NoAppeal { get; init; }
 
-    public static GrantLetterFixedTexts Default(int schemeYear, ThresholdComparison comparison) => new()
+    public static GrantLetterFixedTexts Default(string goalText, ThresholdComparison comparison) => new()
     {
         GrantDecision = "{embete} har behandlet søknaden og gir {mottaker} {tilskudd} i {ordning} for {ordningsår}. "
             + "Nedenfor står hva tilskuddet gjelder, og vilkårene for å bruke det.",
         RefusalDecision = "{embete} har behandlet søknaden om {ordning} for {ordningsår}. "
             + "Søknaden blir ikke innvilget. Nedenfor står begrunnelsen for hver del av søknaden.",
-        // Regelverk 2022 pkt. 1 (kompetanse- og innovasjonstilskudd); from 2023 the goal of the
-        // Opptrappingsplan for heltid og god bemanning (seeds 001 and 004).
-        Purpose = schemeYear <= 2022
-            ? "Målet med tilskuddet er å styrke kommunenes evne og mulighet til å utvikle bærekraftige og gode helse- og "
-                + "omsorgstjenester, og å gi en tydelig prioritet til noen av de viktigste framtidsutfordringene kommunene "
-                + "står overfor på helse- og omsorgsfeltet."
-            : "Målet med tilskuddet er å bidra til å redusere mangelen på personell med relevant fagutdanning i "
-                + "omsorgstjenesten, og legge til rette for en bærekraftig omsorgstjeneste.",
+        // The goal is the scheme year's own (SchemeYear.GoalText); this is the text since 2023.
+        Purpose = goalText,
         UseOfFunds = "Tilskuddet skal bare brukes til tiltakene og beløpene som står i dette brevet. "
             + "Tilskuddet kan ikke brukes til kommunens ordinære utviklingsarbeid. "
             + "Vil dere bruke midlene til noe annet innenfor formålet (omdisponering), må dere søke om det og få godkjenning fra {embete} før pengene brukes.",
@@ -75,4 +71,43 @@ internal sealed record GrantLetterFixedTexts
         // Regelverk pkt. 8.
         NoAppeal = "Det er ikke klagerett på tildeling eller avslag på tilskudd fra denne ordningen, jf. forvaltningsloven § 28.",
     };
+
+    /// <summary>
+    /// The year's national texts: the standard ones with the year's goal, and any text the directorate set for the year
+    /// (<see cref="SchemeYear.FixedLetterTextsJson"/>, field name to text) in place of the standard one.
+    /// </summary>
+    public static GrantLetterFixedTexts For(SchemeYear scheme) =>
+        string.IsNullOrWhiteSpace(scheme.FixedLetterTextsJson) ? Standard(scheme) : WithTexts(Standard(scheme), ReadTexts(scheme.FixedLetterTextsJson));
+
+    /// <summary>The standard texts with the year's goal and auditor wording, before any text the directorate set.</summary>
+    public static GrantLetterFixedTexts Standard(SchemeYear scheme) =>
+        Default(string.IsNullOrWhiteSpace(scheme.GoalText) ? SchemeStandardTexts.GoalSince2023 : scheme.GoalText, scheme.AuditorComparison);
+
+    /// <summary>The texts by field name, in the order of <see cref="FieldNames"/>.</summary>
+    public static IReadOnlyDictionary<string, string> TextsOf(GrantLetterFixedTexts texts) =>
+        ReadTexts(JsonSerializer.Serialize(texts, Options));
+
+    // Before FieldNames: static initialisers run in the order they are written.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The field names a year may set a text for, as in the JSON of a template's fixed texts.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } =
+        [.. JsonSerializer.SerializeToNode(Default("", ThresholdComparison.AtLeast), Options)!.AsObject().Select(p => p.Key)];
+
+    public static IReadOnlyDictionary<string, string> ReadTexts(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) ?? [];
+
+    /// <summary><paramref name="texts"/> in place of the standard texts; a name that is not a field is ignored (the edit checks names).</summary>
+    public static GrantLetterFixedTexts WithTexts(GrantLetterFixedTexts standard, IReadOnlyDictionary<string, string> texts)
+    {
+        var node = JsonSerializer.SerializeToNode(standard, Options)!.AsObject();
+        foreach (var (field, text) in texts)
+        {
+            if (node.ContainsKey(field))
+            {
+                node[field] = text;
+            }
+        }
+        return node.Deserialize<GrantLetterFixedTexts>(Options)!;
+    }
 }

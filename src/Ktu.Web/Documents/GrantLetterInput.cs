@@ -32,7 +32,7 @@ internal sealed record GrantLetterInput
         }
         if (!Template.Matches(Scheme))
         {
-            throw new ArgumentException("The template was made for another scheme year or other deadline and auditor settings.", nameof(Template));
+            throw new ArgumentException("The template was made for another scheme year or other auditor settings.", nameof(Template));
         }
         if (Version < 1)
         {

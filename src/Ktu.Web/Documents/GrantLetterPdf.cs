@@ -82,12 +82,12 @@ internal static class GrantLetterPdf
     public static string FileName(string caseReference, int version) =>
         $"{ArchiveExport.SafeName(caseReference, "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
 
-    public static string PartName(DecisionPart part, int schemeYear) => part switch
+    public static string PartName(DecisionPart part, SchemeYear scheme) => part switch
     {
         DecisionPart.Competence => GrantLetterPdfTexts.PartCompetence,
         DecisionPart.Bpa => GrantLetterPdfTexts.PartBpa,
-        // Innovation projects until 2022, service-development projects from 2023.
-        DecisionPart.Project => schemeYear <= 2022 ? GrantLetterPdfTexts.PartProjectsBefore2023 : GrantLetterPdfTexts.PartProjects,
+        // The year's own name: innovation projects until 2022, service-development projects from 2023.
+        DecisionPart.Project => string.IsNullOrWhiteSpace(scheme.ProjectPartName) ? GrantLetterPdfTexts.PartProjects : scheme.ProjectPartName,
         _ => part.ToString(),
     };
 
@@ -96,7 +96,7 @@ internal static class GrantLetterPdf
     {
         [LetterPlaceholders.SchemeName] = LowerFirst(input.Template.SchemeName),
         [LetterPlaceholders.SchemeYear] = input.Scheme.Year.ToString(CultureInfo.InvariantCulture),
-        [LetterPlaceholders.ReportDeadline] = Format.Date(input.Scheme.ReportDeadline),
+        [LetterPlaceholders.ReportDeadline] = Format.Date(input.Template.ReportDeadline),
         [LetterPlaceholders.AuditorThreshold] = Format.Nok(input.Scheme.AuditorThreshold),
         [LetterPlaceholders.Embete] = input.Embete.Name,
         [LetterPlaceholders.Recipient] = input.Decision.ApplicantName,
@@ -110,7 +110,7 @@ internal static class GrantLetterPdf
         pdf.Heading(GrantLetterPdfTexts.HeadingGrant);
         foreach (var part in lines.Where(l => l.AmountGranted > 0).GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
-            var name = PartName(part.Key, input.Scheme.Year);
+            var name = PartName(part.Key, input.Scheme);
             pdf.SubHeading(name);
             pdf.Table(LineColumns, [GrantLetterPdfTexts.ColumnLine, GrantLetterPdfTexts.ColumnApplied, GrantLetterPdfTexts.ColumnGranted], bold: true);
             foreach (var line in part)
@@ -136,7 +136,7 @@ internal static class GrantLetterPdf
         pdf.Heading(input.Decision.IsRefusal ? GrantLetterPdfTexts.HeadingRefusal : GrantLetterPdfTexts.HeadingNotGranted);
         foreach (var part in notGranted.GroupBy(l => l.Part).OrderBy(g => g.Key))
         {
-            pdf.SubHeading(PartName(part.Key, input.Scheme.Year));
+            pdf.SubHeading(PartName(part.Key, input.Scheme));
             pdf.Table(NotGrantedColumns, [GrantLetterPdfTexts.ColumnLine, GrantLetterPdfTexts.ColumnNotGranted], bold: true);
             foreach (var line in part)
             {

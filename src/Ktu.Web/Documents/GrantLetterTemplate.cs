@@ -22,15 +22,18 @@ internal sealed record GrantLetterTemplate
     public required GrantLetterFixedTexts Fixed { get; init; }
     public required GrantLetterEmbeteTexts Embete { get; init; }
 
-    /// <summary>True when the template was made from this scheme year's deadline and auditor rule.</summary>
+    /// <summary>True when the template was made from this scheme year's auditor rule (the report deadline may be the embete's own).</summary>
     public bool Matches(SchemeYear scheme) =>
         scheme.Year == SchemeYear
-        && scheme.ReportDeadline == ReportDeadline
         && scheme.AuditorThreshold == AuditorThreshold
         && scheme.AuditorComparison == AuditorComparison;
 
-    public static GrantLetterTemplate Default(SchemeYear scheme) =>
-        Default(scheme.Year, scheme.ReportDeadline, scheme.AuditorThreshold, scheme.AuditorComparison, scheme.Name);
+    /// <summary>The year's template for an embete: the year's national texts, and the embete's own report deadline when it has set one.</summary>
+    public static GrantLetterTemplate Default(SchemeYear scheme, DateOnly? embeteReportDeadline = null) =>
+        Default(scheme.Year, embeteReportDeadline ?? scheme.ReportDeadline, scheme.AuditorThreshold, scheme.AuditorComparison, scheme.Name) with
+        {
+            Fixed = GrantLetterFixedTexts.For(scheme),
+        };
 
     /// <summary>
     /// The standard texts, taken from the scheme's rules (Regelverk pkt. 5, 8, 9, 10 and 11) and the
@@ -48,7 +51,7 @@ internal sealed record GrantLetterTemplate
             ReportDeadline = reportDeadline,
             AuditorThreshold = auditorThreshold,
             AuditorComparison = auditorComparison,
-            Fixed = GrantLetterFixedTexts.Default(schemeYear, auditorComparison),
+            Fixed = GrantLetterFixedTexts.Default(SchemeStandardTexts.GoalSince2023, auditorComparison),
             Embete = GrantLetterEmbeteTexts.Default(),
         };
 }

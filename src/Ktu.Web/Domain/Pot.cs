@@ -1,14 +1,26 @@
 namespace Ktu.Web.Domain;
 
-/// <summary>One embete's share of a scheme year, with earmarked parts.</summary>
+/// <summary>
+/// One embete's part of a scheme year: its share of the national amount with earmarked parts, money transferred from
+/// earlier years as a line of its own, and the embete's own deadlines within the year's frame.
+/// </summary>
 public sealed class Pot
 {
     public int Id { get; private set; }
     public int SchemeYear { get; set; }
     public required string EmbeteId { get; set; }
-    /// <summary>Whole kroner to be allocated, including earmarks.</summary>
+    /// <summary>Whole kroner of the national amount given to the embete, including earmarks.</summary>
     public long Amount { get; set; }
-    /// <summary>Before 2025 each embete set its own deadline; null means the scheme year's.</summary>
+    /// <summary>Whole kroner of unused money from earlier years that the embete may allocate again; not part of the national amount.</summary>
+    public long TransferredAmount { get; set; }
+    /// <summary>True when the amounts are made up for the demo (the real split comes from the directorate's letter).</summary>
+    public bool IsDemoFigure { get; set; }
+    /// <summary>The embete's own application deadline; null means the scheme year's (before 2025 each embete set its own).</summary>
     public DateTimeOffset? ApplicationDeadline { get; set; }
+    /// <summary>The embete's own report deadline; null means the scheme year's.</summary>
+    public DateOnly? ReportDeadline { get; set; }
     public List<Earmark> Earmarks { get; set; } = [];
+
+    /// <summary>What the embete can allocate: its amount and what was transferred.</summary>
+    public long Total => Amount + TransferredAmount;
 }

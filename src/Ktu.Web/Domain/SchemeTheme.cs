@@ -7,4 +7,6 @@ public sealed class SchemeTheme
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Money may be set aside for this theme in the embeter's pots (2025: avlastning).</summary>
+    public bool Earmarked { get; set; }
 }

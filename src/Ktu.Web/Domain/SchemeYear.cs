@@ -12,6 +12,19 @@ public sealed class SchemeYear
 
     public required int Year { get; init; }
     public required string Name { get; set; }
+    /// <summary>In preparation the directorate may change everything; once published (the call is out) the rules are frozen.</summary>
+    public SchemeStatus Status { get; set; } = SchemeStatus.Preparation;
+    public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Concurrency token: raised by every change, so two editors cannot overwrite each other unseen.</summary>
+    public int Version { get; set; } = 1;
+    /// <summary>The goal of the grant as the year's rules state it; printed in every grant letter.</summary>
+    public string GoalText { get; set; } = "";
+    /// <summary>What the project part is called this year: "Innovasjonsprosjekter" until 2022, "Tjenesteutviklingstiltak" from 2023.</summary>
+    public string ProjectPartName { get; set; } = "";
+    /// <summary>How far (per cent) a report's spending may differ from the granted amount per part before the embete must look at it.</summary>
+    public int ReportVariancePercent { get; set; } = 10;
+    /// <summary>The national letter texts an embete may not change (JSON of the Documents' fixed texts); null for KTU's standard texts.</summary>
+    public string? FixedLetterTextsJson { get; set; }
     /// <summary>Last moment an application is accepted (UTC instant).</summary>
     public required DateTimeOffset ApplicationDeadline { get; set; }
     public required DateOnly ReportDeadline { get; set; }
@@ -30,6 +43,11 @@ public sealed class SchemeYear
     public List<SchemeTheme> Themes { get; set; } = [];
     public List<SchemeApplicantRule> ApplicantRules { get; set; } = [];
     public List<Pot> Pots { get; set; } = [];
+
+    public bool IsPublished => Status == SchemeStatus.Published;
+
+    /// <summary>The embete's pot in whole kroner: its share of the national amount plus money transferred from earlier years.</summary>
+    public long PotTotal(string embeteId) => Pots.FirstOrDefault(p => p.EmbeteId == embeteId)?.Total ?? 0;
 
     public bool IsEligible(OrganisationKind kind) => ApplicantRules.Any(r => r.Kind == kind && r.Parts != ApplicationParts.None);
 

@@ -54,6 +54,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         if (exception is RuleViolationException rv)
         {
             details.Extensions["code"] = rv.Code;
+            foreach (var (key, value) in rv.Details)
+            {
+                details.Extensions[key] = value;
+            }
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -75,6 +75,15 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// <summary>Case officers of the object's embete.</summary>
         OwnEmbeteCaseOfficer,
 
+        /// <summary>Approvers of the embete in the route (their own embete's deadlines).</summary>
+        OwnEmbeteApprover,
+
+        /// <summary>The directorate and admins (scheme years and pots).</summary>
+        Directorate,
+
+        /// <summary>Case officers and approvers of any embete, the directorate and admins (a scheme year's history).</summary>
+        StaffOrDirectorate,
+
         /// <summary>Admins only.</summary>
         Admin,
     }
@@ -123,8 +132,22 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/schemes/{year:int}"] = Access.Authenticated,
         ["GET /ordningsar"] = Access.Authenticated,
         ["GET /ordningsar/{year:int}"] = Access.Authenticated,
-        ["GET /ordningsar/ny"] = Access.Admin,
-        ["POST /ordningsar/ny"] = Access.Admin,
+        ["GET /ordningsar/ny"] = Access.Directorate,
+        ["POST /ordningsar/ny"] = Access.Directorate,
+        ["GET /ordningsar/{year:int}/rediger"] = Access.Directorate,
+        ["POST /ordningsar/{year:int}/rediger"] = Access.Directorate,
+        ["GET /ordningsar/{year:int}/potter"] = Access.Directorate,
+        ["POST /ordningsar/{year:int}/potter"] = Access.Directorate,
+        ["GET /ordningsar/{year:int}/publiser"] = Access.Directorate,
+        ["POST /ordningsar/{year:int}/publiser"] = Access.Directorate,
+        ["GET /ordningsar/{year:int}/frister"] = Access.AnyApprover,
+        ["POST /ordningsar/{year:int}/frister"] = Access.AnyApprover,
+        ["PUT /api/v1/schemes/{year:int}"] = Access.Directorate,
+        ["POST /api/v1/schemes/{year:int}/publish"] = Access.Directorate,
+        ["PUT /api/v1/schemes/{year:int}/pots"] = Access.Directorate,
+        ["GET /api/v1/schemes/{year:int}/pots/proposal"] = Access.Directorate,
+        ["PUT /api/v1/schemes/{year:int}/pots/{embete}/deadlines"] = Access.OwnEmbeteApprover,
+        ["GET /api/v1/schemes/{year:int}/history"] = Access.StaffOrDirectorate,
 
         // Demo outbox: with Demo:Enabled every signed-in user may read it (OutboxAccess)
         ["GET /demo/utboks"] = Access.Authenticated,
@@ -232,6 +255,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = ["404"],        // no decision, so no letter, for the arranged application
         ["GET /saksbehandling/utbetaling/{year:int}/fil"] = ["302 → /saksbehandling/brev/2027"],   // not approved: back to the letters page with the reason
         ["GET /saksbehandling/utbetaling/{year:int}/betalt"] = ["302 → /saksbehandling/brev/2027"], // the form lives on the letters page
+        ["GET /ordningsar/{year:int}/publiser"] = ["302 → /ordningsar/2027"], // the form lives on the year's page
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
@@ -257,6 +281,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.AnyApprover => caller is Caller.Approver,
         Access.OwnEmbeteStaff => caller is Caller.CaseOfficer or Caller.Approver,
         Access.OwnEmbeteCaseOfficer => caller is Caller.CaseOfficer,
+        Access.OwnEmbeteApprover => caller is Caller.Approver,
+        Access.Directorate => caller is Caller.Directorate or Caller.Admin,
+        Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
@@ -410,6 +437,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         "year" => ApplicationApi.OpenYear.ToString(CultureInfo.InvariantCulture),
         "code" => "404",
         "documentName" => "v1",
+        "embete" => "trondelag",
         _ when m.Groups[2].Success => "",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });

@@ -211,6 +211,7 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
         "number" => "1",
         "questionId" => "00000000-0000-0000-0000-000000000001",
         "name" => "scenario",
+        "embete" => "trondelag",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });
 

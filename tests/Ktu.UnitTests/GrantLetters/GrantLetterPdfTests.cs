@@ -2,6 +2,7 @@ using System.Text;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Features.Schemes;
 using UglyToad.PdfPig;
 using static Ktu.TestSupport.PdfText;
 using static Ktu.UnitTests.GrantLetters.LetterExamples;
@@ -167,7 +168,7 @@ public sealed class GrantLetterPdfTests
     {
         Assert.Throws<ArgumentException>(() => GrantLetterPdf.Render(Input(Decision(applicant: Tromso()))));
         Assert.Throws<ArgumentException>(() => GrantLetterPdf.Render(Input(Decision(schemeYear: 2024))));
-        var input = Input(Decision()) with { Template = GrantLetterTemplate.Default(2025, new DateOnly(2026, 3, 1), 200_000) };
+        var input = Input(Decision()) with { Template = GrantLetterTemplate.Default(2025, new DateOnly(2026, 3, 2), 100_000) };
         Assert.Throws<ArgumentException>(() => GrantLetterPdf.Render(input));
     }
 
@@ -190,9 +191,12 @@ public sealed class GrantLetterPdfTests
     }
 
     [Fact]
-    public void Scheme_years_before_2023_call_projects_innovation_projects()
+    public void The_project_part_has_the_name_its_scheme_year_gives_it()
     {
-        Assert.Equal("Innovasjonsprosjekter", GrantLetterPdf.PartName(DecisionPart.Project, 2022));
-        Assert.Equal("Tjenesteutviklingstiltak", GrantLetterPdf.PartName(DecisionPart.Project, 2023));
+        Assert.Equal("Innovasjonsprosjekter", GrantLetterPdf.PartName(DecisionPart.Project, SchemeSeed.Year2022()));
+        Assert.Equal("Tjenesteutviklingstiltak", GrantLetterPdf.PartName(DecisionPart.Project, SchemeSeed.Year2025()));
+        var renamed = SchemeSeed.Year2025();
+        renamed.ProjectPartName = "Utviklingsprosjekter";
+        Assert.Equal("Utviklingsprosjekter", GrantLetterPdf.PartName(DecisionPart.Project, renamed));
     }
 }

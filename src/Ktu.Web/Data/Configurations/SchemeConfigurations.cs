@@ -12,6 +12,9 @@ internal sealed class SchemeYearConfiguration : IEntityTypeConfiguration<SchemeY
         b.HasKey(e => e.Year);
         b.Property(e => e.Year).ValueGeneratedNever();
         b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.GoalText).HasMaxLength(4000);
+        b.Property(e => e.ProjectPartName).HasMaxLength(200);
         b.HasMany(e => e.EducationTypes).WithOne().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Themes).WithOne().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.ApplicantRules).WithOne().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Cascade);
@@ -59,6 +62,7 @@ internal sealed class PotConfiguration : IEntityTypeConfiguration<Pot>
         b.ToTable("Pots");
         b.Property(e => e.EmbeteId).HasMaxLength(64);
         b.HasIndex(e => new { e.SchemeYear, e.EmbeteId }).IsUnique();
+        b.Ignore(e => e.Total);
         b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Earmarks).WithOne().HasForeignKey(e => e.PotId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,5 @@
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;
@@ -118,21 +119,9 @@ internal static class AllocationInputGuard
 
     private static void Settings(FieldErrors problems, AllocationSettings s)
     {
-        if (s.ScoreWeights.Count != 5 || s.ScoreWeights.Any(w => w is < 1 or > AllocationSettings.MaxWeight))
+        foreach (var (field, message) in s.Problems())
         {
-            problems.Add("settings.scoreWeights", Format.Text(AllocationTexts.Invalid_ScoreWeights, AllocationSettings.MaxWeight));
-        }
-        if (s.DistrictWeightPercent is < 100 or > AllocationSettings.MaxDistrictWeightPercent)
-        {
-            problems.Add("settings.districtWeightPercent", Format.Text(AllocationTexts.Invalid_DistrictWeight, AllocationSettings.MaxDistrictWeightPercent));
-        }
-        if (s.MinimumAmount is < 0 or > AllocationSettings.MaxAmount)
-        {
-            problems.Add("settings.minimumAmount", Format.Text(AllocationTexts.Invalid_Minimum, Format.Nok(AllocationSettings.MaxAmount)));
-        }
-        if (s.RoundingUnit is < 1 or > AllocationSettings.MaxRoundingUnit)
-        {
-            problems.Add("settings.roundingUnit", Format.Text(AllocationTexts.Invalid_Rounding, Format.Nok(AllocationSettings.MaxRoundingUnit)));
+            problems.Add("settings." + field, message);
         }
     }
 

@@ -1,4 +1,5 @@
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Decisions;
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;

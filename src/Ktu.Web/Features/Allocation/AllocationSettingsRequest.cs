@@ -1,3 +1,5 @@
+using Ktu.Web.Domain.Decisions;
+
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>Allocation settings as sent (and stored): every one left out keeps its default.</summary>

@@ -1,3 +1,5 @@
+using Ktu.Web.Domain.Decisions;
+
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>

@@ -20,7 +20,8 @@ internal sealed record LetterContext(SchemeYear Scheme, Embete Embete, GrantLett
             ?? throw new Web.NotFoundException(LetterTexts.SchemeYearNotFound);
         var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
         var stored = await db.LetterTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.EmbeteId == embeteId && t.SchemeYear == year, ct);
-        var template = GrantLetterTemplate.Default(scheme);
+        var pot = await db.Pots.AsNoTracking().SingleOrDefaultAsync(p => p.SchemeYear == year && p.EmbeteId == embeteId, ct);
+        var template = GrantLetterTemplate.Default(scheme, pot?.ReportDeadline);
         if (stored is { EmbeteTextsJson.Length: > 0 })
         {
             template = template with { Embete = ReadEmbeteTexts(stored.EmbeteTextsJson) };

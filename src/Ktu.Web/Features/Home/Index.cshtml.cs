@@ -38,9 +38,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             OrganisationNumber = org.OrgNumber;
             ReceivingEmbete = await db.Embeter.Where(e => e.Id == org.EmbeteId).Select(e => e.NameBokmal).SingleAsync();
             var started = await db.Applications.Where(a => a.OrganisationId == orgId).Select(a => a.SchemeYear).ToListAsync();
-            foreach (var y in years.Where(y => Deadline.IsOpen(y, now) && y.IsEligible(org.Kind)))
+            foreach (var y in years.Where(y => y.IsPublished && y.IsEligible(org.Kind)))
             {
-                OpenYears.Add(new OpenYear(y.Year, y.Name, y.ApplicationDeadline, ApplicationPartNames.Norwegian(y.PartsFor(org.Kind)), started.Contains(y.Year)));
+                var pot = y.Pots.FirstOrDefault(p => p.EmbeteId == org.EmbeteId);
+                if (Deadline.IsOpen(y, pot, now))
+                {
+                    OpenYears.Add(new OpenYear(y.Year, y.Name, Deadline.For(y, pot), ApplicationPartNames.Norwegian(y.PartsFor(org.Kind)), started.Contains(y.Year)));
+                }
             }
         }
         if (me.EmbeteId is { } embeteId)
@@ -52,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
                 var pot = y.Pots.SingleOrDefault(p => p.EmbeteId == embeteId);
                 if (pot is not null)
                 {
-                    Pots.Add(new PotLine(y.Year, EmbeteName, pot.Amount, pot.Earmarks.Sum(e => e.Amount)));
+                    Pots.Add(new PotLine(y.Year, EmbeteName, pot.Total, pot.Earmarks.Sum(e => e.Amount)));
                 }
             }
         }
@@ -64,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
             {
                 foreach (var p in latest.Pots.OrderBy(p => names[p.EmbeteId], StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false)))
                 {
-                    Pots.Add(new PotLine(latest.Year, names[p.EmbeteId], p.Amount, p.Earmarks.Sum(e => e.Amount)));
+                    Pots.Add(new PotLine(latest.Year, names[p.EmbeteId], p.Total, p.Earmarks.Sum(e => e.Amount)));
                 }
             }
         }

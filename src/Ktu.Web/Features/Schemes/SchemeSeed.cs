@@ -7,7 +7,9 @@ namespace Ktu.Web.Features.Schemes;
 /// <summary>
 /// The scheme years KTU knows from the public sources (shared/seeds): 2022 (Regelverk for
 /// kompetanse- og innovasjonstilskudd) and 2025 (Statsforvalteren i Trøndelag's announcement).
-/// Each is inserted once; an existing year is never overwritten, since an embete may have edited it.
+/// Each is inserted once; an existing year is never overwritten, since the directorate or an embete may have edited it.
+/// The public figures go in through the same paths as the directorate's and the embeter's own changes
+/// (<see cref="DistributePots"/>, <see cref="SetEmbeteDeadlines"/>), so they obey the same rules.
 /// </summary>
 internal sealed class SchemeSeed : IDataSeed
 {
@@ -16,7 +18,10 @@ internal sealed class SchemeSeed : IDataSeed
         var existing = await db.SchemeYears.Select(s => s.Year).ToListAsync(ct);
         if (!existing.Contains(2022))
         {
-            db.SchemeYears.Add(Year2022());
+            var y2022 = Year2022();
+            // Seed 002: Innlandet's own deadline in 2022 was 1 April.
+            SetEmbeteDeadlines.Apply(y2022, "innlandet", new SetEmbeteDeadlines.Input(new DateOnly(2022, 4, 1), null));
+            db.SchemeYears.Add(y2022);
         }
         if (!existing.Contains(2025))
         {
@@ -24,6 +29,16 @@ internal sealed class SchemeSeed : IDataSeed
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The 2025 figures that are public: NOK 369.9 M nationally (seed 004) and Trøndelag's
+    /// "Kr. 30 667 000 til fordeling – (av disse kr. 415 000 modeller for avlastning)".
+    /// </summary>
+    internal static readonly PotsInput Pots2025 = new()
+    {
+        NationalAmount = 369_900_000,
+        Pots = [new PotInput("trondelag", 30_667_000, Earmarks: [new EarmarkInput("avlastning", 415_000)])],
+    };
 
     /// <summary>Regelverk 2022 (seed 003) and the Trøndelag and Innlandet presentations (seeds 000, 002).</summary>
     internal static SchemeYear Year2022() => new()
@@ -38,8 +53,11 @@ internal sealed class SchemeSeed : IDataSeed
         AuditorThreshold = 200_000,
         // "Alle tilskudd over kr 200 000 skal revideres av autorisert revisor."
         AuditorComparison = ThresholdComparison.Above,
+        Status = SchemeStatus.Published,
+        GoalText = SchemeStandardTexts.Goal2022,
+        ProjectPartName = SchemeStandardTexts.ProjectPart2022,
         EducationTypes = EducationTypes(includeMentalHealthLine: false),
-        Themes = Themes(),
+        Themes = Themes(earmarkRespite: false),
         ApplicantRules =
         [
             new() { Kind = OrganisationKind.Municipality, Parts = ApplicationParts.All },
@@ -48,8 +66,16 @@ internal sealed class SchemeSeed : IDataSeed
         ],
     };
 
-    /// <summary>The 2025 round (seed 004): one national deadline 17 March 2025 in Altinn.</summary>
-    internal static SchemeYear Year2025() => new()
+    /// <summary>The 2025 round (seed 004) with its public pot figures (<see cref="Pots2025"/>).</summary>
+    internal static SchemeYear Year2025()
+    {
+        var year = Rules2025();
+        DistributePots.ApplyChecked(year, Pots2025, ["trondelag"]);
+        return year;
+    }
+
+    /// <summary>The 2025 rules (seed 004): one national deadline 17 March 2025 in Altinn.</summary>
+    private static SchemeYear Rules2025() => new()
     {
         Year = 2025,
         Name = "Kompetanse- og tjenesteutviklingstilskudd",
@@ -61,9 +87,12 @@ internal sealed class SchemeSeed : IDataSeed
         AuditorThreshold = 200_000,
         // "For samlet tilskudd fra kr 200 000 og mer er det krav om revisorkontroll."
         AuditorComparison = ThresholdComparison.AtLeast,
-        NationalAmount = 369_900_000,
+        Status = SchemeStatus.Published,
+        GoalText = SchemeStandardTexts.GoalSince2023,
+        ProjectPartName = SchemeStandardTexts.ProjectPartSince2023,
         EducationTypes = EducationTypes(includeMentalHealthLine: true),
-        Themes = Themes(),
+        // 2025: money set aside for respite models ("modeller for avlastning").
+        Themes = Themes(earmarkRespite: true),
         ApplicantRules =
         [
             new() { Kind = OrganisationKind.Municipality, Parts = ApplicationParts.All },
@@ -72,11 +101,7 @@ internal sealed class SchemeSeed : IDataSeed
             new() { Kind = OrganisationKind.University, Parts = ApplicationParts.Competence },
             new() { Kind = OrganisationKind.InterMunicipalCompany, Parts = ApplicationParts.All },
         ],
-        Pots =
-        [
-            // "Kr. 30 667 000 til fordeling – (av disse kr. 415 000 modeller for avlastning)"
-            new() { EmbeteId = "trondelag", Amount = 30_667_000, Earmarks = [new() { ThemeCode = "avlastning", Amount = 415_000 }] },
-        ],
+        // Pots: Pots2025, entered through DistributePots by the seed.
     };
 
     internal static List<SchemeEducationType> EducationTypes(bool includeMentalHealthLine)
@@ -98,7 +123,7 @@ internal sealed class SchemeSeed : IDataSeed
         return list;
     }
 
-    internal static List<SchemeTheme> Themes() =>
+    internal static List<SchemeTheme> Themes(bool earmarkRespite) =>
     [
         new() { Code = "forebygging", Name = "Forebygging, tidlig innsats og egenmestring", SortOrder = 1 },
         new() { Code = "fritid", Name = "Fritidsaktivitet med assistanse", SortOrder = 2 },
@@ -107,7 +132,7 @@ internal sealed class SchemeSeed : IDataSeed
         new() { Code = "legemidler", Name = "Legemiddelhåndtering", SortOrder = 5 },
         new() { Code = "rehabilitering", Name = "Rehabilitering og habilitering", SortOrder = 6 },
         new() { Code = "parorende", Name = "Samspill med pårørende og frivillige, særlig i demensomsorgen", SortOrder = 7 },
-        new() { Code = "avlastning", Name = "Modeller for fleksible kommunale avlastningstilbud for pårørende", SortOrder = 8 },
+        new() { Code = "avlastning", Name = "Modeller for fleksible kommunale avlastningstilbud for pårørende", SortOrder = 8, Earmarked = earmarkRespite },
         new() { Code = "annet", Name = "Andre nye løsninger", SortOrder = 9 },
     ];
 }

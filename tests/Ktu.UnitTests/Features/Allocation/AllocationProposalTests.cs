@@ -1,4 +1,5 @@
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;

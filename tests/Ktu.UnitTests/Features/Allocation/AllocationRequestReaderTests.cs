@@ -1,3 +1,4 @@
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;

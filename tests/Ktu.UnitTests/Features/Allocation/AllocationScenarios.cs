@@ -3,6 +3,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;

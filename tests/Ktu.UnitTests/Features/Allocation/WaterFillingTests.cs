@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Features.Allocation;
 
 namespace Ktu.UnitTests.Features.Allocation;

@@ -1037,8 +1037,17 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("IsDemoFigure")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ReportDeadline")
+                        .HasColumnType("date");
+
                     b.Property<int>("SchemeYear")
                         .HasColumnType("integer");
+
+                    b.Property<long>("TransferredAmount")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1124,6 +1133,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("Earmarked")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1163,6 +1175,14 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.Property<int>("DistrictFromCentrality")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FixedLetterTextsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GoalText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("MaxProjects")
                         .HasColumnType("integer");
 
@@ -1174,8 +1194,26 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.Property<long?>("NationalAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProjectPartName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("ReportDeadline")
                         .HasColumnType("date");
+
+                    b.Property<int>("ReportVariancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Year");
 

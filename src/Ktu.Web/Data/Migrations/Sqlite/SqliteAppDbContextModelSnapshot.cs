@@ -1023,7 +1023,16 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemoFigure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReportDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchemeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransferredAmount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1104,6 +1113,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Earmarked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1143,6 +1155,14 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.Property<int>("DistrictFromCentrality")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FixedLetterTextsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxProjects")
                         .HasColumnType("INTEGER");
 
@@ -1154,8 +1174,26 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.Property<long?>("NationalAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProjectPartName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ReportDeadline")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportVariancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
 

@@ -1,5 +1,6 @@
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 
 namespace Ktu.Web.Features.Allocation;

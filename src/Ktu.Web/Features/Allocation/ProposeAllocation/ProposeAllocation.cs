@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using Ktu.Web.Domain.Decisions;
+
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>A what-if scenario. Every field is nullable so a missing one is reported by name, in Norwegian.</summary>

@@ -26,7 +26,7 @@ internal sealed record RoundView(
     IReadOnlyList<ScenarioSummary> Scenarios)
 {
     public RoundStatus Status => Round?.Status ?? RoundStatus.Draft;
-    public long PotAmount => Pot?.Amount ?? 0;
+    public long PotAmount => Pot?.Total ?? 0;
     public long TotalApplied => Lines.Sum(l => l.Line.AmountApplied);
     public long TotalProposed => Lines.Sum(l => l.AmountProposed);
     public long TotalFinal => Lines.Sum(l => l.AmountFinal);
@@ -40,7 +40,7 @@ internal sealed record RoundView(
     public IReadOnlyList<string> Blockers()
     {
         var list = new List<string>();
-        if (Pot is null)
+        if (Pot is not { Total: > 0 })
         {
             list.Add(AllocationTexts.Blocker_NoPot);
         }
@@ -80,7 +80,7 @@ internal sealed record RoundView(
 
         var (candidates, notReady) = await CandidatesAsync(db, embeteId, year, scheme, ct);
         var allocationLines = candidates.Select(c => c.ToAllocationLine()).ToList();
-        var result = AllocationProposal.Compute(pot?.Amount ?? 0, earmarks, allocationLines, settings);
+        var result = AllocationProposal.Compute(pot?.Total ?? 0, earmarks, allocationLines, settings);
         var proposed = result.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var adjustments = (round?.ReadAdjustments() ?? []).ToDictionary(a => a.LineKey, StringComparer.Ordinal);
 
@@ -101,7 +101,7 @@ internal sealed record RoundView(
         var scenarios = (round?.ReadScenarios() ?? []).Select(s =>
         {
             var st = StoredSettings.Read(s.SettingsJson);
-            var r = AllocationProposal.Compute(pot?.Amount ?? 0, earmarks, allocationLines, st);
+            var r = AllocationProposal.Compute(pot?.Total ?? 0, earmarks, allocationLines, st);
             return new ScenarioSummary(s.Name, st, r.TotalProposed, r.Unallocated,
                 r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed == l.AmountApplied),
                 r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed < l.AmountApplied),

@@ -1,3 +1,5 @@
+using Ktu.Web.Domain.Decisions;
+
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>A submitted application that cannot take part yet, and why.</summary>

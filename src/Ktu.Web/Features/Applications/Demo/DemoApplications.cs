@@ -58,7 +58,7 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
     }
 
     /// <summary>Varied but deterministic content: amounts, persons, continuations, BPA roles and project themes differ by index.</summary>
-    private static ApplicationContent Content(int i, string name) => new()
+    internal static ApplicationContent Content(int i, string name) => new()
     {
         AccountNumber = "12345678903",
         PaymentRemark = $"KTU {name}",

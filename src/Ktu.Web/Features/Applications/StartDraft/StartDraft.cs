@@ -27,6 +27,10 @@ internal static class StartDraft
             ?? throw new NotFoundException(Format.Text(ApplicationTexts.Start_NoScheme, schemeYear));
         var organisation = await db.Reference.OrganisationAsync(organisationId, ct)
             ?? throw new ForbiddenException(ApplicationTexts.Start_NotInOrganisation);
+        if (!scheme.IsPublished)
+        {
+            throw new RuleViolationException(Format.Text(ApplicationTexts.Start_NotPublished, schemeYear), "scheme-not-published");
+        }
         if (!scheme.IsEligible(organisation.Kind))
         {
             throw new RuleViolationException(

@@ -1,9 +1,10 @@
-namespace Ktu.Web.Features.Allocation;
+namespace Ktu.Web.Domain.Decisions;
 
 /// <summary>
 /// The knobs of a proposal. The defaults are KTU's suggestion for a scheme year; a case officer can
 /// change any of them for one what-if scenario. The priority order itself is not a knob: it is the
-/// regelverk's (see <see cref="ContinuationsComeFirst"/> and <see cref="WorkLeadersBeforeCaseworkersBeforeAssistants"/>).
+/// regelverk's (the allocation feature's ContinuationsComeFirst and WorkLeadersBeforeCaseworkersBeforeAssistants).
+/// The scheme year holds the year's defaults (SchemeYear.AllocationSettingsJson), set by the directorate.
 /// </summary>
 internal sealed record AllocationSettings
 {
@@ -32,4 +33,25 @@ internal sealed record AllocationSettings
     public long RoundingUnit { get; init; } = 1_000;
 
     public int WeightOf(int score) => score is >= 1 and <= 5 ? ScoreWeights[score - 1] : 0;
+
+    /// <summary>What is wrong with these settings, as (field under "settings.", Norwegian message); empty when they are usable.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (ScoreWeights.Count != 5 || ScoreWeights.Any(w => w is < 1 or > MaxWeight))
+        {
+            yield return ("scoreWeights", Format.Text(DomainTexts.AllocationSettings_ScoreWeights, MaxWeight));
+        }
+        if (DistrictWeightPercent is < 100 or > MaxDistrictWeightPercent)
+        {
+            yield return ("districtWeightPercent", Format.Text(DomainTexts.AllocationSettings_DistrictWeight, MaxDistrictWeightPercent));
+        }
+        if (MinimumAmount is < 0 or > MaxAmount)
+        {
+            yield return ("minimumAmount", Format.Text(DomainTexts.AllocationSettings_Minimum, Format.Nok(MaxAmount)));
+        }
+        if (RoundingUnit is < 1 or > MaxRoundingUnit)
+        {
+            yield return ("roundingUnit", Format.Text(DomainTexts.AllocationSettings_Rounding, Format.Nok(MaxRoundingUnit)));
+        }
+    }
 }

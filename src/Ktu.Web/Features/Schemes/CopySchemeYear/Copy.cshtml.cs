@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Schemes;
 
-/// <summary>Admin makes next year's rules by copying a year, then adjusts what changed.</summary>
-[Authorize(Policy = Policies.Admin)]
+/// <summary>The directorate makes next year's rules by copying a year, then adjusts what changed.</summary>
+[Authorize(Policy = Policies.Directorate)]
 public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     [BindProperty, Required(ErrorMessageResourceType = typeof(CopyMessages), ErrorMessageResourceName = nameof(CopyMessages.Copy_SourceRequired))]
@@ -74,7 +74,7 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
             return Page();
         }
         TempData["Message"] = Texts.Copy_Done;
-        return RedirectToPage("/Schemes/Details", new { year = copy.Year });
+        return RedirectToPage("/Schemes/ViewSchemeYears/Details", new { year = copy.Year });
     }
 
     private async Task LoadAsync() =>

@@ -1,0 +1,386 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ktu.Web.Data;
+using Ktu.Web.Documents;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ktu.Web.Features.Schemes;
+
+/// <summary>
+/// The directorate sets a scheme year's rules while it is in preparation: who may apply for what, education types,
+/// themes and earmarks, limits, the auditor threshold and its wording, the report variance, districts, the default
+/// allocation settings and the national letter texts. Once the year is published these rules are frozen, so every
+/// application and letter of the year is read against the rules it was written under; only the report deadline and
+/// the allocation defaults may still change. Audited with before and after.
+/// </summary>
+internal static partial class EditSchemeYear
+{
+    public const int MaxName = 200;
+    public const int MaxGoal = 4000;
+    public const int MaxLetterText = 4000;
+    public const int MaxListItems = 30;
+    public const int MaxProjectsLimit = 20;
+
+    internal abstract record Outcome;
+    internal sealed record Changed(SchemeYear Scheme) : Outcome;
+    internal sealed record Invalid(FieldErrors Errors) : Outcome;
+
+    public static void Map(RouteGroupBuilder schemes) =>
+        schemes.MapPut("/{year:int}", EndpointAsync)
+            .RequireAuthorization(Policies.Directorate)
+            .WithSummary("Endre reglene for et ordningsår (Helsedirektoratet). Etter publisering kan bare rapporteringsfristen og standardinnstillingene for fordeling endres.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    internal static async Task<Results<Ok<SchemeDto>, ValidationProblem>> EndpointAsync(
+        int year, [FromBody] SchemeYearInput? body, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct) =>
+        await HandleAsync(db, me, time, year, body ?? new SchemeYearInput(), ct) switch
+        {
+            Changed c => TypedResults.Ok(SchemesApi.ToDto(c.Scheme, time.GetUtcNow())),
+            Invalid i => i.Errors.ToValidationProblem(),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}"),
+        };
+
+    public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, int year, SchemeYearInput input, CancellationToken ct)
+    {
+        var scheme = await SchemeYearChanges.LoadAsync(db, year, ct);
+        SchemeYearChanges.RequireVersion(scheme, input.Version);
+        var errors = Problems(scheme, input);
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+        var before = Settings(scheme);
+        Apply(scheme, input);
+        var after = Settings(scheme);
+        var changed = before.Where(b => after[b.Key] != b.Value).Select(b => b.Key).ToList();
+        if (changed.Count == 0)
+        {
+            return new Changed(scheme);
+        }
+        if (scheme.IsPublished && changed.Except(ChangeableWhenPublished, StringComparer.Ordinal).ToList() is { Count: > 0 } frozen)
+        {
+            throw new RuleViolationException(Format.Text(SchemeTexts.Edit_Published, year, string.Join(", ", frozen.Select(FieldName))), "scheme-published");
+        }
+        scheme.Version++;
+        SchemeYearChanges.Audit(db, me, time.GetUtcNow(), "scheme.changed", scheme,
+            before: changed.ToDictionary(f => f, f => JsonSerializer.Deserialize<JsonElement>(before[f])),
+            after: changed.ToDictionary(f => f, f => JsonSerializer.Deserialize<JsonElement>(after[f])));
+        await SchemeYearChanges.SaveAsync(db, ct);
+        return new Changed(scheme);
+    }
+
+    /// <summary>What may change once the call is out: neither alters a submitted application.</summary>
+    private static readonly string[] ChangeableWhenPublished = ["reportDeadline", "allocationDefaults"];
+
+    /// <summary>Each setting as JSON, by its field name in <see cref="SchemeYearInput"/>: compared before and after, and written to the audit trail.</summary>
+    internal static Dictionary<string, string> Settings(SchemeYear s)
+    {
+        var dto = SchemesApi.ToDto(s, DateTimeOffset.MinValue);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = Json(s.Name),
+            ["goalText"] = Json(s.GoalText),
+            ["projectPartName"] = Json(s.ProjectPartName),
+            ["applicationDeadline"] = Json(s.ApplicationDeadline),
+            ["reportDeadline"] = Json(s.ReportDeadline),
+            ["maxProjects"] = Json(s.MaxProjects),
+            ["auditorThreshold"] = Json(s.AuditorThreshold),
+            ["auditorComparison"] = Json(dto.AuditorComparison),
+            ["reportVariancePercent"] = Json(s.ReportVariancePercent),
+            ["districtFromCentrality"] = Json(s.DistrictFromCentrality),
+            ["educationTypes"] = Json(dto.EducationTypes),
+            ["themes"] = Json(dto.Themes),
+            ["applicantRules"] = Json(dto.ApplicantRules),
+            ["allocationDefaults"] = Json(dto.AllocationDefaults),
+            ["fixedLetterTexts"] = s.FixedLetterTextsJson ?? "null",
+        };
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+
+    private static string FieldName(string field) =>
+        SchemeTexts.ResourceManager.GetString("Field_" + field, System.Globalization.CultureInfo.CurrentUICulture) ?? field;
+
+    [GeneratedRegex("^[a-z0-9-]{1,40}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex CodePattern();
+
+    internal static FieldErrors Problems(SchemeYear scheme, SchemeYearInput input)
+    {
+        var e = new FieldErrors();
+        Text(e, "name", input.Name, MaxName);
+        Text(e, "goalText", input.GoalText, MaxGoal);
+        Text(e, "projectPartName", input.ProjectPartName, MaxName);
+        var deadline = input.ApplicationDeadline ?? DateOnly.FromDateTime(NorwayTime.ToLocal(scheme.ApplicationDeadline).DateTime);
+        var report = input.ReportDeadline ?? scheme.ReportDeadline;
+        if (deadline.Year != scheme.Year)
+        {
+            e.Add("applicationDeadline", Format.Text(SchemeTexts.Edit_DeadlineInYear, scheme.Year));
+        }
+        if (report <= deadline || report.Year > scheme.Year + 1)
+        {
+            e.Add("reportDeadline", Format.Text(SchemeTexts.Edit_ReportDeadlineFrame, scheme.Year + 1));
+        }
+        if (input.MaxProjects is < 0 or > MaxProjectsLimit)
+        {
+            e.Add("maxProjects", Format.Text(SchemeTexts.Edit_MaxProjects, MaxProjectsLimit));
+        }
+        if (input.AuditorThreshold is < 0 or > AllocationSettings.MaxAmount)
+        {
+            e.Add("auditorThreshold", Format.Text(SchemeTexts.Edit_Amount, Format.Nok(AllocationSettings.MaxAmount)));
+        }
+        if (input.AuditorComparison is { } c && ComparisonOf(c) is null)
+        {
+            e.Add("auditorComparison", SchemeTexts.Edit_Comparison);
+        }
+        if (input.ReportVariancePercent is < 0 or > 100)
+        {
+            e.Add("reportVariancePercent", SchemeTexts.Edit_Variance);
+        }
+        if (input.DistrictFromCentrality is < 1 or > 6)
+        {
+            e.Add("districtFromCentrality", SchemeTexts.Edit_District);
+        }
+        var educationCodes = input.EducationTypes is { } types
+            ? Listed(e, "educationTypes", types.Select(t => (t.Code, t.Name)).ToList())
+            : scheme.EducationTypes.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        var themeCodes = input.Themes is { } themes
+            ? Listed(e, "themes", themes.Select(t => (t.Code, t.Name)).ToList())
+            : scheme.Themes.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        var earmarked = input.Themes is { } ts
+            ? ts.Where(t => t.Earmarked && t.Code is not null).Select(t => t.Code!).ToHashSet(StringComparer.Ordinal)
+            : scheme.Themes.Where(t => t.Earmarked).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var used in scheme.Pots.SelectMany(p => p.Earmarks).Select(m => m.ThemeCode).Distinct(StringComparer.Ordinal).Where(code => !earmarked.Contains(code)))
+        {
+            e.Add("themes", Format.Text(SchemeTexts.Edit_EarmarkInUse, used));
+        }
+        if (input.ApplicantRules is { } rules)
+        {
+            ApplicantRules(e, rules, educationCodes);
+        }
+        else if (input.EducationTypes is not null)
+        {
+            foreach (var missing in scheme.ApplicantRules.SelectMany(r => r.OnlyEducationTypes).Where(code => !educationCodes.Contains(code)).Distinct(StringComparer.Ordinal))
+            {
+                e.Add("educationTypes", Format.Text(SchemeTexts.Edit_EducationTypeInUse, missing));
+            }
+        }
+        if (input.AllocationDefaults is { } d)
+        {
+            foreach (var (field, message) in Defaults(d).Problems())
+            {
+                e.Add("allocationDefaults." + field, message);
+            }
+        }
+        if (input.FixedLetterTexts is { } texts)
+        {
+            LetterTexts(e, texts);
+        }
+        return e;
+    }
+
+    private static void Text(FieldErrors e, string field, string? value, int max)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            e.Add(field, SchemeTexts.Edit_Required);
+        }
+        else if (value.Trim().Length > max)
+        {
+            e.Add(field, Format.Text(SchemeTexts.Edit_TooLong, max));
+        }
+    }
+
+    /// <summary>Checks a list of coded entries (education types, themes) and returns its codes.</summary>
+    private static HashSet<string> Listed(FieldErrors e, string field, IReadOnlyList<(string? Code, string? Name)> items)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        if (items.Count is 0 or > MaxListItems)
+        {
+            e.Add(field, Format.Text(SchemeTexts.Edit_ListSize, MaxListItems));
+        }
+        for (var i = 0; i < items.Count && i < MaxListItems; i++)
+        {
+            var (code, name) = items[i];
+            if (code is null || !CodePattern().IsMatch(code))
+            {
+                e.Add($"{field}[{i}].code", SchemeTexts.Edit_Code);
+            }
+            else if (!codes.Add(code))
+            {
+                e.Add($"{field}[{i}].code", Format.Text(SchemeTexts.Edit_CodeTwice, code));
+            }
+            Text(e, $"{field}[{i}].name", name ?? "", 300);
+        }
+        return codes;
+    }
+
+    private static void ApplicantRules(FieldErrors e, List<ApplicantRuleInput> rules, HashSet<string> educationCodes)
+    {
+        var kinds = new HashSet<OrganisationKind>();
+        for (var i = 0; i < rules.Count && i < MaxListItems; i++)
+        {
+            var r = rules[i];
+            if (KindOf(r.ApplicantType) is not { } kind)
+            {
+                e.Add($"applicantRules[{i}].applicantType", SchemeTexts.Edit_ApplicantType);
+            }
+            else if (!kinds.Add(kind))
+            {
+                e.Add($"applicantRules[{i}].applicantType", SchemeTexts.Edit_ApplicantTypeTwice);
+            }
+            if ((r.Parts ?? []).Any(p => PartOf(p) is null))
+            {
+                e.Add($"applicantRules[{i}].parts", SchemeTexts.Edit_Parts);
+            }
+            if ((r.OnlyEducationTypes ?? []).FirstOrDefault(code => !educationCodes.Contains(code)) is { } unknown)
+            {
+                e.Add($"applicantRules[{i}].onlyEducationTypes", Format.Text(SchemeTexts.Edit_EducationTypeUnknown, unknown));
+            }
+        }
+        if (rules.Count > MaxListItems || !rules.Any(r => (r.Parts ?? []).Count > 0))
+        {
+            e.Add("applicantRules", SchemeTexts.Edit_NobodyMayApply);
+        }
+    }
+
+    private static void LetterTexts(FieldErrors e, Dictionary<string, string> texts)
+    {
+        foreach (var (field, text) in texts)
+        {
+            if (!GrantLetterFixedTexts.FieldNames.Contains(field, StringComparer.Ordinal))
+            {
+                e.Add($"fixedLetterTexts.{field}", SchemeTexts.Edit_LetterFieldUnknown);
+            }
+            else if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLetterText)
+            {
+                e.Add($"fixedLetterTexts.{field}", Format.Text(SchemeTexts.Edit_LetterText, MaxLetterText));
+            }
+            else if (LetterPlaceholders.Unknown(text) is { Count: > 0 } unknown)
+            {
+                e.Add($"fixedLetterTexts.{field}", Format.Text(SchemeTexts.Edit_LetterCodes, string.Join(", ", unknown.Select(u => "{" + u + "}"))));
+            }
+        }
+    }
+
+    internal static void Apply(SchemeYear s, SchemeYearInput input)
+    {
+        s.Name = input.Name?.Trim() ?? s.Name;
+        s.GoalText = input.GoalText?.Trim() ?? s.GoalText;
+        s.ProjectPartName = input.ProjectPartName?.Trim() ?? s.ProjectPartName;
+        if (input.ApplicationDeadline is { } d)
+        {
+            s.ApplicationDeadline = NorwayTime.EndOfDay(d);
+        }
+        s.ReportDeadline = input.ReportDeadline ?? s.ReportDeadline;
+        s.MaxProjects = input.MaxProjects ?? s.MaxProjects;
+        s.AuditorThreshold = input.AuditorThreshold ?? s.AuditorThreshold;
+        s.AuditorComparison = input.AuditorComparison is { } c ? ComparisonOf(c)!.Value : s.AuditorComparison;
+        s.ReportVariancePercent = input.ReportVariancePercent ?? s.ReportVariancePercent;
+        s.DistrictFromCentrality = input.DistrictFromCentrality ?? s.DistrictFromCentrality;
+        if (input.EducationTypes is { } types)
+        {
+            Merge(s.EducationTypes, types.Select(t => (t.Code!, t.Name!.Trim())).ToList(),
+                e => e.Code, (e, name, order) => { e.Name = name; e.SortOrder = order; },
+                (code, name, order) => new SchemeEducationType { Code = code, Name = name, SortOrder = order });
+        }
+        if (input.Themes is { } themes)
+        {
+            var earmarked = themes.Where(t => t.Earmarked).Select(t => t.Code!).ToHashSet(StringComparer.Ordinal);
+            Merge(s.Themes, themes.Select(t => (t.Code!, t.Name!.Trim())).ToList(),
+                t => t.Code, (t, name, order) => { t.Name = name; t.SortOrder = order; t.Earmarked = earmarked.Contains(t.Code); },
+                (code, name, order) => new SchemeTheme { Code = code, Name = name, SortOrder = order, Earmarked = earmarked.Contains(code) });
+        }
+        if (input.ApplicantRules is { } rules)
+        {
+            var wanted = rules.ToDictionary(r => KindOf(r.ApplicantType)!.Value, r => r);
+            s.ApplicantRules.RemoveAll(r => !wanted.ContainsKey(r.Kind));
+            foreach (var (kind, r) in wanted)
+            {
+                var rule = s.ApplicantRules.FirstOrDefault(x => x.Kind == kind);
+                if (rule is null)
+                {
+                    rule = new SchemeApplicantRule { Kind = kind };
+                    s.ApplicantRules.Add(rule);
+                }
+                rule.Parts = (r.Parts ?? []).Aggregate(ApplicationParts.None, (all, p) => all | PartOf(p)!.Value);
+                var only = (r.OnlyEducationTypes ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                if (!only.SequenceEqual(rule.OnlyEducationTypes))
+                {
+                    rule.OnlyEducationTypes = only;
+                }
+            }
+        }
+        if (input.AllocationDefaults is { } defaults)
+        {
+            s.AllocationSettingsJson = DomainJson.Serialize(Defaults(defaults));
+        }
+        if (input.FixedLetterTexts is { } texts)
+        {
+            var own = GrantLetterFixedTexts.TextsOf(GrantLetterFixedTexts.Standard(s));
+            var set = texts.Where(t => !string.Equals(own.GetValueOrDefault(t.Key), t.Value, StringComparison.Ordinal))
+                .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            s.FixedLetterTextsJson = set.Count == 0 ? null : JsonSerializer.Serialize(new SortedDictionary<string, string>(set, StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>Updates rows in place by code, adds new codes and removes codes no longer listed, keeping the order given.</summary>
+    private static void Merge<T>(List<T> rows, IReadOnlyList<(string Code, string Name)> items, Func<T, string> codeOf, Action<T, string, int> update, Func<string, string, int, T> create)
+    {
+        var codes = items.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        rows.RemoveAll(r => !codes.Contains(codeOf(r)));
+        for (var i = 0; i < items.Count; i++)
+        {
+            var row = rows.FirstOrDefault(r => codeOf(r) == items[i].Code);
+            if (row is null)
+            {
+                rows.Add(create(items[i].Code, items[i].Name, i + 1));
+            }
+            else
+            {
+                update(row, items[i].Name, i + 1);
+            }
+        }
+    }
+
+    private static AllocationSettings Defaults(AllocationDefaultsInput d) => new()
+    {
+        ScoreWeights = d.ScoreWeights?.ToArray() ?? AllocationSettings.Default.ScoreWeights,
+        DistrictWeightPercent = d.DistrictWeightPercent ?? AllocationSettings.Default.DistrictWeightPercent,
+        MinimumAmount = d.MinimumAmount ?? AllocationSettings.Default.MinimumAmount,
+        RoundingUnit = d.RoundingUnit ?? AllocationSettings.Default.RoundingUnit,
+    };
+
+    internal static ThresholdComparison? ComparisonOf(string value) => value switch
+    {
+        "atLeast" => ThresholdComparison.AtLeast,
+        "above" => ThresholdComparison.Above,
+        _ => null,
+    };
+
+    internal static OrganisationKind? KindOf(string? value) => value switch
+    {
+        "municipality" => OrganisationKind.Municipality,
+        "countyMunicipality" => OrganisationKind.CountyMunicipality,
+        "university" => OrganisationKind.University,
+        "interMunicipalCompany" => OrganisationKind.InterMunicipalCompany,
+        _ => null,
+    };
+
+    internal static ApplicationParts? PartOf(string? value) => value switch
+    {
+        "competence" => ApplicationParts.Competence,
+        "bpa" => ApplicationParts.Bpa,
+        "projects" => ApplicationParts.Projects,
+        _ => null,
+    };
+}
