@@ -73,7 +73,7 @@ public sealed class CopyModel(AppDbContext db, CurrentUser me, TimeProvider time
             ModelState.AddModelError(nameof(Year), Format.Text(SchemeTexts.Copy_YearExists, Year));
             return Page();
         }
-        TempData["Message"] = Texts.Copy_Done;
+        TempData.Message(Texts.Copy_Done);
         return RedirectToPage("/Schemes/ViewSchemeYears/Details", new { year = copy.Year });
     }
 
