@@ -306,6 +306,31 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
     }
 
     [Fact]
+    public async Task An_embete_allocates_the_pot_it_was_given_with_the_money_transferred_to_it()
+    {
+        var year = ApplicationApi.OpenYear;
+        var directorate = await factory.CreateApiClientAsync(Directorate);
+        var scheme = await GetAsync(directorate, $"/api/v1/schemes/{year}");
+        var pots = scheme.GetProperty("pots").EnumerateArray().Select(p => new
+        {
+            embete = p.GetProperty("embete").GetString(),
+            amount = p.GetProperty("amount").GetInt64(),
+            transferred = p.GetProperty("embete").GetString() == "vestfold-og-telemark" ? 750_000L : p.GetProperty("transferred").GetInt64(),
+            earmarks = p.GetProperty("earmarks").EnumerateArray().Select(e => new { theme = e.GetProperty("theme").GetString(), amount = e.GetProperty("amount").GetInt64() }).ToList(),
+            demoFigure = p.GetProperty("demoFigure").GetBoolean(),
+        }).ToList();
+        var mine = pots.Single(p => p.embete == "vestfold-og-telemark");
+
+        var (status, _) = await PutAsync(directorate, $"/api/v1/schemes/{year}/pots",
+            new { version = VersionOf(scheme), nationalAmount = scheme.GetProperty("nationalAmount").GetInt64(), pots });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var officer = await factory.CreateApiClientAsync("saksbehandler.vestfold-og-telemark@demo.ktu");
+        var round = await GetAsync(officer, $"/api/v1/allocations/{year}");
+        Assert.Equal(mine.amount + 750_000, round.GetProperty("pot").GetInt64());
+    }
+
+    [Fact]
     public async Task The_proposal_by_population_never_exceeds_the_national_amount_and_gives_the_largest_embete_the_most()
     {
         var api = await factory.CreateApiClientAsync(Directorate);

@@ -201,7 +201,7 @@ internal static partial class EditSchemeYear
     }
 
     /// <summary>Checks a list of coded entries (education types, themes) and returns its codes.</summary>
-    private static HashSet<string> Listed(FieldErrors e, string field, IReadOnlyList<(string? Code, string? Name)> items)
+    private static HashSet<string> Listed(FieldErrors e, string field, List<(string? Code, string? Name)> items)
     {
         var codes = new HashSet<string>(StringComparer.Ordinal);
         if (items.Count is 0 or > MaxListItems)
@@ -334,7 +334,7 @@ internal static partial class EditSchemeYear
     }
 
     /// <summary>Updates rows in place by code, adds new codes and removes codes no longer listed, keeping the order given.</summary>
-    private static void Merge<T>(List<T> rows, IReadOnlyList<(string Code, string Name)> items, Func<T, string> codeOf, Action<T, string, int> update, Func<string, string, int, T> create)
+    private static void Merge<T>(List<T> rows, List<(string Code, string Name)> items, Func<T, string> codeOf, Action<T, string, int> update, Func<string, string, int, T> create)
     {
         var codes = items.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
         rows.RemoveAll(r => !codes.Contains(codeOf(r)));
