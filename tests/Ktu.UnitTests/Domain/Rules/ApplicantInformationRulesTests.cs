@@ -119,4 +119,16 @@ public sealed class TextIsShownAsTypedTests
     [InlineData("Vi jobber med personalet om natten")]
     public void Ordinary_text_with_angle_brackets_is_not_flagged(string text) =>
         Assert.Empty(TextIsShownAsTyped.Check(Complete() with { Description = text }, Municipality()));
+
+    /// <summary>
+    /// "&lt;a" 100 000 times has no markup. With a backtracking check each "&lt;" scanned to the end, the check ran into its
+    /// timeout and called the text markup; the check is linear now, so it finishes and answers correctly.
+    /// </summary>
+    [Fact]
+    public void A_long_run_of_unclosed_tags_is_checked_to_the_end_and_is_not_markup()
+    {
+        var text = string.Concat(Enumerable.Repeat("<a", 100_000));
+        Assert.Empty(TextIsShownAsTyped.Check(Complete() with { Description = text }, Municipality()));
+        Assert.NotEmpty(TextIsShownAsTyped.Check(Complete() with { Description = text + ">" }, Municipality()));
+    }
 }
