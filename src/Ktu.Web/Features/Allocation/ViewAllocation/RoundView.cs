@@ -52,6 +52,16 @@ internal sealed record RoundView(
         {
             list.Add(Format.Text(AllocationTexts.Blocker_NotAssessed, NotReady.Count));
         }
+        // An adjustment made before the application was withdrawn and sent again with less, or one given to a line
+        // scored 0, must not reach a decision: the submitted application and the assessment set the limits.
+        if (Lines.Where(l => l.AmountFinal > l.Line.AmountApplied).Select(l => l.Reference).Distinct().ToList() is { Count: > 0 } above)
+        {
+            list.Add(Format.Text(AllocationTexts.Blocker_AboveApplied, string.Join(", ", above)));
+        }
+        if (Lines.Where(l => l.Score == 0 && l.AmountFinal > 0).Select(l => l.Reference).Distinct().ToList() is { Count: > 0 } zero)
+        {
+            list.Add(Format.Text(AllocationTexts.Blocker_ScoredZero, string.Join(", ", zero)));
+        }
         if (TotalFinal > PotAmount)
         {
             list.Add(Format.Text(AllocationTexts.Blocker_OverPot, Format.Nok(TotalFinal - PotAmount)));
