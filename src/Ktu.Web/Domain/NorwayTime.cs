@@ -7,6 +7,9 @@ public static class NorwayTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The day in Norway at the given instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
     /// <summary>End of the given day in Norway (23:59:59), as a UTC instant.</summary>
     public static DateTimeOffset EndOfDay(DateOnly day)
     {

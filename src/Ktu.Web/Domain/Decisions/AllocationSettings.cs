@@ -32,6 +32,28 @@ internal sealed record AllocationSettings
     /// <summary>Reduced amounts are rounded down to whole multiples of this (whole kroner); 1 means no rounding.</summary>
     public long RoundingUnit { get; init; } = 1_000;
 
+    /// <summary>
+    /// Settings as stored on the scheme year, a round or a scenario (JSON); each one left out is taken from <see cref="Default"/>,
+    /// and weights stored in another shape than one per score 1-5 are not trusted.
+    /// </summary>
+    public static AllocationSettings Read(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || DomainJson.Deserialize<Stored>(json) is not { } s)
+        {
+            return Default;
+        }
+        return new AllocationSettings
+        {
+            ScoreWeights = s.ScoreWeights is { Count: 5 } weights ? weights : Default.ScoreWeights,
+            DistrictWeightPercent = s.DistrictWeightPercent ?? Default.DistrictWeightPercent,
+            MinimumAmount = s.MinimumAmount ?? Default.MinimumAmount,
+            RoundingUnit = s.RoundingUnit ?? Default.RoundingUnit,
+        };
+    }
+
+    /// <summary>The stored shape: every setting may be left out.</summary>
+    private sealed record Stored(List<int>? ScoreWeights, int? DistrictWeightPercent, long? MinimumAmount, long? RoundingUnit);
+
     public int WeightOf(int score) => score is >= 1 and <= 5 ? ScoreWeights[score - 1] : 0;
 
     /// <summary>What is wrong with these settings, as (field under "settings.", Norwegian message); empty when they are usable.</summary>

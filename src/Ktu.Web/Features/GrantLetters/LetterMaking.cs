@@ -21,7 +21,7 @@ internal static class LetterMaking
         Scheme = context.Scheme,
         Embete = context.Embete,
         Template = context.Template,
-        LetterDate = DateOnly.FromDateTime(NorwayTime.ToLocal(now).DateTime),
+        LetterDate = NorwayTime.DateOf(now),
         Version = version,
         ReplacesLetterDated = replaces,
     };

@@ -33,8 +33,8 @@ internal sealed class DemoSchemeYear(IConfiguration configuration, TimeProvider 
             return;
         }
         var real = y2025.Pots.Single();
-        var proposal = await DistributePots.ProposalAsync(db, national, ct);
-        var others = DistributePots.ByPopulation(national - real.Amount,
+        var proposal = await PotProposal.ProposalAsync(db, national, ct);
+        var others = PotProposal.ByPopulation(national - real.Amount,
             proposal.Where(p => p.Embete != real.EmbeteId).Select(p => (p.Embete, p.Population)).ToList());
         var input = new PotsInput
         {
@@ -62,7 +62,7 @@ internal sealed class DemoSchemeYear(IConfiguration configuration, TimeProvider 
             new DateOnly(year + 1, 3, 1));
         open.Pots = [];
         var national = source.NationalAmount ?? 369_900_000;
-        var proposal = await DistributePots.ProposalAsync(db, national, ct);
+        var proposal = await PotProposal.ProposalAsync(db, national, ct);
         DistributePots.ApplyChecked(open, new PotsInput { NationalAmount = national, Pots = proposal.Select(p => Demo(p, open)).ToList() },
             await db.Embeter.Select(e => e.Id).ToListAsync(ct));
         open.Status = SchemeStatus.Published;

@@ -17,8 +17,8 @@ namespace Ktu.UnitTests.Features.Schemes;
 /// </summary>
 public sealed class SchemeSettingsPropertyTests
 {
-    private static readonly string[] Kinds = ["municipality", "countyMunicipality", "university", "interMunicipalCompany"];
-    private static readonly string[] Parts = ["competence", "bpa", "projects"];
+    private static readonly string[] Kinds = [.. SchemeCodes.Kinds.Select(k => k.Code)];
+    private static readonly string[] Parts = [.. SchemeCodes.Parts.Select(p => p.Code)];
     private static readonly string[] EducationCodes = SchemeSeed.Year2025().EducationTypes.Select(e => e.Code).ToArray();
 
     private static Gen<List<T>> SubsetOf<T>(T[] items) =>
@@ -66,7 +66,7 @@ public sealed class SchemeSettingsPropertyTests
             {
                 var (input, projects, education, kindCode) = c;
                 var year = Edited(input);
-                var kind = EditSchemeYear.KindOf(kindCode)!.Value;
+                var kind = SchemeCodes.KindOf(kindCode)!.Value;
                 var parts = year.PartsFor(kind);
                 var content = Examples.Complete() with
                 {

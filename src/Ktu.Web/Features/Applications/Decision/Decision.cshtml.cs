@@ -45,7 +45,7 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
         };
 
     /// <summary>The decision date in Norwegian time.</summary>
-    public static string DecidedOn(DateTimeOffset instant) => Format.Date(DateOnly.FromDateTime(NorwayTime.ToLocal(instant).DateTime));
+    public static string DecidedOn(DateTimeOffset instant) => Format.Date(NorwayTime.DateOf(instant));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

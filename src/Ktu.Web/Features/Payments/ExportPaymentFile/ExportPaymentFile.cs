@@ -105,7 +105,7 @@ internal static class ExportPaymentFile
             .Select(p => p.GrantDecisionId).ToListAsync(ct);
         var decisions = await db.GrantDecisions.AsNoTracking()
             .Where(d => d.EmbeteId == embeteId && d.SchemeYear == year && !paid.Contains(d.Id)).ToListAsync(ct);
-        var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? DateOnly.FromDateTime(NorwayTime.ToLocal(time.GetUtcNow()).DateTime));
+        var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? NorwayTime.DateOf(time.GetUtcNow()));
         if (list.Refused.Count > 0)
         {
             var rows = string.Join(" ", list.Refused.Select(r => $"{r.CaseReference} {r.RecipientName}: {r.Problem}"));

@@ -67,7 +67,7 @@ public sealed partial class PotsModel(AppDbContext db, CurrentUser me, TimeProvi
             ModelState.AddModelError(nameof(NationalAmount), Format.Text(SchemeTexts.Pots_Amount, Format.Nok(Domain.Decisions.AllocationSettings.MaxAmount)));
             return Page();
         }
-        var proposal = await DistributePots.ProposalAsync(db, national, ct);
+        var proposal = await PotProposal.ProposalAsync(db, national, ct);
         foreach (var row in Pots)
         {
             row.Amount = proposal.FirstOrDefault(p => p.Embete == row.Embete)?.Amount ?? 0;

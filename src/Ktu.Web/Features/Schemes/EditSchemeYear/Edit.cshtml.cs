@@ -17,17 +17,6 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
     /// <summary>Empty rows offered for new education types and themes.</summary>
     private const int BlankRows = 2;
 
-    public static readonly (OrganisationKind Kind, string Code)[] Kinds =
-    [
-        (OrganisationKind.Municipality, "municipality"),
-        (OrganisationKind.CountyMunicipality, "countyMunicipality"),
-        (OrganisationKind.University, "university"),
-        (OrganisationKind.InterMunicipalCompany, "interMunicipalCompany"),
-    ];
-
-    public static readonly (string Code, ApplicationParts Part)[] Parts =
-        [("competence", ApplicationParts.Competence), ("bpa", ApplicationParts.Bpa), ("projects", ApplicationParts.Projects)];
-
     public sealed class CodedRow
     {
         public string? Code { get; set; }
@@ -124,7 +113,7 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
         Name = s.Name;
         GoalText = s.GoalText;
         ProjectPartName = s.ProjectPartName;
-        ApplicationDeadline = DateOnly.FromDateTime(NorwayTime.ToLocal(s.ApplicationDeadline).DateTime);
+        ApplicationDeadline = NorwayTime.DateOf(s.ApplicationDeadline);
         ReportDeadline = s.ReportDeadline;
         MaxProjects = s.MaxProjects;
         AuditorThreshold = s.AuditorThreshold;
@@ -133,7 +122,7 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
         DistrictFromCentrality = s.DistrictFromCentrality;
         EducationTypes = dto.EducationTypes.Select(e => new CodedRow { Code = e.Code, Name = e.Name }).ToList();
         Themes = dto.Themes.Select(t => new CodedRow { Code = t.Code, Name = t.Name, Earmarked = t.Earmarked }).ToList();
-        ApplicantRules = Kinds.Select(k => s.ApplicantRules.FirstOrDefault(r => r.Kind == k.Kind) is { } r
+        ApplicantRules = SchemeCodes.Kinds.Select(k => s.ApplicantRules.FirstOrDefault(r => r.Kind == k.Kind) is { } r
             ? new RuleRow { Kind = k.Code, Parts = ApplicationPartNames.Codes(r.Parts), Only = [.. r.OnlyEducationTypes] }
             : new RuleRow { Kind = k.Code }).ToList();
         ScoreWeights = dto.AllocationDefaults.ScoreWeights.Select(w => (int?)w).ToList();
@@ -230,9 +219,12 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
     public static string LetterFieldName(string field) =>
         SchemeTexts.ResourceManager.GetString("Letter_" + field, System.Globalization.CultureInfo.CurrentUICulture) ?? field;
 
-    public static string KindName(string code) => EditSchemeYear.KindOf(code)?.Norwegian() ?? code;
+    public static string KindName(string code) => SchemeCodes.KindOf(code)?.Norwegian() ?? code;
 
     public static string PartName(ApplicationParts part) => ApplicationPartNames.Norwegian(part).Single();
+
+    /// <summary>The parts one may apply for, with their codes, as the form's checkboxes.</summary>
+    public static IEnumerable<(string Code, ApplicationParts Part)> Parts => SchemeCodes.Parts.Select(p => (p.Code, p.Part));
 
     public static IReadOnlyList<string> LetterFields => GrantLetterFixedTexts.FieldNames;
 }

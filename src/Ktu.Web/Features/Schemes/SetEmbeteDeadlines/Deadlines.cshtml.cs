@@ -25,7 +25,7 @@ public sealed class DeadlinesModel(AppDbContext db, CurrentUser me, TimeProvider
             return NotFound();
         }
         var pot = Scheme.Pots.FirstOrDefault(p => p.EmbeteId == me.StaffEmbeteId);
-        ApplicationDeadline = pot?.ApplicationDeadline is { } d ? DateOnly.FromDateTime(NorwayTime.ToLocal(d).DateTime) : null;
+        ApplicationDeadline = pot?.ApplicationDeadline is { } d ? NorwayTime.DateOf(d) : null;
         ReportDeadline = pot?.ReportDeadline;
         return Page();
     }

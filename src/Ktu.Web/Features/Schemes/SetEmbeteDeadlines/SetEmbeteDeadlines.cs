@@ -75,7 +75,7 @@ internal static class SetEmbeteDeadlines
             e.Add("applicationDeadline", Format.Text(SchemeTexts.Deadlines_ApplicationFrame, scheme.Year));
         }
         var report = input.ReportDeadline ?? scheme.ReportDeadline;
-        var lastApplicationDay = DateOnly.FromDateTime(NorwayTime.ToLocal(wanted).DateTime);
+        var lastApplicationDay = NorwayTime.DateOf(wanted);
         if (report <= lastApplicationDay || report.Year > scheme.Year + 1)
         {
             e.Add("reportDeadline", Format.Text(SchemeTexts.Edit_ReportDeadlineFrame, scheme.Year + 1));

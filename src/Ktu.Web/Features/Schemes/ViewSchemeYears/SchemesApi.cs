@@ -61,6 +61,7 @@ public static class SchemesApi
         EditSchemeYear.Map(group);
         PublishSchemeYear.Map(group);
         DistributePots.Map(group);
+        PotProposal.Map(group);
         SetEmbeteDeadlines.Map(group);
         ViewSchemeHistory.Map(group);
     }
@@ -87,7 +88,7 @@ public static class SchemesApi
 
     internal static SchemeDto ToDto(SchemeYear s, DateTimeOffset now)
     {
-        var defaults = AllocationDefaults(s.AllocationSettingsJson);
+        var defaults = AllocationSettings.Read(s.AllocationSettingsJson);
         return new(
             s.Year,
             s.Name,
@@ -100,14 +101,14 @@ public static class SchemesApi
             s.ProjectPartName,
             s.MaxProjects,
             s.AuditorThreshold,
-            s.AuditorComparison == ThresholdComparison.Above ? "above" : "atLeast",
+            SchemeCodes.ComparisonCode(s.AuditorComparison),
             s.ReportVariancePercent,
             s.DistrictFromCentrality,
             s.NationalAmount,
             s.EducationTypes.OrderBy(e => e.SortOrder).Select(e => new EducationTypeDto(e.Code, e.Name)).ToList(),
             s.Themes.OrderBy(t => t.SortOrder).Select(t => new ThemeDto(t.Code, t.Name, t.Earmarked)).ToList(),
             s.ApplicantRules.OrderBy(r => r.Kind).Select(r => new ApplicantRuleDto(
-                JsonName(r.Kind),
+                SchemeCodes.KindCode(r.Kind),
                 ApplicationPartNames.Codes(r.Parts),
                 r.OnlyEducationTypes)).ToList(),
             new AllocationDefaultsDto(defaults.ScoreWeights, defaults.DistrictWeightPercent, defaults.MinimumAmount, defaults.RoundingUnit),
@@ -118,29 +119,4 @@ public static class SchemesApi
     }
 
     internal static string StatusName(SchemeStatus status) => status == SchemeStatus.Published ? "published" : "preparation";
-
-    /// <summary>The year's default allocation settings: those stored on the year, each one left out taken from KTU's defaults.</summary>
-    internal static AllocationSettings AllocationDefaults(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json) || DomainJson.Deserialize<AllocationDefaultsInput>(json) is not { } d)
-        {
-            return AllocationSettings.Default;
-        }
-        return new AllocationSettings
-        {
-            ScoreWeights = d.ScoreWeights is { Count: 5 } w ? w : AllocationSettings.Default.ScoreWeights,
-            DistrictWeightPercent = d.DistrictWeightPercent ?? AllocationSettings.Default.DistrictWeightPercent,
-            MinimumAmount = d.MinimumAmount ?? AllocationSettings.Default.MinimumAmount,
-            RoundingUnit = d.RoundingUnit ?? AllocationSettings.Default.RoundingUnit,
-        };
-    }
-
-    private static string JsonName(OrganisationKind kind) => kind switch
-    {
-        OrganisationKind.Municipality => "municipality",
-        OrganisationKind.CountyMunicipality => "countyMunicipality",
-        OrganisationKind.University => "university",
-        OrganisationKind.InterMunicipalCompany => "interMunicipalCompany",
-        _ => kind.ToString(),
-    };
 }
