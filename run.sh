@@ -17,6 +17,8 @@ dotnet build "$root/src/Ktu.Web/Ktu.Web.csproj" -c Release -nologo -v quiet -clp
 export Demo__Enabled=true
 # Ten Trøndelag municipalities have submitted applications, so the case officer's inbox is not empty.
 export Demo__SampleApplications="${Demo__SampleApplications:-true}"
+# This year is decided and paid, and its report window is open today, so a report can be written at once.
+export Demo__ReportYear="${Demo__ReportYear:-true}"
 # The demo serves plain http on this machine; production runs on https with Secure-only cookies.
 export Security__AllowHttp="${Security__AllowHttp:-true}"
 export KTU_DEMO_PASSWORD="$password"

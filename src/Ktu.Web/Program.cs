@@ -9,6 +9,7 @@ using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Organisations;
 using Ktu.Web.Features.Payments;
+using Ktu.Web.Features.Reporting;
 using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
@@ -25,6 +26,7 @@ builder.Services.AddOrganisations();
 builder.Services.AddSchemes();
 builder.Services.AddAccount();
 builder.Services.AddApplications();
+builder.Services.AddReporting();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapAssessment();
 app.MapAllocation();
 app.MapGrantLetters();
 app.MapPayments();
+app.MapReporting();
 app.MapAudit();
 app.MapBackup();
 app.MapRazorPages();

@@ -19,6 +19,8 @@ public sealed class Pot
     public DateTimeOffset? ApplicationDeadline { get; set; }
     /// <summary>The embete's own report deadline; null means the scheme year's.</summary>
     public DateOnly? ReportDeadline { get; set; }
+    /// <summary>The first day reports can be written; null means 1 January after the scheme year (reports are as of 31 December).</summary>
+    public DateOnly? ReportOpensOn { get; set; }
     public List<Earmark> Earmarks { get; set; } = [];
 
     /// <summary>What the embete can allocate: its amount and what was transferred.</summary>

@@ -49,6 +49,11 @@ internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
                 // A marked payment is a record of money sent; marking again is refused before it gets here.
                 case Ktu.Web.Domain.Letters.GrantPayment payment:
                     throw new InvalidOperationException($"Payment of {payment.GrantDecisionId} is immutable; it cannot be {verb}.");
+                // A sent report and an uploaded attachment are evidence like a submitted application.
+                case Ktu.Web.Domain.Reporting.GrantReportSubmission report:
+                    throw new InvalidOperationException($"Report submission {report.Id} is immutable; it cannot be {verb}.");
+                case Ktu.Web.Domain.Reporting.ReportAttachment attachment:
+                    throw new InvalidOperationException($"Attachment {attachment.Id} is immutable; it cannot be {verb}.");
             }
         }
     }

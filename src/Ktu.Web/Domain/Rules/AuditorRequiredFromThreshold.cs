@@ -6,9 +6,6 @@ namespace Ktu.Web.Domain.Rules;
 /// </summary>
 public static class AuditorRequiredFromThreshold
 {
-    public static bool Applies(SchemeYear scheme, long totalGranted) => scheme.AuditorComparison switch
-    {
-        ThresholdComparison.Above => totalGranted > scheme.AuditorThreshold,
-        _ => totalGranted >= scheme.AuditorThreshold,
-    };
+    public static bool Applies(SchemeYear scheme, long totalGranted) =>
+        Reporting.AuditorRequirement.For(scheme, totalGranted, totalGranted).Evidence == Reporting.AccountsEvidence.AuditorStatement;
 }

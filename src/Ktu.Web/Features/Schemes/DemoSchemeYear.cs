@@ -22,6 +22,41 @@ internal sealed class DemoSchemeYear(IConfiguration configuration, TimeProvider 
         }
         await SeedDemoPots2025Async(db, ct);
         await SeedOpenYearAsync(db, ct);
+        if (configuration.GetValue("Demo:ReportYear", false))
+        {
+            await SeedReportYearAsync(db, ct);
+        }
+    }
+
+    /// <summary>
+    /// Demo:ReportYear: this calendar year, copied from 2025 with demo pots and published, its application deadline passed and
+    /// its report window open from today (a real year opens on 1 January after it), so a report can be written at once.
+    /// </summary>
+    private async Task SeedReportYearAsync(AppDbContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var year = DemoAccounts.OpenYear(now) - 1;
+        if (await db.SchemeYears.AnyAsync(s => s.Year == year, ct))
+        {
+            return;
+        }
+        var source = await db.SchemeYears.WithRules().AsNoTracking().SingleAsync(s => s.Year == 2025, ct);
+        var deadline = NorwayTime.EndOfDay(new DateOnly(year, 3, 17));
+        var scheme = CopySchemeYear.From(source, year, deadline, new DateOnly(year + 1, 3, 1));
+        scheme.Pots = [];
+        var national = source.NationalAmount ?? 369_900_000;
+        var proposal = await PotProposal.ProposalAsync(db, national, ct);
+        DistributePots.ApplyChecked(scheme, new PotsInput { NationalAmount = national, Pots = proposal.Select(p => Demo(p, scheme)).ToList() },
+            await db.Embeter.Select(e => e.Id).ToListAsync(ct));
+        var today = NorwayTime.DateOf(now);
+        foreach (var pot in scheme.Pots)
+        {
+            pot.ReportOpensOn = today < new DateOnly(year + 1, 1, 1) ? today : null;
+        }
+        scheme.Status = SchemeStatus.Published;
+        scheme.PublishedAt = deadline.AddMonths(-3);
+        db.SchemeYears.Add(scheme);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The rest of the 2025 national amount split by population between the embeter without public figures; only while Trøndelag's is the only pot.</summary>

@@ -16,8 +16,15 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
 {
     private static readonly string[] Municipalities = ["5006", "5021", "5027", "5032", "5036", "5042", "5046", "5053", "5057", "5061"];
 
+    /// <summary>The report year's applicants (Demo:ReportYear): the demo applicant Trondheim and the ten above.</summary>
+    internal static readonly string[] ReportYearMunicipalities = ["5001", .. Municipalities];
+
     public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
+        if (configuration.GetValue("Demo:Enabled", false) && configuration.GetValue("Demo:ReportYear", false))
+        {
+            await SeedReportYearAsync(db, ct);
+        }
         if (!configuration.GetValue("Demo:Enabled", false) || !configuration.GetValue("Demo:SampleApplications", false))
         {
             return;
@@ -30,6 +37,33 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
         {
             var index = i;
             await strategy.ExecuteAsync(c => SubmitSampleAsync(db, index, year, now, c), ct);
+        }
+    }
+
+    /// <summary>
+    /// This calendar year's applications (Demo:ReportYear), sent ten days before the year's deadline, so that the year can be
+    /// decided and reported on in the demo (Features/Reporting/DemoReportYear). Only when the year is there and has none yet.
+    /// </summary>
+    private async Task SeedReportYearAsync(AppDbContext db, CancellationToken ct)
+    {
+        var year = DemoAccounts.OpenYear(time.GetUtcNow()) - 1;
+        var scheme = await db.SchemeYears.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct);
+        if (scheme is null || await db.Applications.AnyAsync(a => a.SchemeYear == year, ct))
+        {
+            return;
+        }
+        var submittedAt = scheme.ApplicationDeadline.AddDays(-10);
+        for (var i = 0; i < ReportYearMunicipalities.Length; i++)
+        {
+            db.ChangeTracker.Clear();
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.MunicipalityNumber == ReportYearMunicipalities[i], ct);
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == $"soker.{ReportYearMunicipalities[i]}@{DemoAccounts.EmailDomain}", ct);
+            var actor = new Actor(user.Id, user.FullName, user.Email);
+            var application = Application.Start(Guid.NewGuid(), organisation, year, actor, submittedAt);
+            application.SaveDraft(Content(i, organisation.Name), actor, submittedAt);
+            db.Applications.Add(application);
+            var view = await ApplicationView.LoadAsync(db, application, submittedAt, ct);
+            await RecordSubmission.SaveAsync(db, application, view, actor, submittedAt, demoSeed: true, ct);
         }
     }
 

@@ -1,0 +1,70 @@
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ktu.Web.Data.Configurations;
+
+internal sealed class GrantReportConfiguration : IEntityTypeConfiguration<GrantReport>
+{
+    public void Configure(EntityTypeBuilder<GrantReport> b)
+    {
+        b.ToTable("GrantReports");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.CreatedByUserId).HasMaxLength(450);
+        b.Property(e => e.UpdatedByUserId).HasMaxLength(450);
+        b.Property(e => e.UpdatedByName).HasMaxLength(256);
+        b.Property(e => e.ReturnedReason).HasMaxLength(GrantReport.MaxReasonLength);
+        b.Property(e => e.ReturnedByName).HasMaxLength(256);
+        b.Property(e => e.RecommendedByUserId).HasMaxLength(450);
+        b.Property(e => e.RecommendedByName).HasMaxLength(256);
+        b.Property(e => e.ApprovedByUserId).HasMaxLength(450);
+        b.Property(e => e.ApprovedByName).HasMaxLength(256);
+        // One report per grant: two first saves at once cannot both create one.
+        b.HasIndex(e => e.GrantDecisionId).IsUnique();
+        b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
+        b.HasIndex(e => e.OrganisationId);
+        b.HasOne<GrantDecision>().WithOne().HasForeignKey<GrantReport>(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GrantReportSubmissionConfiguration : IEntityTypeConfiguration<GrantReportSubmission>
+{
+    public void Configure(EntityTypeBuilder<GrantReportSubmission> b)
+    {
+        b.ToTable("GrantReportSubmissions");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.Reference).HasMaxLength(64);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.SubmittedByUserId).HasMaxLength(450);
+        b.Property(e => e.SubmittedByName).HasMaxLength(256);
+        b.Property(e => e.SubmittedByEmail).HasMaxLength(256);
+        b.HasIndex(e => new { e.GrantReportId, e.Number }).IsUnique();
+        // One version is sent once: a double click gives one submission.
+        b.HasIndex(e => new { e.GrantReportId, e.ReportVersion }).IsUnique();
+        b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
+        b.HasOne<GrantReport>().WithMany().HasForeignKey(e => e.GrantReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReportAttachment> b)
+    {
+        b.ToTable("ReportAttachments");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.FileName).HasMaxLength(ReportAttachment.MaxFileNameLength);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        b.Property(e => e.UploadedByName).HasMaxLength(256);
+        b.HasIndex(e => e.GrantReportId);
+        b.HasOne<GrantReport>().WithMany().HasForeignKey(e => e.GrantReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,169 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Reporting;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Reporting;
+
+/// <summary>One grant in the report overview.</summary>
+/// <param name="State">not-started, draft, submitted, returned or approved.</param>
+/// <param name="Late">The deadline has passed and the report has not been sent.</param>
+/// <param name="EvidenceMissing">A report has been written but the auditor's statement or accounts print it needs is not attached.</param>
+/// <param name="OwesMoney">Money is left unused and the applicant will pay it back.</param>
+/// <param name="TransferRequested">Money is left unused and the applicant applies to use it next year.</param>
+public sealed record ReportOverviewRow(
+    Guid GrantId,
+    Guid ApplicationId,
+    string CaseReference,
+    string Applicant,
+    string OrgNumber,
+    long AmountGranted,
+    bool Paid,
+    string State,
+    DateTimeOffset? SubmittedAt,
+    bool Late,
+    AccountsEvidence Evidence,
+    bool EvidenceMissing,
+    long Unused,
+    bool OwesMoney,
+    bool TransferRequested,
+    string? RecommendedBy);
+
+public sealed record ReportOverviewCounts(
+    int Total, int NotStarted, int Draft, int Submitted, int Returned, int Approved, int Late, int EvidenceMissing, int OwesMoney, int TransferRequested);
+
+public sealed record ReportOverview(int Year, DateOnly Opens, DateOnly Deadline, ReportOverviewCounts Counts, IReadOnlyList<ReportOverviewRow> Reports);
+
+/// <summary>
+/// The embete's report overview for one scheme year: every grant with where its report is, who is late, who lacks the auditor's
+/// statement, who owes money and who asks for a transfer; counts over all and a filter like the inbox. Own embete only.
+/// </summary>
+internal static class ListReports
+{
+    public static readonly string[] States = ["not-started", "draft", "submitted", "returned", "approved"];
+    public static readonly string[] Filters = ["late", "evidence-missing", "owes-money", "transfer"];
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/reports", GetAsync)
+            .WithTags(ReportingFeature.Tag)
+            .RequireAuthorization(Policies.EmbeteStaff)
+            .WithSummary("Rapportoversikten for embetet og året: hvem som har rapportert, er for sent ute, mangler revisorattestasjon, skylder penger eller søker overføring. Filtrer med state= og filter=.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    internal static async Task<Results<Ok<ReportOverview>, ValidationProblem>> GetAsync(
+        AppDbContext db, CurrentUser me, TimeProvider time, int? year, string? state, string? filter, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (year is null)
+        {
+            errors.Add("year", ReportingTexts.Overview_YearMissing);
+        }
+        if (state is not null && !States.Contains(state))
+        {
+            errors.Add("state", ReportingTexts.Overview_StateUnknown);
+        }
+        if (filter is not null && !Filters.Contains(filter))
+        {
+            errors.Add("filter", ReportingTexts.Overview_FilterUnknown);
+        }
+        if (errors.Count > 0)
+        {
+            return errors.ToValidationProblem();
+        }
+        var overview = await LoadAsync(db, me, year!.Value, time.GetUtcNow(), ct)
+            ?? throw new NotFoundException(ReportingTexts.Overview_YearNotFound);
+        return TypedResults.Ok(overview with { Reports = Filter(overview.Reports, state, filter) });
+    }
+
+    public static IReadOnlyList<ReportOverviewRow> Filter(IReadOnlyList<ReportOverviewRow> rows, string? state, string? filter) =>
+        rows.Where(r => state is null || r.State == state)
+            .Where(r => filter switch
+            {
+                "late" => r.Late,
+                "evidence-missing" => r.EvidenceMissing,
+                "owes-money" => r.OwesMoney,
+                "transfer" => r.TransferRequested,
+                _ => true,
+            })
+            .ToList();
+
+    /// <summary>Null when the scheme year does not exist.</summary>
+    public static async Task<ReportOverview?> LoadAsync(AppDbContext db, CurrentUser me, int year, DateTimeOffset now, CancellationToken ct)
+    {
+        var embeteId = me.StaffEmbeteId;
+        var scheme = await db.Reference.SchemeYearAsync(year, ct);
+        if (scheme is null)
+        {
+            return null;
+        }
+        var pot = await db.Pots.AsNoTracking().SingleOrDefaultAsync(p => p.SchemeYear == year && p.EmbeteId == embeteId, ct);
+        var window = ReportWindow.For(scheme, pot);
+        var today = NorwayTime.DateOf(now);
+
+        var grants = await db.GrantDecisions.AsNoTracking()
+            .Where(d => d.SchemeYear == year && d.EmbeteId == embeteId && d.AmountGranted > 0)
+            .Select(d => new { d.Id, d.ApplicationId, d.CaseReference, d.ApplicantName, d.ApplicantOrgNumber, d.AmountGranted })
+            .ToListAsync(ct);
+        var reports = await db.GrantReports.AsNoTracking()
+            .Where(r => r.SchemeYear == year && r.EmbeteId == embeteId)
+            .Select(r => new { r.GrantDecisionId, r.Status, r.Document, r.SubmittedAt, r.SubmissionCount, r.RecommendedByName })
+            .ToDictionaryAsync(r => r.GrantDecisionId, ct);
+        var attached = (await db.ReportAttachments.AsNoTracking()
+                .Where(a => a.SchemeYear == year && a.EmbeteId == embeteId)
+                .Select(a => new { a.GrantDecisionId, a.Kind })
+                .Distinct()
+                .ToListAsync(ct))
+            .ToLookup(a => a.GrantDecisionId, a => a.Kind);
+        var paid = (await db.GrantPayments.AsNoTracking()
+            .Where(p => p.SchemeYear == year && p.EmbeteId == embeteId)
+            .Select(p => p.GrantDecisionId)
+            .ToListAsync(ct)).ToHashSet();
+
+        var rows = new List<ReportOverviewRow>(grants.Count);
+        foreach (var g in grants)
+        {
+            var report = reports.GetValueOrDefault(g.Id);
+            var content = report is null ? null : ReportJson.Deserialize(report.Document);
+            var requirement = AuditorRequirement.For(scheme, g.AmountGranted, content?.TotalSpent ?? 0);
+            var state = report is null ? "not-started" : report.Status switch
+            {
+                ReportStatus.Submitted => "submitted",
+                ReportStatus.Returned => "returned",
+                ReportStatus.Approved => "approved",
+                _ => "draft",
+            };
+            var sent = report?.Status is ReportStatus.Submitted or ReportStatus.Approved;
+            var evidenceKind = requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
+            var evidenceInPlace = attached[g.Id].Contains(evidenceKind) || (content is { AuditorStatementPostponed: true } && requirement.MayCoverTwoYears);
+            var unused = content is not null && content.Accounts.All(a => a.Spent is not null) ? content.Unused : 0;
+            rows.Add(new ReportOverviewRow(
+                g.Id, g.ApplicationId, g.CaseReference, g.ApplicantName, g.ApplicantOrgNumber, g.AmountGranted, paid.Contains(g.Id),
+                state,
+                report?.SubmissionCount > 0 ? report.SubmittedAt : null,
+                Late: !sent && window.IsPastOn(today),
+                requirement.Evidence,
+                EvidenceMissing: report is not null && !evidenceInPlace,
+                unused,
+                OwesMoney: unused > 0 && content!.UnusedFunds == UnusedFundsChoice.Repay,
+                TransferRequested: unused > 0 && content!.UnusedFunds == UnusedFundsChoice.Transfer,
+                report?.RecommendedByName));
+        }
+        rows.Sort((a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
+        var counts = new ReportOverviewCounts(
+            rows.Count,
+            rows.Count(r => r.State == "not-started"),
+            rows.Count(r => r.State == "draft"),
+            rows.Count(r => r.State == "submitted"),
+            rows.Count(r => r.State == "returned"),
+            rows.Count(r => r.State == "approved"),
+            rows.Count(r => r.Late),
+            rows.Count(r => r.EvidenceMissing),
+            rows.Count(r => r.OwesMoney),
+            rows.Count(r => r.TransferRequested));
+        return new ReportOverview(year, window.Opens, window.Deadline, counts, rows);
+    }
+}

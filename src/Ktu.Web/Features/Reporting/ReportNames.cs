@@ -1,0 +1,27 @@
+using Ktu.Web.Domain.Reporting;
+
+namespace Ktu.Web.Features.Reporting;
+
+/// <summary>Norwegian names of report states and attachment kinds, as the pages show them.</summary>
+public static class ReportNames
+{
+    public static string Status(ReportStatus status, bool notStarted) => notStarted ? ReportingTexts.State_NotStarted : status switch
+    {
+        ReportStatus.Submitted => ReportingTexts.State_Submitted,
+        ReportStatus.Returned => ReportingTexts.State_Returned,
+        ReportStatus.Approved => ReportingTexts.State_Approved,
+        _ => ReportingTexts.State_Draft,
+    };
+
+    public static string State(string code) => code switch
+    {
+        "not-started" => ReportingTexts.State_NotStarted,
+        "submitted" => ReportingTexts.State_Submitted,
+        "returned" => ReportingTexts.State_Returned,
+        "approved" => ReportingTexts.State_Approved,
+        _ => ReportingTexts.State_Draft,
+    };
+
+    public static string Attachment(AttachmentKind kind) =>
+        kind == AttachmentKind.AuditorStatement ? ReportingTexts.Attachment_AuditorStatement : ReportingTexts.Attachment_AccountsPrint;
+}

@@ -1,0 +1,105 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain.Reporting;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ktu.Web.Features.Reporting;
+
+/// <summary>The applicant's report on the grant of one application: write, save, attach, send (<see cref="SaveReport"/>, <see cref="SubmitReport"/>, <see cref="UploadAttachment"/>).</summary>
+[Authorize(Policy = Policies.Applicant)]
+[RequestFormLimits(MultipartBodyLengthLimit = WebSetup.MaxRequestBodyBytes)]
+public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    [BindProperty] public ReportForm Form { get; set; } = new();
+    [BindProperty] public new IFormFile? File { get; set; }
+    [BindProperty] public string? Kind { get; set; }
+
+    internal ReportView View { get; private set; } = null!;
+    public IReadOnlyList<ReportReceipt> Receipts { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        Form = ReportForm.From(View);
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var stored = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Save_Conflict, async () =>
+        {
+            if (File is null)
+            {
+                return FieldErrors.Of("file", ReportingTexts.Attachment_NoFile);
+            }
+            if (File.Length > ReportAttachment.MaxBytes)
+            {
+                return FieldErrors.Of("file", Domain.Format.Text(ReportingTexts.Attachment_TooLarge, ReportAttachment.MaxBytes / 1024 / 1024));
+            }
+            using var buffer = new MemoryStream();
+            await File.CopyToAsync(buffer, ct);
+            return await UploadAttachment.HandleAsync(db, me, time, View.Grant.Id, Kind ?? "", File.FileName, buffer.ToArray(), ct) switch
+            {
+                UploadAttachment.Invalid i => i.Errors,
+                _ => new FieldErrors(),
+            };
+        }, path => path == "file" ? nameof(File) : path);
+        if (!stored)
+        {
+            Form = ReportForm.From(View);
+            return Page();
+        }
+        TempData.Message(ReportingTexts.Page_Uploaded);
+        return RedirectToPage(null, new { id });
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, bool submit, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var content = Form.ToContent(View.Content);
+        var saved = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Save_Conflict, async () =>
+            await SaveReport.HandleAsync(db, me, time, View.Grant.Id, new ReportInput(Form.Version, content), ct) switch
+            {
+                SaveReport.Invalid i => i.Errors,
+                SaveReport.Conflict => FieldErrors.Of("", ReportingTexts.Save_Conflict),
+                _ => new FieldErrors(),
+            });
+        if (!saved)
+        {
+            return Page();
+        }
+        if (!submit)
+        {
+            TempData.Message(ReportingTexts.Page_Saved);
+            return RedirectToPage(null, new { id });
+        }
+        await LoadAsync(id, ct);
+        var sent = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Submit_Conflict, async () =>
+            await SubmitReport.HandleAsync(db, me, time, View.Grant.Id, View.Version, ct) switch
+            {
+                SubmitReport.Refused r => FieldErrors.Of("", r.Message),
+                SubmitReport.Conflict => FieldErrors.Of("", ReportingTexts.Submit_Conflict),
+                _ => new FieldErrors(),
+            });
+        if (!sent)
+        {
+            Form = ReportForm.From(View);
+            return Page();
+        }
+        TempData.Message(ReportingTexts.Page_Submitted);
+        return RedirectToPage(null, new { id });
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        var grant = await ReportAccess.OwnGrantOfApplicationAsync(db, me, id, ct);
+        View = await ReportView.LoadAsync(db, grant, await ReportAccess.ReportAsync(db, grant.Id, ct), time.GetUtcNow(), ct);
+        Receipts = (await DownloadReportPdf.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ktu.IntegrationTests.Infrastructure;
+using static Ktu.IntegrationTests.Applications.ApplicationApi;
+
+namespace Ktu.IntegrationTests.Reporting;
+
+/// <summary>With Demo:ReportYear (as ./run.sh sets it) a newcomer finds this year decided and paid and can write a report today.</summary>
+public sealed class DemoReportYearTests : IAsyncLifetime
+{
+    private readonly KtuFactory _factory = new();
+
+    public async Task InitializeAsync()
+    {
+        _factory.Settings["Demo:ReportYear"] = "true";
+        await ((IAsyncLifetime)_factory).InitializeAsync();
+    }
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+
+    [Fact]
+    public async Task This_year_is_decided_and_paid_and_the_demo_applicant_can_report_at_once()
+    {
+        var year = OpenYear - 1;
+        var officer = await _factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        var overview = await ReadAsync(await officer.GetAsync($"/api/v1/reports?year={year}"));
+        Assert.Equal(11, overview["counts"]!["total"]!.GetValue<int>());
+        Assert.Equal(1, overview["counts"]!["submitted"]!.GetValue<int>());
+        Assert.All(overview["reports"]!.AsArray(), r => Assert.True(r!["paid"]!.GetValue<bool>()));
+
+        var trondheim = await _factory.ApplicantAsync("5001");
+        var applications = System.Text.Json.Nodes.JsonNode.Parse(await trondheim.GetStringAsync("/api/v1/applications"))!.AsArray();
+        var application = applications.Single(a => a!["schemeYear"]!.GetValue<int>() == year)!["id"]!.GetValue<string>();
+        var decision = await ReadAsync(await trondheim.GetAsync($"/api/v1/applications/{application}/decision"));
+        var grant = decision["id"]!.GetValue<string>();
+        var report = await ReadAsync(await trondheim.GetAsync($"/api/v1/grants/{grant}/report"));
+        Assert.True(report["canWrite"]!.GetValue<bool>());
+        var saved = await trondheim.PutAsJsonAsync($"/api/v1/grants/{grant}/report", new { version = 0, report = report["report"] });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        // Steinkjer has sent its report, so the case officer has one to check.
+        var steinkjer = overview["reports"]!.AsArray().Single(r => r!["applicant"]!.GetValue<string>().StartsWith("Steinkjer", StringComparison.Ordinal))!;
+        Assert.Equal("submitted", steinkjer["state"]!.GetValue<string>());
+    }
+}
