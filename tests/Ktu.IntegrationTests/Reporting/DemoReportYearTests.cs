@@ -6,7 +6,7 @@ using static Ktu.IntegrationTests.Applications.ApplicationApi;
 namespace Ktu.IntegrationTests.Reporting;
 
 /// <summary>With Demo:ReportYear (as ./run.sh sets it) a newcomer finds this year decided and paid and can write a report today.</summary>
-public sealed class DemoReportYearTests : IAsyncLifetime
+public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
 {
     private readonly KtuFactory _factory = new();
 
@@ -17,6 +17,8 @@ public sealed class DemoReportYearTests : IAsyncLifetime
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
 
     [Fact]
     public async Task This_year_is_decided_and_paid_and_the_demo_applicant_can_report_at_once()

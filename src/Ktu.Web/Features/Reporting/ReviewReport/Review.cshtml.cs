@@ -14,12 +14,17 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
     [BindProperty] public string? Reason { get; set; }
 
     internal ReportView View { get; private set; } = null!;
+    public string? Message { get; private set; }
     public IReadOnlyList<ReportReceipt> Receipts { get; private set; } = [];
     public int Year { get; private set; }
     public bool MayApprove => me.IsInRole(Domain.Roles.Approver);
     public bool MayRecommend => me.IsInRole(Domain.Roles.CaseOfficer);
 
-    public async Task OnGetAsync(int year, Guid grantId, CancellationToken ct) => await LoadAsync(year, grantId, ct);
+    public async Task OnGetAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        await LoadAsync(year, grantId, ct);
+        Message = TempData.TakeMessage();
+    }
 
     /// <summary>A post without a step shows the page again.</summary>
     public async Task OnPostAsync(int year, Guid grantId, CancellationToken ct) => await LoadAsync(year, grantId, ct);

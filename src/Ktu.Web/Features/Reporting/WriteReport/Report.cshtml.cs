@@ -17,12 +17,14 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
     [BindProperty] public string? Kind { get; set; }
 
     internal ReportView View { get; private set; } = null!;
+    public string? Message { get; private set; }
     public IReadOnlyList<ReportReceipt> Receipts { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         Form = ReportForm.From(View);
+        Message = TempData.TakeMessage();
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => SaveAsync(id, submit: false, ct);

@@ -14,6 +14,7 @@ public sealed class DeadlinesModel(AppDbContext db, CurrentUser me, TimeProvider
 {
     [BindProperty] public DateOnly? ApplicationDeadline { get; set; }
     [BindProperty] public DateOnly? ReportDeadline { get; set; }
+    [BindProperty] public DateOnly? ReportOpensOn { get; set; }
 
     public SchemeYear Scheme { get; private set; } = null!;
     public string EmbeteName { get; private set; } = "";
@@ -27,6 +28,7 @@ public sealed class DeadlinesModel(AppDbContext db, CurrentUser me, TimeProvider
         var pot = Scheme.Pots.FirstOrDefault(p => p.EmbeteId == me.StaffEmbeteId);
         ApplicationDeadline = pot?.ApplicationDeadline is { } d ? NorwayTime.DateOf(d) : null;
         ReportDeadline = pot?.ReportDeadline;
+        ReportOpensOn = pot?.ReportOpensOn;
         return Page();
     }
 
@@ -37,12 +39,17 @@ public sealed class DeadlinesModel(AppDbContext db, CurrentUser me, TimeProvider
             return NotFound();
         }
         var saved = await PageWrites.TryAsync(ModelState, "", SchemeTexts.Change_Stale, async () =>
-            await SetEmbeteDeadlines.HandleAsync(db, me, time, year, me.StaffEmbeteId, new SetEmbeteDeadlines.Input(ApplicationDeadline, ReportDeadline), ct) switch
+            await SetEmbeteDeadlines.HandleAsync(db, me, time, year, me.StaffEmbeteId, new SetEmbeteDeadlines.Input(ApplicationDeadline, ReportDeadline, ReportOpensOn), ct) switch
             {
                 SetEmbeteDeadlines.Invalid i => i.Errors,
                 _ => new FieldErrors(),
             },
-            path => path == "applicationDeadline" ? nameof(ApplicationDeadline) : nameof(ReportDeadline));
+            path => path switch
+            {
+                "applicationDeadline" => nameof(ApplicationDeadline),
+                "reportOpensOn" => nameof(ReportOpensOn),
+                _ => nameof(ReportDeadline),
+            });
         if (!saved)
         {
             return Page();

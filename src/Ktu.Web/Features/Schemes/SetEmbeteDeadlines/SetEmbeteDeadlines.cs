@@ -19,12 +19,13 @@ internal static class SetEmbeteDeadlines
 
     /// <param name="ApplicationDeadline">The last day to apply (to the end of the day, Norwegian time); null for the year's.</param>
     /// <param name="ReportDeadline">The last day to report; null for the year's.</param>
-    public sealed record Input(DateOnly? ApplicationDeadline, DateOnly? ReportDeadline);
+    /// <param name="ReportOpensOn">The first day reports can be written; null for 1 January after the year.</param>
+    public sealed record Input(DateOnly? ApplicationDeadline, DateOnly? ReportDeadline, DateOnly? ReportOpensOn = null);
 
     public static void Map(RouteGroupBuilder schemes) =>
         schemes.MapPut("/{year:int}/pots/{embete}/deadlines", EndpointAsync)
             .RequireAuthorization(Policies.Approver)
-            .WithSummary("Embetets egne frister for året (søknad og rapport), innenfor rammen for året. Bare for eget embete.")
+            .WithSummary("Embetets egne frister for året (søknad og rapport, og første dag rapporten kan skrives), innenfor rammen for året. Bare for eget embete.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -53,10 +54,10 @@ internal static class SetEmbeteDeadlines
         {
             return new Invalid(errors);
         }
-        var before = new { applicationDeadline = pot?.ApplicationDeadline, reportDeadline = pot?.ReportDeadline };
+        var before = new { applicationDeadline = pot?.ApplicationDeadline, reportDeadline = pot?.ReportDeadline, reportOpensOn = pot?.ReportOpensOn };
         pot = Apply(scheme, embete, input);
         SchemeYearChanges.Audit(db, me, now, "scheme.deadlines-set", scheme, before,
-            new { applicationDeadline = pot.ApplicationDeadline, reportDeadline = pot.ReportDeadline }, embeteId: embete);
+            new { applicationDeadline = pot.ApplicationDeadline, reportDeadline = pot.ReportDeadline, reportOpensOn = pot.ReportOpensOn }, embeteId: embete);
         await SchemeYearChanges.SaveAsync(db, ct);
         return new Set(scheme, pot);
     }
@@ -80,6 +81,10 @@ internal static class SetEmbeteDeadlines
         {
             e.Add("reportDeadline", Format.Text(SchemeTexts.Edit_ReportDeadlineFrame, scheme.Year + 1));
         }
+        if (input.ReportOpensOn is { } opens && (opens.Year < scheme.Year - 1 || opens > report))
+        {
+            e.Add("reportOpensOn", Format.Text(SchemeTexts.Deadlines_ReportOpensFrame, scheme.Year - 1));
+        }
         return e;
     }
 
@@ -94,6 +99,7 @@ internal static class SetEmbeteDeadlines
         }
         pot.ApplicationDeadline = input.ApplicationDeadline is { } d ? NorwayTime.EndOfDay(d) : null;
         pot.ReportDeadline = input.ReportDeadline;
+        pot.ReportOpensOn = input.ReportOpensOn;
         return pot;
     }
 }
