@@ -129,7 +129,7 @@ internal sealed class LetterScenario : IScenario
     }
 
     /// <summary>Every municipality of the embete submits, the officer assesses every case and submits the allocation, the leader approves it.</summary>
-    private static async Task<(Applicant? Leader, string? Failure)> ArrangeAsync(HttpClient http, string url, int year, string embete)
+    internal static async Task<(Applicant? Leader, string? Failure)> ArrangeAsync(HttpClient http, string url, int year, string embete)
     {
         foreach (var number in MunicipalitiesOf(embete))
         {
@@ -220,10 +220,10 @@ internal sealed class LetterScenario : IScenario
         return $"{(int)res.StatusCode} {await ApplicationScenarios.ProblemCodeAsync(res)}";
     }
 
-    private static List<string> MunicipalitiesOf(string embete) =>
+    internal static List<string> MunicipalitiesOf(string embete) =>
         Municipalities().Where(m => m.Embete == embete).Select(m => m.Number).ToList();
 
-    private static List<string> EmbeterWithMunicipalities() =>
+    internal static List<string> EmbeterWithMunicipalities() =>
         Municipalities().Select(m => m.Embete).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<(string Number, string Embete)> Municipalities()

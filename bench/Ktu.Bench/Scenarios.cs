@@ -10,7 +10,7 @@ internal interface IScenario
 
 internal static class Scenarios
 {
-    public static readonly IReadOnlyList<IScenario> All = [new ApplicationScenarios(), new LetterScenario()];
+    public static readonly IReadOnlyList<IScenario> All = [new ApplicationScenarios(), new LetterScenario(), new ReportOverviewScenario()];
 
     /// <summary>True when the app's OpenAPI document lists the path.</summary>
     public static async Task<bool> HasPathAsync(HttpClient http, string url, string path)

@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Reporting.GrantReport> GrantReports => Set<Ktu.Web.Domain.Reporting.GrantReport>();
     public DbSet<Ktu.Web.Domain.Reporting.GrantReportSubmission> GrantReportSubmissions => Set<Ktu.Web.Domain.Reporting.GrantReportSubmission>();
     public DbSet<Ktu.Web.Domain.Reporting.ReportAttachment> ReportAttachments => Set<Ktu.Web.Domain.Reporting.ReportAttachment>();
+    public DbSet<Ktu.Web.Domain.Reporting.TransferDecision> TransferDecisions => Set<Ktu.Web.Domain.Reporting.TransferDecision>();
+    public DbSet<Ktu.Web.Domain.Reporting.RepaymentClaim> RepaymentClaims => Set<Ktu.Web.Domain.Reporting.RepaymentClaim>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -68,3 +68,45 @@ internal sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<R
         b.HasOne<GrantReport>().WithMany().HasForeignKey(e => e.GrantReportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TransferDecisionConfiguration : IEntityTypeConfiguration<TransferDecision>
+{
+    public void Configure(EntityTypeBuilder<TransferDecision> b)
+    {
+        b.ToTable("TransferDecisions");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(TransferDecision.MaxReasonLength);
+        b.Property(e => e.DecidedByUserId).HasMaxLength(450);
+        b.Property(e => e.DecidedByName).HasMaxLength(256);
+        b.Property(e => e.LetterSha256).HasMaxLength(64);
+        // One decision per grant's transfer application: two leaders deciding at once cannot both add to next year's pot.
+        b.HasIndex(e => e.GrantDecisionId).IsUnique();
+        b.HasIndex(e => new { e.FromYear, e.EmbeteId });
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RepaymentClaimConfiguration : IEntityTypeConfiguration<RepaymentClaim>
+{
+    public void Configure(EntityTypeBuilder<RepaymentClaim> b)
+    {
+        b.ToTable("RepaymentClaims");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(RepaymentClaim.MaxReasonLength);
+        b.Property(e => e.ChapterPost).HasMaxLength(16);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.ProposedByUserId).HasMaxLength(450);
+        b.Property(e => e.ProposedByName).HasMaxLength(256);
+        b.Property(e => e.IssuedByUserId).HasMaxLength(450);
+        b.Property(e => e.IssuedByName).HasMaxLength(256);
+        b.Property(e => e.LetterSha256).HasMaxLength(64);
+        b.Property(e => e.PaidMarkedByName).HasMaxLength(256);
+        b.HasIndex(e => e.GrantDecisionId);
+        b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

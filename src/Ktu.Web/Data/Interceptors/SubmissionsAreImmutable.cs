@@ -52,6 +52,8 @@ internal sealed class SubmissionsAreImmutable : SaveChangesInterceptor
                 // A sent report and an uploaded attachment are evidence like a submitted application.
                 case Ktu.Web.Domain.Reporting.GrantReportSubmission report:
                     throw new InvalidOperationException($"Report submission {report.Id} is immutable; it cannot be {verb}.");
+                case Ktu.Web.Domain.Reporting.TransferDecision transfer:
+                    throw new InvalidOperationException($"Transfer decision {transfer.Id} is immutable; it cannot be {verb}.");
                 case Ktu.Web.Domain.Reporting.ReportAttachment attachment:
                     throw new InvalidOperationException($"Attachment {attachment.Id} is immutable; it cannot be {verb}.");
             }

@@ -34,7 +34,8 @@ public sealed record ReportDocument(
     string? ReturnedReason,
     string? RecommendedBy,
     DateTimeOffset? ApprovedAt,
-    string? ApprovedBy)
+    string? ApprovedBy,
+    TransferDto? Transfer)
 {
     internal static ReportDocument From(ReportView v) => new(
         v.Grant.Id,
@@ -61,7 +62,8 @@ public sealed record ReportDocument(
         v.Report?.Status == ReportStatus.Returned ? v.Report.ReturnedReason : null,
         v.Report?.RecommendedByName,
         v.Report?.ApprovedAt,
-        v.Report?.ApprovedByName);
+        v.Report?.ApprovedByName,
+        v.Transfer is { } t ? TransferDto.Of(t) : null);
 }
 
 /// <summary>The receipt for one sent report: reference, time and the SHA-256 of the stored copy.</summary>

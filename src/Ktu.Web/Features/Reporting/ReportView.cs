@@ -23,7 +23,8 @@ internal sealed record ReportView(
     AuditorRequirement Requirement,
     IReadOnlyList<AttachmentInfo> Attachments,
     IReadOnlyList<ValidationIssue> Issues,
-    DateOnly Today)
+    DateOnly Today,
+    TransferDecision? Transfer)
 {
     public ReportStatus Status => Report?.Status ?? ReportStatus.Draft;
     public int Version => Report?.Version ?? 0;
@@ -55,7 +56,8 @@ internal sealed record ReportView(
                 .ToListAsync(ct);
         var requirement = AuditorRequirement.For(scheme, grant.AmountGranted, content.TotalSpent);
         var issues = ReportRules.Check(content, scheme, requirement, attachments.Select(a => a.Kind).ToHashSet());
-        return new ReportView(grant, report, content, scheme, ReportWindow.For(scheme, pot), requirement, attachments, issues, NorwayTime.DateOf(now));
+        var transfer = await db.TransferDecisions.AsNoTracking().SingleOrDefaultAsync(t => t.GrantDecisionId == grant.Id, ct);
+        return new ReportView(grant, report, content, scheme, ReportWindow.For(scheme, pot), requirement, attachments, issues, NorwayTime.DateOf(now), transfer);
     }
 
     /// <summary>The application as last submitted before the decision: the persons the grant was for.</summary>

@@ -20,6 +20,8 @@ internal static class ReportingFeature
         UploadAttachment.Map(grant);
         DownloadAttachment.Map(grant);
         ReviewReport.Map(grant);
+        DecideTransfer.Map(grant);
+        ClaimRepayment.Map(grant);
         ListReports.Map(app);
         return app;
     }

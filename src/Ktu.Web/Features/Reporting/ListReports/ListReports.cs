@@ -11,8 +11,10 @@ namespace Ktu.Web.Features.Reporting;
 /// <param name="State">not-started, draft, submitted, returned or approved.</param>
 /// <param name="Late">The deadline has passed and the report has not been sent.</param>
 /// <param name="EvidenceMissing">A report has been written but the auditor's statement or accounts print it needs is not attached.</param>
-/// <param name="OwesMoney">Money is left unused and the applicant will pay it back.</param>
-/// <param name="TransferRequested">Money is left unused and the applicant applies to use it next year.</param>
+/// <param name="OwesMoney">An issued claim is unpaid, or money is left unused to be paid back (chosen, or the transfer refused) and no claim is made yet.</param>
+/// <param name="TransferRequested">Money is left unused, the applicant applies to use it next year, and the embete has not decided.</param>
+/// <param name="Transfer">The embete's decision on the transfer: approved, refused, or null.</param>
+/// <param name="Claimed">Whole kroner claimed back (proposed, issued or paid); <paramref name="ClaimedUnpaid"/> of it issued and not paid.</param>
 public sealed record ReportOverviewRow(
     Guid GrantId,
     Guid ApplicationId,
@@ -29,7 +31,10 @@ public sealed record ReportOverviewRow(
     long Unused,
     bool OwesMoney,
     bool TransferRequested,
-    string? RecommendedBy);
+    string? RecommendedBy,
+    string? Transfer,
+    long Claimed,
+    long ClaimedUnpaid);
 
 public sealed record ReportOverviewCounts(
     int Total, int NotStarted, int Draft, int Submitted, int Returned, int Approved, int Late, int EvidenceMissing, int OwesMoney, int TransferRequested);
@@ -118,6 +123,15 @@ internal static class ListReports
                 .Distinct()
                 .ToListAsync(ct))
             .ToLookup(a => a.GrantDecisionId, a => a.Kind);
+        var transfers = await db.TransferDecisions.AsNoTracking()
+            .Where(t => t.FromYear == year && t.EmbeteId == embeteId)
+            .Select(t => new { t.GrantDecisionId, t.Approved })
+            .ToDictionaryAsync(t => t.GrantDecisionId, t => t.Approved, ct);
+        var claims = (await db.RepaymentClaims.AsNoTracking()
+                .Where(c => c.SchemeYear == year && c.EmbeteId == embeteId)
+                .Select(c => new { c.GrantDecisionId, c.Amount, c.Status })
+                .ToListAsync(ct))
+            .ToLookup(c => c.GrantDecisionId);
         var paid = (await db.GrantPayments.AsNoTracking()
             .Where(p => p.SchemeYear == year && p.EmbeteId == embeteId)
             .Select(p => p.GrantDecisionId)
@@ -140,6 +154,10 @@ internal static class ListReports
             var evidenceKind = requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
             var evidenceInPlace = attached[g.Id].Contains(evidenceKind) || (content is { AuditorStatementPostponed: true } && requirement.MayCoverTwoYears);
             var unused = content is not null && content.Accounts.All(a => a.Spent is not null) ? content.Unused : 0;
+            bool? transfer = transfers.TryGetValue(g.Id, out var approved) ? approved : null;
+            var grantClaims = claims[g.Id].ToList();
+            var unpaid = grantClaims.Where(c => c.Status == ClaimStatus.Issued).Sum(c => c.Amount);
+            var toRepay = unused > 0 && (content!.UnusedFunds == UnusedFundsChoice.Repay || transfer == false);
             rows.Add(new ReportOverviewRow(
                 g.Id, g.ApplicationId, g.CaseReference, g.ApplicantName, g.ApplicantOrgNumber, g.AmountGranted, paid.Contains(g.Id),
                 state,
@@ -148,9 +166,12 @@ internal static class ListReports
                 requirement.Evidence,
                 EvidenceMissing: report is not null && !evidenceInPlace,
                 unused,
-                OwesMoney: unused > 0 && content!.UnusedFunds == UnusedFundsChoice.Repay,
-                TransferRequested: unused > 0 && content!.UnusedFunds == UnusedFundsChoice.Transfer,
-                report?.RecommendedByName));
+                OwesMoney: unpaid > 0 || (toRepay && grantClaims.Count == 0),
+                TransferRequested: unused > 0 && content!.UnusedFunds == UnusedFundsChoice.Transfer && transfer is null,
+                report?.RecommendedByName,
+                transfer switch { true => "approved", false => "refused", null => null },
+                grantClaims.Sum(c => c.Amount),
+                unpaid));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
         var counts = new ReportOverviewCounts(
