@@ -104,11 +104,30 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         await ClickAsync(leader, "Godkjenn rapporten");
         await Expect(leader.GetByRole(AriaRole.Status)).ToContainTextAsync("Rapporten er godkjent.");
         await Expect(leader.GetByTestId("report-status")).ToHaveTextAsync("Godkjent");
+
+        // A later finding: the case officer proposes a claim, the leader issues it, the municipality sees it.
+        var claimant = await LogInInNewContextAsync($"saksbehandler.{Embete}@demo.ktu");
+        await claimant.GotoAsync(review);
+        await claimant.GetByLabel("Grunnlag").SelectOptionAsync("finding");
+        await claimant.GetByLabel("Beløp (kroner)").FillAsync("10000");
+        await claimant.GetByLabel("Begrunnelse", new PageGetByLabelOptions { Exact = true }).FillAsync("Kontrollen viste at en del av utstyret ble brukt i ordinær drift.");
+        await ClickAsync(claimant, "Foreslå kravet");
+        await Expect(claimant.GetByRole(AriaRole.Status)).ToContainTextAsync("Kravet er foreslått.");
+        await Expect(claimant.GetByTestId("claims")).ToContainTextAsync("kr 10 000 – foreslått");
+        await CheckPageAsync(claimant, "report-6-claim-proposed");
+        await claimant.Context.CloseAsync();
+
+        await leader.ReloadAsync();
+        await ClickAsync(leader, "Utsted kravet");
+        await Expect(leader.GetByRole(AriaRole.Status)).ToContainTextAsync("Kravet er utstedt");
+        await Expect(leader.GetByTestId("claims")).ToContainTextAsync("utstedt, ikke betalt");
         await leader.Context.CloseAsync();
 
         await Page.ReloadAsync();
         await Expect(Page.GetByTestId("report-status")).ToHaveTextAsync("Godkjent");
         await Expect(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send rapporten" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("claim")).ToContainTextAsync("kr 10 000");
+        await CheckPageAsync(Page, "report-7-applicant-claim");
     }
 
     /// <summary>A one-page PDF standing in for the auditor's statement.</summary>

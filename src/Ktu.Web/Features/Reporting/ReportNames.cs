@@ -22,6 +22,13 @@ public static class ReportNames
         _ => ReportingTexts.State_Draft,
     };
 
+    public static string Claim(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Proposed => ReportingTexts.ClaimStatus_Proposed,
+        ClaimStatus.Issued => ReportingTexts.ClaimStatus_Issued,
+        _ => ReportingTexts.ClaimStatus_Paid,
+    };
+
     public static string Attachment(AttachmentKind kind) =>
         kind == AttachmentKind.AuditorStatement ? ReportingTexts.Attachment_AuditorStatement : ReportingTexts.Attachment_AccountsPrint;
 }

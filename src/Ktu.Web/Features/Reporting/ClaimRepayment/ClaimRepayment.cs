@@ -76,6 +76,16 @@ internal static partial class ClaimRepayment
     internal static async Task<Results<Created<RepaymentClaimDto>, ValidationProblem>> ProposeAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, [FromBody] RepaymentClaimRequest? body, CancellationToken ct)
     {
+        var (claim, errors) = await ProposeClaimAsync(db, me, time, id, body ?? new RepaymentClaimRequest(null, null, null, null, null, null), ct);
+        return claim is null
+            ? errors.ToValidationProblem()
+            : TypedResults.Created($"/api/v1/grants/{id}/repayment-claims", RepaymentClaimDto.Of(claim));
+    }
+
+    /// <summary>The claim, or the field errors and nothing stored.</summary>
+    public static async Task<(RepaymentClaim? Claim, FieldErrors Errors)> ProposeClaimAsync(
+        AppDbContext db, CurrentUser me, TimeProvider time, Guid id, RepaymentClaimRequest body, CancellationToken ct)
+    {
         var grant = await ReportAccess.EmbeteGrantAsync(db, me, id, ct);
         if (!me.IsInRole(Roles.CaseOfficer))
         {
@@ -83,13 +93,13 @@ internal static partial class ClaimRepayment
         }
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
-        var reason = body?.Reason?.Trim();
-        RepaymentBasis? basis = body?.Basis is { } code && Bases.TryGetValue(code, out var b) ? b : null;
+        var reason = body.Reason?.Trim();
+        RepaymentBasis? basis = body.Basis is { } code && Bases.TryGetValue(code, out var b) ? b : null;
         if (basis is null)
         {
             errors.Add("basis", ReportingTexts.Claim_BasisUnknown);
         }
-        if (body?.Amount is not { } amount || amount <= 0 || amount > grant.AmountGranted)
+        if (body.Amount is not { } amount || amount <= 0 || amount > grant.AmountGranted)
         {
             errors.Add("amount", Format.Text(ReportingTexts.Claim_AmountRange, Format.Nok(grant.AmountGranted)));
         }
@@ -101,21 +111,21 @@ internal static partial class ClaimRepayment
         {
             errors.Add("reason", Format.Text(ReportingTexts.Review_ReasonTooLong, RepaymentClaim.MaxReasonLength));
         }
-        if (body?.DueDate is not { } due || due <= NorwayTime.DateOf(now) || due > NorwayTime.DateOf(now).AddYears(2))
+        if (body.DueDate is not { } due || due <= NorwayTime.DateOf(now) || due > NorwayTime.DateOf(now).AddYears(2))
         {
             errors.Add("dueDate", ReportingTexts.Claim_DueDate);
         }
-        if (body?.ChapterPost is not { } chapter || !ChapterPostPattern().IsMatch(chapter))
+        if (body.ChapterPost is not { } chapter || !ChapterPostPattern().IsMatch(chapter))
         {
             errors.Add("chapterPost", ReportingTexts.Claim_ChapterPost);
         }
         if (errors.Count > 0)
         {
-            return errors.ToValidationProblem();
+            return (null, errors);
         }
         await EnsureImpartialAsync(db, me, grant.ApplicationId, ct);
         var claimed = await db.RepaymentClaims.Where(c => c.GrantDecisionId == grant.Id).SumAsync(c => (long?)c.Amount, ct) ?? 0;
-        if (claimed + body!.Amount!.Value > grant.AmountGranted)
+        if (claimed + body.Amount!.Value > grant.AmountGranted)
         {
             throw new RuleViolationException(Format.Text(ReportingTexts.Claim_OverGrant, Format.Nok(claimed), Format.Nok(grant.AmountGranted)), "claims-exceed-grant");
         }
@@ -125,7 +135,7 @@ internal static partial class ClaimRepayment
         AuditTrail.Record(db, me, now, "claim.proposed", "grant", grant.Id.ToString(), grant.OrganisationId, grant.EmbeteId,
             after: new { claim.Id, basis = body.Basis, claim.Amount, claim.Reason, claim.DueDate, claim.ChapterPost, claim.OffsetAgainstNextGrant });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/grants/{grant.Id}/repayment-claims", RepaymentClaimDto.Of(claim));
+        return (claim, errors);
     }
 
     internal static async Task<Ok<List<RepaymentClaimDto>>> ListAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
@@ -142,11 +152,17 @@ internal static partial class ClaimRepayment
     internal static async Task<Results<Ok<RepaymentClaimDto>, ValidationProblem>> IssueAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid claimId, [FromBody] ClaimStepRequest? body, CancellationToken ct)
     {
-        var (grant, claim) = await LoadAsync(db, me, id, claimId, ct);
+        await LoadAsync(db, me, id, claimId, ct);
         if (body?.Version is not { } version)
         {
             return FieldErrors.Of("version", ReportingTexts.Shape_VersionMissing).ToValidationProblem();
         }
+        return TypedResults.Ok(RepaymentClaimDto.Of(await IssueClaimAsync(db, me, time, id, claimId, version, ct)));
+    }
+
+    public static async Task<RepaymentClaim> IssueClaimAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid claimId, int version, CancellationToken ct)
+    {
+        var (grant, claim) = await LoadAsync(db, me, id, claimId, ct);
         EnsureVersion(claim, version);
         if (claim.Status != ClaimStatus.Proposed)
         {
@@ -170,28 +186,35 @@ internal static partial class ClaimRepayment
                 Format.Text(ReportingTexts.Email_Claim_Body, Format.Nok(claim.Amount), grant.SchemeYear, Format.Date(claim.DueDate)), now));
         }
         await SaveAsync(db, ct);
-        return TypedResults.Ok(RepaymentClaimDto.Of(claim));
+        return claim;
     }
 
     internal static async Task<Results<Ok<RepaymentClaimDto>, ValidationProblem>> PaidAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid claimId, [FromBody] ClaimStepRequest? body, CancellationToken ct)
     {
+        var (claim, errors) = await MarkPaidAsync(db, me, time, id, claimId, body ?? new ClaimStepRequest(null, null), ct);
+        return claim is null ? errors.ToValidationProblem() : TypedResults.Ok(RepaymentClaimDto.Of(claim));
+    }
+
+    public static async Task<(RepaymentClaim? Claim, FieldErrors Errors)> MarkPaidAsync(
+        AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid claimId, ClaimStepRequest body, CancellationToken ct)
+    {
         var (grant, claim) = await LoadAsync(db, me, id, claimId, ct);
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
-        if (body?.Version is null)
+        if (body.Version is null)
         {
             errors.Add("version", ReportingTexts.Shape_VersionMissing);
         }
-        if (body?.PaidOn is not { } paidOn || paidOn > NorwayTime.DateOf(now) || claim.IssuedAt is { } issued && paidOn < NorwayTime.DateOf(issued).AddYears(-1))
+        if (body.PaidOn is not { } paidOn || paidOn > NorwayTime.DateOf(now) || claim.IssuedAt is { } issued && paidOn < NorwayTime.DateOf(issued).AddYears(-1))
         {
             errors.Add("paidOn", ReportingTexts.Claim_PaidOn);
         }
         if (errors.Count > 0)
         {
-            return errors.ToValidationProblem();
+            return (null, errors);
         }
-        EnsureVersion(claim, body!.Version!.Value);
+        EnsureVersion(claim, body.Version!.Value);
         if (claim.Status != ClaimStatus.Issued)
         {
             throw new RuleViolationException(ReportingTexts.Claim_NotIssued, "claim-not-issued");
@@ -200,7 +223,7 @@ internal static partial class ClaimRepayment
         AuditTrail.Record(db, me, now, "claim.paid", "grant", grant.Id.ToString(), grant.OrganisationId, grant.EmbeteId,
             after: new { claim.Id, claim.Amount, claim.PaidOn });
         await SaveAsync(db, ct);
-        return TypedResults.Ok(RepaymentClaimDto.Of(claim));
+        return (claim, errors);
     }
 
     internal static async Task<FileContentHttpResult> LetterAsync(AppDbContext db, CurrentUser me, Guid id, Guid claimId, CancellationToken ct)

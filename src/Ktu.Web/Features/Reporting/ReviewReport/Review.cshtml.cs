@@ -12,6 +12,13 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? TransferOutcome { get; set; }
+    [BindProperty] public ClaimForm Claim { get; set; } = new();
+    [BindProperty] public Guid ClaimId { get; set; }
+    [BindProperty] public int ClaimVersion { get; set; }
+    [BindProperty] public DateOnly? PaidOn { get; set; }
+
+    public IReadOnlyList<RepaymentClaimDto> Claims { get; private set; } = [];
 
     internal ReportView View { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -48,6 +55,63 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
         return await StepAsync(year, grantId, ReviewReport.Step.Return, ReportingTexts.Review_ReturnedMessage, ct);
     }
 
+    public async Task<IActionResult> OnPostTransferAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+        {
+            if (TransferOutcome is not ("innvilg" or "avslå"))
+            {
+                return FieldErrors.Of(nameof(TransferOutcome), ReportingTexts.Transfer_ChooseOutcome);
+            }
+            var reason = Reason?.Trim();
+            if (TransferOutcome == "avslå" && string.IsNullOrEmpty(reason))
+            {
+                return FieldErrors.Of(nameof(Reason), ReportingTexts.Transfer_ReasonRequired);
+            }
+            await DecideTransfer.HandleAsync(db, me, time, grantId, TransferOutcome == "innvilg", reason, ct);
+            return new FieldErrors();
+        });
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Transfer_Decided, ct);
+    }
+
+    public async Task<IActionResult> OnPostProposeClaimAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+            (await ClaimRepayment.ProposeClaimAsync(db, me, time, grantId,
+                new RepaymentClaimRequest(Claim.Basis, Claim.Amount, Claim.Reason, Claim.DueDate, Claim.ChapterPost, Claim.Offset), ct)).Errors,
+            path => "Claim." + char.ToUpperInvariant(path[0]) + path[1..]);
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Claim_Proposed, ct);
+    }
+
+    public async Task<IActionResult> OnPostIssueClaimAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+        {
+            await ClaimRepayment.IssueClaimAsync(db, me, time, grantId, ClaimId, ClaimVersion, ct);
+            return new FieldErrors();
+        });
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Claim_Issued, ct);
+    }
+
+    public async Task<IActionResult> OnPostClaimPaidAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+            (await ClaimRepayment.MarkPaidAsync(db, me, time, grantId, ClaimId, new ClaimStepRequest(ClaimVersion, PaidOn), ct)).Errors,
+            path => path == "paidOn" ? nameof(PaidOn) : path);
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Claim_Paid, ct);
+    }
+
+    private async Task<IActionResult> DoneAsync(bool ok, int year, Guid grantId, string message, CancellationToken ct)
+    {
+        if (!ok)
+        {
+            await LoadAsync(year, grantId, ct);
+            return Page();
+        }
+        TempData.Message(message);
+        return RedirectToPage(null, new { year, grantId });
+    }
+
     private async Task<IActionResult> StepAsync(int year, Guid grantId, ReviewReport.Step step, string done, CancellationToken ct)
     {
         var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
@@ -71,5 +135,19 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
         View = await ReportView.LoadAsync(db, grant, await ReportAccess.ReportAsync(db, grant.Id, ct), time.GetUtcNow(), ct);
         Version = View.Version;
         Receipts = (await DownloadReportPdf.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        Claims = (await ClaimRepayment.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        Claim.ChapterPost ??= "0761.21";
+        Claim.DueDate ??= View.Today.AddDays(30);
     }
+}
+
+/// <summary>The page's form for proposing a repayment claim.</summary>
+public sealed class ClaimForm
+{
+    public string? Basis { get; set; }
+    public long? Amount { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public string? ChapterPost { get; set; }
+    public bool Offset { get; set; }
 }

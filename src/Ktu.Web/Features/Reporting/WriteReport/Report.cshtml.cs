@@ -19,6 +19,7 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
     internal ReportView View { get; private set; } = null!;
     public string? Message { get; private set; }
     public IReadOnlyList<ReportReceipt> Receipts { get; private set; } = [];
+    public IReadOnlyList<RepaymentClaimDto> Claims { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -103,5 +104,6 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
         var grant = await ReportAccess.OwnGrantOfApplicationAsync(db, me, id, ct);
         View = await ReportView.LoadAsync(db, grant, await ReportAccess.ReportAsync(db, grant.Id, ct), time.GetUtcNow(), ct);
         Receipts = (await DownloadReportPdf.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        Claims = (await ClaimRepayment.ListAsync(db, me, grant.Id, ct)).Value ?? [];
     }
 }
