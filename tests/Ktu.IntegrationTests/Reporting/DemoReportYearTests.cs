@@ -44,4 +44,29 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         var steinkjer = overview["reports"]!.AsArray().Single(r => r!["applicant"]!.GetValue<string>().StartsWith("Steinkjer", StringComparison.Ordinal))!;
         Assert.Equal("submitted", steinkjer["state"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_new_application_shows_the_officer_that_last_years_report_is_missing()
+    {
+        var oppdal = await SubmitAsync("5021");
+        var steinkjer = await SubmitAsync("5006");
+        var officer = await _factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        var inbox = await ReadAsync(await officer.GetAsync($"/api/v1/cases?year={OpenYear}"));
+        var items = inbox["items"]!.AsArray();
+        Assert.Equal([OpenYear - 1], items.Single(i => i!["applicationId"]!.GetValue<string>() == oppdal)!["missingReportYears"]!.AsArray().Select(y => y!.GetValue<int>()));
+        Assert.Empty(items.Single(i => i!["applicationId"]!.GetValue<string>() == steinkjer)!["missingReportYears"]!.AsArray());
+
+        var browser = await _factory.CreateSignedInBrowserClientAsync("saksbehandler.trondelag@demo.ktu");
+        var page = await browser.GetStringAsync($"/saksbehandling/sak/{oppdal}");
+        Assert.Contains($"har ikke sendt rapport for tilskuddet for {OpenYear - 1}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("har ikke sendt rapport", await browser.GetStringAsync($"/saksbehandling/sak/{steinkjer}"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> SubmitAsync(string municipality)
+    {
+        var api = await _factory.ApplicantAsync(municipality);
+        var draft = await SaveAsync(api, Complete(await StartAsync(api)));
+        Assert.Equal(HttpStatusCode.OK, (await Ktu.IntegrationTests.Applications.ApplicationApi.SubmitAsync(api, Id(draft))).StatusCode);
+        return Id(draft);
+    }
 }

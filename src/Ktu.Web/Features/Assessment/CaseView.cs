@@ -22,7 +22,8 @@ internal sealed record CaseView(
     IReadOnlyList<CaseLine> Lines,
     CaseFile? CaseFile,
     IReadOnlyList<ImpartialityDeclaration> Declarations,
-    IReadOnlyList<InformationRequest> Questions)
+    IReadOnlyList<InformationRequest> Questions,
+    IReadOnlyList<int> MissingReportYears)
 {
     public bool IsWithdrawn => Application.Status != ApplicationStatus.Submitted;
 
@@ -54,8 +55,10 @@ internal sealed record CaseView(
             .Where(d => d.ApplicationId == application.Id).ToListAsync(ct);
         var questions = await db.InformationRequests.AsNoTracking()
             .Where(q => q.ApplicationId == application.Id).ToListAsync(ct);
+        var missingReports = await db.MissingReportYearsAsync([organisation.Id], application.SchemeYear, ct);
         return new(application, submission, snapshot, organisation, scheme, DistrictMunicipality.Is(organisation, scheme), lines, caseFile,
-            declarations.OrderBy(d => d.DeclaredAt).ToList(), questions.OrderBy(q => q.AskedAt).ToList());
+            declarations.OrderBy(d => d.DeclaredAt).ToList(), questions.OrderBy(q => q.AskedAt).ToList(),
+            missingReports.GetValueOrDefault(organisation.Id) ?? []);
     }
 
     public static async Task<SchemeYear> LoadSchemeAsync(AppDbContext db, int year, CancellationToken ct) =>

@@ -28,7 +28,7 @@ internal static class ListCases
         var r = await LoadAsync(db, me, year ?? await DefaultYearAsync(db, me, ct), status, search, district, sort, desc == true, ct);
         return TypedResults.Ok(new InboxResponse(r.Year, r.Counts, r.Total, r.Items.Select(i => new InboxItemDto(
             i.ApplicationId, i.Reference, i.Applicant, i.OrgNumber, i.Kind.ToString(), i.Centrality, i.District, i.SubmittedAt,
-            i.Status, i.StatusName, i.AssignedOfficer, i.Competence, i.Bpa, i.Projects, i.Total, i.OpenQuestions)).ToList()));
+            i.Status, i.StatusName, i.AssignedOfficer, i.Competence, i.Bpa, i.Projects, i.Total, i.OpenQuestions, i.MissingReportYears)).ToList()));
     }
 
     /// <summary>The newest year the embete has submitted applications for; the newest scheme year when there are none.</summary>
@@ -71,6 +71,7 @@ internal static class ListCases
             .Where(r => ids.Contains(r.ApplicationId) && r.AnsweredAt == null)
             .GroupBy(r => r.ApplicationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var missingReports = await db.MissingReportYearsAsync(rows.Select(r => r.Organisation.Id).ToList(), year, ct);
 
         var items = rows.Select(r =>
         {
@@ -81,7 +82,8 @@ internal static class ListCases
             return new InboxItem(r.Id, r.Reference ?? "", r.Organisation.Name, r.Organisation.OrgNumber, r.Organisation.Kind,
                 r.Organisation.Centrality, DistrictMunicipality.Is(r.Organisation, scheme), submission.SubmittedAt,
                 withdrawn ? Withdrawn : caseStatus.ToString(), CaseStatusName.Of(caseStatus, withdrawn), r.Officer,
-                summary.Competence, summary.Bpa, summary.Projects, summary.Total, open.GetValueOrDefault(r.Id));
+                summary.Competence, summary.Bpa, summary.Projects, summary.Total, open.GetValueOrDefault(r.Id),
+                missingReports.GetValueOrDefault(r.Organisation.Id) ?? []);
         }).ToList();
 
         var counts = items.GroupBy(i => i.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

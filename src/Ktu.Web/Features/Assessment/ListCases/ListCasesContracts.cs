@@ -5,7 +5,7 @@ namespace Ktu.Web.Features.Assessment;
 public sealed record InboxItemDto(
     Guid ApplicationId, string Reference, string Applicant, string OrgNumber, string Kind, int? Centrality, bool District,
     DateTimeOffset SubmittedAt, string Status, string StatusName, string? AssignedOfficer,
-    long Competence, long Bpa, long Projects, long Total, int OpenQuestions);
+    long Competence, long Bpa, long Projects, long Total, int OpenQuestions, IReadOnlyList<int> MissingReportYears);
 
 public sealed record InboxResponse(int Year, IReadOnlyDictionary<string, int> Counts, int Total, IReadOnlyList<InboxItemDto> Items);
 
@@ -25,6 +25,7 @@ internal sealed record InboxItem(
     long Bpa,
     long Projects,
     long Total,
-    int OpenQuestions);
+    int OpenQuestions,
+    IReadOnlyList<int> MissingReportYears);
 
 internal sealed record InboxResult(int Year, IReadOnlyList<InboxItem> Items, IReadOnlyDictionary<string, int> Counts, int Total);

@@ -34,7 +34,11 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser me, TimeProvider 
             var embeteId = me.StaffEmbeteId;
             var latest = await db.GrantDecisions.AsNoTracking().Where(d => d.EmbeteId == embeteId).MaxAsync(d => (int?)d.SchemeYear, ct)
                 ?? await db.SchemeYears.AsNoTracking().MaxAsync(s => (int?)s.Year, ct);
-            return latest is { } y ? RedirectToPage(null, new { year = y, State, Filter }) : NotFound();
+            if (latest is null)
+            {
+                return NotFound();
+            }
+            year = latest;
         }
         var overview = await ListReports.LoadAsync(db, me, year.Value, time.GetUtcNow(), ct);
         if (overview is null)
