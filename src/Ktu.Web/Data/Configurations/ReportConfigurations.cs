@@ -110,3 +110,27 @@ internal sealed class RepaymentClaimConfiguration : IEntityTypeConfiguration<Rep
         b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
+{
+    public void Configure(EntityTypeBuilder<SentReminder> b)
+    {
+        b.ToTable("SentReminders");
+        // Never twice: one row per grant and kind.
+        b.HasKey(e => new { e.GrantDecisionId, e.Kind });
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.To).HasMaxLength(256);
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Ktu.Web.Domain.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Ktu.Web.Domain.JobLease> b)
+    {
+        b.ToTable("JobLeases");
+        b.HasKey(e => e.Name);
+        b.Property(e => e.Name).HasMaxLength(64);
+        b.Property(e => e.HolderId).HasMaxLength(128);
+    }
+}

@@ -9,7 +9,8 @@ internal static class ReportingFeature
     public const string Tag = "Rapportering";
 
     public static IServiceCollection AddReporting(this IServiceCollection services) =>
-        services.AddSingleton<IDataSeed, DemoReportYear>();
+        services.AddSingleton<IDataSeed, DemoReportYear>()
+            .AddHostedService<ReportRemindersJob>();
 
     public static IEndpointRouteBuilder MapReporting(this IEndpointRouteBuilder app)
     {

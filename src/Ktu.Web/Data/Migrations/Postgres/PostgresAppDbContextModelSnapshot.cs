@@ -762,6 +762,25 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("Embeter", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1393,6 +1412,32 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("ReportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.SentReminder", b =>
+                {
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GrantDecisionId", "Kind");
+
+                    b.ToTable("SentReminders", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.TransferDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2022,6 +2067,15 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.HasOne("Ktu.Web.Domain.Reporting.GrantReport", null)
                         .WithMany()
                         .HasForeignKey("GrantReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.SentReminder", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("GrantDecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

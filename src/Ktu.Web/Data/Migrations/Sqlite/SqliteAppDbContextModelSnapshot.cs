@@ -752,6 +752,25 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("Embeter", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Letters.GrantLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1398,32 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.SentReminder", b =>
+                {
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GrantDecisionId", "Kind");
+
+                    b.ToTable("SentReminders", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.TransferDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1996,6 +2041,15 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.HasOne("Ktu.Web.Domain.Reporting.GrantReport", null)
                         .WithMany()
                         .HasForeignKey("GrantReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.SentReminder", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("GrantDecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
