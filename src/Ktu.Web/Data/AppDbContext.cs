@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Reporting.RepaymentClaim> RepaymentClaims => Set<Ktu.Web.Domain.Reporting.RepaymentClaim>();
     public DbSet<Ktu.Web.Domain.Reporting.SentReminder> SentReminders => Set<Ktu.Web.Domain.Reporting.SentReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Ktu.Web.Domain.Reporting.AccountChange> AccountChanges => Set<Ktu.Web.Domain.Reporting.AccountChange>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -180,4 +180,47 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
         var actions = await db.AuditEntries.Where(e => e.EntityId == grant && e.Action.StartsWith("claim.")).Select(e => e.Action).ToListAsync();
         Assert.Equal(["claim.issued", "claim.paid", "claim.proposed"], actions.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_new_account_reported_after_the_decision_is_used_for_payment_once_the_embete_approves_it()
+    {
+        const string NewAccount = "86011117947";
+        var grant = fixture.Grants[Arendal];
+        var arendal = await Factory.ApplicantAsync(Arendal);
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var url = $"/api/v1/grants/{grant}/account-changes";
+
+        var invalid = await arendal.PostAsJsonAsync(url, new { accountNumber = "86011117948", reason = "Ny bank." });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.NotNull((await ReadAsync(invalid))["errors"]!["accountNumber"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await arendal.PostAsJsonAsync(url, new { accountNumber = NewAccount, reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.ApplicantAsync(Grimstad)).PostAsJsonAsync(url, new { accountNumber = NewAccount, reason = "Ny bank." })).StatusCode);
+
+        var requested = await arendal.PostAsJsonAsync(url, new { accountNumber = NewAccount, reason = "Kommunen har byttet bank." });
+        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
+        var change = await ReadAsync(requested);
+        Assert.Equal("change-pending", (await ReadAsync(await arendal.PostAsJsonAsync(url, new { accountNumber = NewAccount, reason = "Igjen." })))["code"]!.GetValue<string>());
+
+        // Not used before it is approved.
+        Assert.DoesNotContain("8601.11.17947", await PaymentsCsvAsync(officer), StringComparison.Ordinal);
+        var decided = await officer.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = true, version = 1 });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("change-decided", (await ReadAsync(await officer.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = false, reason = "x", version = 1 })))["code"]!.GetValue<string>());
+        var csv = await PaymentsCsvAsync(officer);
+        var arendalRow = csv.Split('\n').Single(l => l.Contains("Arendal", StringComparison.Ordinal));
+        Assert.Contains("8601.11.17947", arendalRow, StringComparison.Ordinal);
+        // The decision itself is unchanged, and the history is kept.
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(Ktu.TestSupport.CompleteApplication.ValidAccount, (await db.GrantDecisions.SingleAsync(d => d.Id == Guid.Parse(grant))).AccountNumber);
+        Assert.Single(JsonNode.Parse(await arendal.GetStringAsync(url))!.AsArray());
+        Assert.Single(await db.AuditEntries.Where(e => e.EntityId == grant && e.Action == "grant.account-change-approved").ToListAsync());
+    }
+
+    private static async Task<string> PaymentsCsvAsync(HttpClient officer)
+    {
+        var response = await officer.GetAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={Ktu.TestSupport.CompleteApplication.ValidAccount}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
 }

@@ -134,3 +134,23 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Ktu.Web.D
         b.Property(e => e.HolderId).HasMaxLength(128);
     }
 }
+
+internal sealed class AccountChangeConfiguration : IEntityTypeConfiguration<AccountChange>
+{
+    public void Configure(EntityTypeBuilder<AccountChange> b)
+    {
+        b.ToTable("AccountChanges");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.AccountNumber).HasMaxLength(11);
+        b.Property(e => e.Reason).HasMaxLength(AccountChange.MaxReasonLength);
+        b.Property(e => e.DecisionReason).HasMaxLength(AccountChange.MaxReasonLength);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.RequestedByUserId).HasMaxLength(450);
+        b.Property(e => e.RequestedByName).HasMaxLength(256);
+        b.Property(e => e.DecidedByName).HasMaxLength(256);
+        b.HasIndex(e => e.GrantDecisionId);
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

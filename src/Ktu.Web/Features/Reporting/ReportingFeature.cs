@@ -23,6 +23,7 @@ internal static class ReportingFeature
         ReviewReport.Map(grant);
         DecideTransfer.Map(grant);
         ClaimRepayment.Map(grant);
+        ChangeAccount.Map(grant);
         ListReports.Map(app);
         return app;
     }

@@ -1081,6 +1081,73 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("Pots", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.AccountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantDecisionId");
+
+                    b.ToTable("AccountChanges", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2032,6 +2099,15 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .WithMany("Pots")
                         .HasForeignKey("SchemeYear")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.AccountChange", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1067,6 +1067,73 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("Pots", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.AccountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantDecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantDecisionId");
+
+                    b.ToTable("AccountChanges", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2006,6 +2073,15 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .WithMany("Pots")
                         .HasForeignKey("SchemeYear")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.AccountChange", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

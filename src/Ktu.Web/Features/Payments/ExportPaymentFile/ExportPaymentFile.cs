@@ -105,7 +105,9 @@ internal static class ExportPaymentFile
             .Select(p => p.GrantDecisionId).ToListAsync(ct);
         var decisions = await db.GrantDecisions.AsNoTracking()
             .Where(d => d.EmbeteId == embeteId && d.SchemeYear == year && !paid.Contains(d.Id)).ToListAsync(ct);
-        var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? NorwayTime.DateOf(time.GetUtcNow()));
+        // An account changed after the decision and approved by the embete replaces the one in the decision.
+        var changed = await db.CurrentAccountsAsync(decisions.Select(d => d.Id).ToList(), ct);
+        var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? NorwayTime.DateOf(time.GetUtcNow()), changed);
         if (list.Refused.Count > 0)
         {
             var rows = string.Join(" ", list.Refused.Select(r => $"{r.CaseReference} {r.RecipientName}: {r.Problem}"));

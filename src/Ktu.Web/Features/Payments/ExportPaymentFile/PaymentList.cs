@@ -24,7 +24,9 @@ internal sealed record PaymentList(
 
     public long Total => Payments.Sum(p => p.Amount);
 
-    public static PaymentList From(IEnumerable<GrantDecision> decisions, Embete payer, string payerAccount, DateOnly executionDate)
+    /// <param name="changedAccounts">Accounts changed after the decision and approved by the embete, by decision id; they replace the decision's.</param>
+    public static PaymentList From(IEnumerable<GrantDecision> decisions, Embete payer, string payerAccount, DateOnly executionDate,
+        IReadOnlyDictionary<Guid, string>? changedAccounts = null)
     {
         if (!AccountNumber.TryParse(payerAccount, out var account, out var accountError))
         {
@@ -41,8 +43,9 @@ internal sealed record PaymentList(
             {
                 continue;
             }
-            var row = Row(d);
-            var problem = Problem(d, payer)
+            var accountNumber = changedAccounts?.GetValueOrDefault(d.Id) ?? d.AccountNumber;
+            var row = Row(d, accountNumber);
+            var problem = Problem(d, accountNumber, payer)
                 ?? (seenDecisions.Add(d.Id) ? null : PaymentTexts.DecisionTwice)
                 ?? (seenReferences.Add(d.CaseReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.CaseReference));
             (problem is null ? payments : refused).Add(row with { Problem = problem });
@@ -50,24 +53,24 @@ internal sealed record PaymentList(
         return new PaymentList(payer, account.Value, executionDate, payments, refused);
     }
 
-    private static PaymentRow Row(GrantDecision d) => new(
+    private static PaymentRow Row(GrantDecision d, string? accountNumber) => new(
         d.Id,
         d.CaseReference,
         d.SchemeYear,
         PaymentText.Clean(d.ApplicantName, MaxName),
         Mod11.Normalise(d.ApplicantOrgNumber),
-        AccountNumber.TryParse(d.AccountNumber, out var account) ? account.Value.Value : PaymentText.Clean(d.AccountNumber, 40),
+        AccountNumber.TryParse(accountNumber, out var account) ? account.Value.Value : PaymentText.Clean(accountNumber, 40),
         d.AmountGranted,
         Remark(d),
         null);
 
-    private static string? Problem(GrantDecision d, Embete payer)
+    private static string? Problem(GrantDecision d, string? accountNumber, Embete payer)
     {
         if (!string.Equals(d.EmbeteId, payer.Id, StringComparison.Ordinal))
         {
             return Format.Text(PaymentTexts.OtherEmbete, d.EmbeteId, payer.Name);
         }
-        if (!AccountNumber.TryParse(d.AccountNumber, out _, out var accountError))
+        if (!AccountNumber.TryParse(accountNumber, out _, out var accountError))
         {
             return Format.Text(PaymentTexts.AccountStopped, accountError, d.ApplicantName);
         }
