@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Reporting.SentReminder> SentReminders => Set<Ktu.Web.Domain.Reporting.SentReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Ktu.Web.Domain.Reporting.AccountChange> AccountChanges => Set<Ktu.Web.Domain.Reporting.AccountChange>();
+    public DbSet<Ktu.Web.Domain.Reporting.Reallocation> Reallocations => Set<Ktu.Web.Domain.Reporting.Reallocation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

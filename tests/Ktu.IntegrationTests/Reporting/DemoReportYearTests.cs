@@ -62,6 +62,37 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("har ikke sendt rapport", await browser.GetStringAsync($"/saksbehandling/sak/{steinkjer}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_approved_reallocation_moves_money_to_a_line_of_its_own_in_the_report()
+    {
+        var year = OpenYear - 1;
+        var applicant = await _factory.ApplicantAsync("5021");
+        var applications = System.Text.Json.Nodes.JsonNode.Parse(await applicant.GetStringAsync("/api/v1/applications"))!.AsArray();
+        var application = applications.Single(a => a!["schemeYear"]!.GetValue<int>() == year)!["id"]!.GetValue<string>();
+        var grant = (await ReadAsync(await applicant.GetAsync($"/api/v1/applications/{application}/decision")))["id"]!.GetValue<string>();
+        var before = await ReadAsync(await applicant.GetAsync($"/api/v1/grants/{grant}/report"));
+        var project = before["report"]!["accounts"]!.AsArray().Single(a => a!["lineId"]!.GetValue<string>().StartsWith("prosjekt", StringComparison.Ordinal))!;
+        var projectGranted = project["granted"]!.GetValue<long>();
+        var url = $"/api/v1/grants/{grant}/reallocations";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await applicant.PostAsJsonAsync(url, new { fromLineId = "prosjekt-1", amount = projectGranted + 1, purpose = "x", reason = "y" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await applicant.PostAsJsonAsync(url, new { fromLineId = "finnes-ikke", amount = 1000, purpose = "x", reason = "y" })).StatusCode);
+        var requested = await applicant.PostAsJsonAsync(url, new { fromLineId = "prosjekt-1", amount = 20_000, purpose = "Opplæring i velferdsteknologi for nattevakter", reason = "Utstyret ble rimeligere." });
+        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
+        var id = (await ReadAsync(requested))["id"]!.GetValue<string>();
+        var officer = await _factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"{url}/{id}/decision", new { approve = false, version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"{url}/{id}/decision", new { approve = true, version = 1 })).StatusCode);
+
+        var after = await ReadAsync(await applicant.GetAsync($"/api/v1/grants/{grant}/report"));
+        var accounts = after["report"]!["accounts"]!.AsArray();
+        Assert.Equal(projectGranted - 20_000, accounts.Single(a => a!["lineId"]!.GetValue<string>() == "prosjekt-1")!["granted"]!.GetValue<long>());
+        var moved = accounts.Single(a => a!["lineId"]!.GetValue<string>().StartsWith("omdisponert-", StringComparison.Ordinal))!;
+        Assert.Equal(20_000, moved["granted"]!.GetValue<long>());
+        Assert.Equal("Opplæring i velferdsteknologi for nattevakter", moved["label"]!.GetValue<string>());
+        Assert.Equal(after["amountGranted"]!.GetValue<long>(), accounts.Sum(a => a!["granted"]!.GetValue<long>()));
+    }
+
     private async Task<string> SubmitAsync(string municipality)
     {
         var api = await _factory.ApplicantAsync(municipality);

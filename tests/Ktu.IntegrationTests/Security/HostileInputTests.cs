@@ -210,7 +210,7 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
         "year" => ApplicationApi.OpenYear.ToString(CultureInfo.InvariantCulture),
         "number" => "1",
         "questionId" => "00000000-0000-0000-0000-000000000001",
-        "attachmentId" or "grantId" or "claimId" or "changeId" => "00000000-0000-0000-0000-000000000002",
+        "attachmentId" or "grantId" or "claimId" or "changeId" or "reallocationId" => "00000000-0000-0000-0000-000000000002",
         "name" => "scenario",
         "embete" => "trondelag",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),

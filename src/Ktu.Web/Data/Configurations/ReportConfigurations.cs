@@ -154,3 +154,24 @@ internal sealed class AccountChangeConfiguration : IEntityTypeConfiguration<Acco
         b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ReallocationConfiguration : IEntityTypeConfiguration<Reallocation>
+{
+    public void Configure(EntityTypeBuilder<Reallocation> b)
+    {
+        b.ToTable("Reallocations");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Ignore(e => e.NewLineId);
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.FromLineId).HasMaxLength(64);
+        b.Property(e => e.Purpose).HasMaxLength(Reallocation.MaxTextLength);
+        b.Property(e => e.Reason).HasMaxLength(Reallocation.MaxTextLength);
+        b.Property(e => e.DecisionReason).HasMaxLength(Reallocation.MaxTextLength);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.RequestedByName).HasMaxLength(256);
+        b.Property(e => e.DecidedByName).HasMaxLength(256);
+        b.HasIndex(e => e.GrantDecisionId);
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -12,9 +12,10 @@ namespace Ktu.Web.Domain.Reporting;
 public static class ReportPrefill
 {
     /// <param name="submitted">The application as it was last submitted before the decision: where the persons come from.</param>
-    public static ReportContent From(GrantDecision grant, ApplicationContent submitted)
+    /// <param name="reallocations">The grant's reallocations; approved ones move money between lines (<see cref="Reallocation.Apply"/>).</param>
+    public static ReportContent From(GrantDecision grant, ApplicationContent submitted, IEnumerable<Reallocation>? reallocations = null)
     {
-        var granted = grant.ReadLines().Where(l => l.AmountGranted > 0).ToList();
+        var granted = Reallocation.Apply(grant.ReadLines(), reallocations ?? []).Where(l => l.AmountGranted > 0).ToList();
         return new ReportContent
         {
             Competence = granted.Where(l => l.Part == DecisionPart.Competence).Select(l => new CompetenceResult

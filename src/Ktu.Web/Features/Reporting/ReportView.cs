@@ -45,7 +45,8 @@ internal sealed record ReportView(
         var scheme = await db.Reference.SchemeYearAsync(grant.SchemeYear, ct)
             ?? throw new InvalidOperationException($"Scheme year {grant.SchemeYear} is missing.");
         var pot = await db.Pots.AsNoTracking().SingleOrDefaultAsync(p => p.SchemeYear == grant.SchemeYear && p.EmbeteId == grant.EmbeteId, ct);
-        var prefill = ReportPrefill.From(grant, await SubmittedContentAsync(db, grant, ct));
+        var reallocations = await db.Reallocations.AsNoTracking().Where(r => r.GrantDecisionId == grant.Id).ToListAsync(ct);
+        var prefill = ReportPrefill.From(grant, await SubmittedContentAsync(db, grant, ct), reallocations);
         var content = report is null ? prefill : ReportPrefill.Merge(prefill, report.ReadContent());
         var attachments = report is null
             ? []

@@ -24,6 +24,7 @@ internal static class ReportingFeature
         DecideTransfer.Map(grant);
         ClaimRepayment.Map(grant);
         ChangeAccount.Map(grant);
+        Reallocate.Map(grant);
         ListReports.Map(app);
         return app;
     }

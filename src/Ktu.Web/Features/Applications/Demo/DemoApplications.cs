@@ -53,18 +53,31 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
             return;
         }
         var submittedAt = scheme.ApplicationDeadline.AddDays(-10);
+        // On PostgreSQL a transient failure retries one municipality's whole step (see WriteTransaction).
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var i = 0; i < ReportYearMunicipalities.Length; i++)
         {
-            db.ChangeTracker.Clear();
-            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.MunicipalityNumber == ReportYearMunicipalities[i], ct);
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == $"soker.{ReportYearMunicipalities[i]}@{DemoAccounts.EmailDomain}", ct);
-            var actor = new Actor(user.Id, user.FullName, user.Email);
-            var application = Application.Start(Guid.NewGuid(), organisation, year, actor, submittedAt);
-            application.SaveDraft(Content(i, organisation.Name), actor, submittedAt);
-            db.Applications.Add(application);
-            var view = await ApplicationView.LoadAsync(db, application, submittedAt, ct);
-            await RecordSubmission.SaveAsync(db, application, view, actor, submittedAt, demoSeed: true, ct);
+            var index = i;
+            await strategy.ExecuteAsync(c => SubmitReportYearAsync(db, index, year, submittedAt, c), ct);
         }
+    }
+
+    private static async Task<bool> SubmitReportYearAsync(AppDbContext db, int i, int year, DateTimeOffset submittedAt, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.MunicipalityNumber == ReportYearMunicipalities[i], ct);
+        if (await db.Applications.AnyAsync(a => a.OrganisationId == organisation.Id && a.SchemeYear == year, ct))
+        {
+            return false;
+        }
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == $"soker.{ReportYearMunicipalities[i]}@{DemoAccounts.EmailDomain}", ct);
+        var actor = new Actor(user.Id, user.FullName, user.Email);
+        var application = Application.Start(Guid.NewGuid(), organisation, year, actor, submittedAt);
+        application.SaveDraft(Content(i, organisation.Name), actor, submittedAt);
+        db.Applications.Add(application);
+        var view = await ApplicationView.LoadAsync(db, application, submittedAt, ct);
+        await RecordSubmission.SaveAsync(db, application, view, actor, submittedAt, demoSeed: true, ct);
+        return true;
     }
 
     private static async Task<bool> SubmitSampleAsync(AppDbContext db, int i, int year, DateTimeOffset now, CancellationToken ct)
