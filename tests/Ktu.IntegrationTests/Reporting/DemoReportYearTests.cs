@@ -93,6 +93,29 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         Assert.Equal(after["amountGranted"]!.GetValue<long>(), accounts.Sum(a => a!["granted"]!.GetValue<long>()));
     }
 
+    [Fact]
+    public async Task A_new_application_offers_the_persons_still_in_education_in_the_last_report_as_continuing()
+    {
+        var steinkjer = await _factory.ApplicantAsync("5006");
+        var draft = await StartAsync(steinkjer);
+        var offered = await ReadAsync(await steinkjer.GetAsync($"/api/v1/applications/{Id(draft)}/continuing-from-report"));
+        Assert.Equal(OpenYear - 1, offered["fromYear"]!.GetValue<int>());
+        var persons = offered["persons"]!.AsArray();
+        Assert.NotEmpty(persons);
+        // One person of each reported competence line was still in education; two lines of one type add up.
+        Assert.All(persons, p => Assert.InRange(p!["persons"]!.GetValue<int>(), 1, 2));
+
+        // Someone who has sent no report is offered nothing; another organisation's application is not found.
+        var oppdal = await _factory.ApplicantAsync("5021");
+        var oppdalDraft = await StartAsync(oppdal);
+        Assert.Null((await ReadAsync(await oppdal.GetAsync($"/api/v1/applications/{Id(oppdalDraft)}/continuing-from-report")))["fromYear"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await oppdal.GetAsync($"/api/v1/applications/{Id(draft)}/continuing-from-report")).StatusCode);
+
+        var browser = await _factory.CreateSignedInBrowserClientAsync("soker.5006@demo.ktu");
+        var page = await browser.GetStringAsync($"/soknad/{Id(draft)}/kompetanse");
+        Assert.Contains($"I rapporten for {OpenYear - 1} var disse fortsatt under utdanning", page, StringComparison.Ordinal);
+    }
+
     private async Task<string> SubmitAsync(string municipality)
     {
         var api = await _factory.ApplicantAsync(municipality);

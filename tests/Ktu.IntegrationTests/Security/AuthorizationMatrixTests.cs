@@ -210,6 +210,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/applications/{id:guid}/questions"] = Access.OwnOrgApplicant,
         ["POST /api/v1/applications/{id:guid}/questions/{questionId:guid}/answer"] = Access.OwnOrgApplicant,
         ["GET /api/v1/applications/{id:guid}/decision"] = Access.OwnOrgApplicant,
+        ["GET /api/v1/applications/{id:guid}/continuing-from-report"] = Access.OwnOrgApplicant,
         ["GET /soknad/{id:guid}/sporsmal"] = Access.OwnOrgApplicant,
         ["POST /soknad/{id:guid}/sporsmal"] = Access.OwnOrgApplicant,
         ["GET /soknad/{id:guid}/vedtak"] = Access.OwnOrgApplicant,

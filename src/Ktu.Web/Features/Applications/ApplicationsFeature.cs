@@ -23,6 +23,7 @@ internal static class ApplicationsFeature
             .ProducesProblem(StatusCodes.Status404NotFound);
         AnswerQuestion.Map(application);
         ViewDecision.Map(application);
+        ContinuingFromReport.Map(application);
 
         app.MapApplicationPdf();
         app.MapDecisionLetterPdf();

@@ -97,10 +97,10 @@ internal sealed class DemoReportYear(IConfiguration configuration, TimeProvider 
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>An invented, complete report: everyone completed, everything spent as granted.</summary>
+    /// <summary>An invented, complete report: one person of each competence line still in education, everything spent as granted.</summary>
     private static ReportContent Completed(ReportContent prefill) => prefill with
     {
-        Competence = prefill.Competence.Select(c => c with { Completed = c.PersonsGranted, Ongoing = 0, DroppedOut = 0 }).ToList(),
+        Competence = prefill.Competence.Select(c => c with { Completed = Math.Max(0, c.PersonsGranted - 1), Ongoing = Math.Min(1, c.PersonsGranted), DroppedOut = 0 }).ToList(),
         Bpa = prefill.Bpa.Select(b => b with { PersonsTrained = b.PersonsGranted }).ToList(),
         Projects = prefill.Projects.Select(p => p with
         {

@@ -8,7 +8,7 @@ namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 2: competence measures, one row per education type of the scheme year. Rows are added, copied and deleted by plain form posts.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class CompetenceModel(PartEditors editors) : PageModel
+public sealed class CompetenceModel(PartEditors editors, Data.AppDbContext db, CurrentUser me) : PageModel
 {
     public PartEditor Part { get; } = editors.For(new PartShape(
         ApplicationStep.Competence,
@@ -34,6 +34,9 @@ public sealed class CompetenceModel(PartEditors editors) : PageModel
 
     [BindProperty] public List<MeasureForm> CompetenceMeasures { get; set; } = [];
 
+    /// <summary>Continuing persons from the organisation's last sent report, offered to fill in.</summary>
+    public ContinuingFromReportResponse Continuing { get; private set; } = new(null, []);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await Part.LoadAsync(Id, ct))
@@ -53,7 +56,19 @@ public sealed class CompetenceModel(PartEditors editors) : PageModel
             CompetenceMeasures.Add(new MeasureForm()); // an empty row to start typing in; not saved until something is written
         }
         Part.ShowMessages(ModelState, showIssues: PartEditor.CheckRequested(Request));
+        if (Part.IsEditable && me.OrganisationId is { } organisation)
+        {
+            Continuing = await ContinuingFromReport.LoadAsync(db, organisation, Part.View.Application.SchemeYear, ct);
+        }
         return Page();
+    }
+
+    /// <summary>Fills in the continuing persons from the last sent report, then saves like any other change of the rows.</summary>
+    public async Task<IActionResult> OnPostCopyContinuingAsync(CancellationToken ct)
+    {
+        var application = await ApplicationAccess.LoadOwnAsync(db, me, Id, ct);
+        var continuing = await ContinuingFromReport.LoadAsync(db, application.OrganisationId, application.SchemeYear, ct);
+        return await SaveAsync(rows => ContinuingFromReport.Apply(rows, continuing.Persons), ct);
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(null, ct);
