@@ -29,6 +29,13 @@ public static class ReportNames
         _ => ReportingTexts.ClaimStatus_Paid,
     };
 
+    public static string Change(ChangeStatus status) => status switch
+    {
+        ChangeStatus.Requested => ReportingTexts.ChangeStatus_Requested,
+        ChangeStatus.Approved => ReportingTexts.ChangeStatus_Approved,
+        _ => ReportingTexts.ChangeStatus_Refused,
+    };
+
     public static string Attachment(AttachmentKind kind) =>
         kind == AttachmentKind.AuditorStatement ? ReportingTexts.Attachment_AuditorStatement : ReportingTexts.Attachment_AccountsPrint;
 }

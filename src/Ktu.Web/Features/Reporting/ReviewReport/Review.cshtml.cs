@@ -19,6 +19,11 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
     [BindProperty] public DateOnly? PaidOn { get; set; }
 
     public IReadOnlyList<RepaymentClaimDto> Claims { get; private set; } = [];
+    public IReadOnlyList<AccountChangeDto> AccountChanges { get; private set; } = [];
+    public IReadOnlyList<ReallocationDto> Reallocations { get; private set; } = [];
+    [BindProperty] public Guid ChangeId { get; set; }
+    [BindProperty] public int ChangeVersion { get; set; }
+    [BindProperty] public bool Approve { get; set; }
 
     internal ReportView View { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -101,6 +106,26 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
         return await DoneAsync(ok, year, grantId, ReportingTexts.Claim_Paid, ct);
     }
 
+    public async Task<IActionResult> OnPostDecideAccountAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+            await ChangeAccount.DecideAsync(db, me, time, grantId, ChangeId, new AccountChangeDecisionRequest(Approve, Reason, ChangeVersion), ct)
+                is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
+                ? FieldErrors.Of(nameof(Reason), string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)))
+                : new FieldErrors());
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Change_Decided, ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideReallocationAsync(int year, Guid grantId, CancellationToken ct)
+    {
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Review_VersionConflict, async () =>
+            await Reallocate.DecideAsync(db, me, time, grantId, ChangeId, new ReallocationDecisionRequest(Approve, Reason, ChangeVersion), ct)
+                is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
+                ? FieldErrors.Of(nameof(Reason), string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)))
+                : new FieldErrors());
+        return await DoneAsync(ok, year, grantId, ReportingTexts.Change_Decided, ct);
+    }
+
     private async Task<IActionResult> DoneAsync(bool ok, int year, Guid grantId, string message, CancellationToken ct)
     {
         if (!ok)
@@ -136,6 +161,8 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser me, TimeProvider ti
         Version = View.Version;
         Receipts = (await DownloadReportPdf.ListAsync(db, me, grant.Id, ct)).Value ?? [];
         Claims = (await ClaimRepayment.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        AccountChanges = (await ChangeAccount.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        Reallocations = (await Reallocate.ListAsync(db, me, grant.Id, ct)).Value ?? [];
         Claim.ChapterPost ??= "0761.21";
         Claim.DueDate ??= View.Today.AddDays(30);
     }

@@ -20,6 +20,13 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
     public string? Message { get; private set; }
     public IReadOnlyList<ReportReceipt> Receipts { get; private set; } = [];
     public IReadOnlyList<RepaymentClaimDto> Claims { get; private set; } = [];
+    public IReadOnlyList<AccountChangeDto> AccountChanges { get; private set; } = [];
+    public IReadOnlyList<ReallocationDto> Reallocations { get; private set; } = [];
+    [BindProperty] public string? NewAccount { get; set; }
+    [BindProperty] public string? ChangeReason { get; set; }
+    [BindProperty] public string? FromLineId { get; set; }
+    [BindProperty] public long? MoveAmount { get; set; }
+    [BindProperty] public string? Purpose { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -60,6 +67,51 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
         }
         TempData.Message(ReportingTexts.Page_Uploaded);
         return RedirectToPage(null, new { id });
+    }
+
+    public async Task<IActionResult> OnPostAccountAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Save_Conflict, async () =>
+            await ChangeAccount.RequestAsync(db, me, time, View.Grant.Id, new AccountChangeRequest(NewAccount, ChangeReason), ct) is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
+                ? Errors(problem, new() { ["accountNumber"] = nameof(NewAccount), ["reason"] = nameof(ChangeReason) })
+                : new FieldErrors());
+        return Done(ok, id, ReportingTexts.Account_Requested);
+    }
+
+    public async Task<IActionResult> OnPostReallocateAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Save_Conflict, async () =>
+            await Reallocate.RequestAsync(db, me, time, View.Grant.Id, new ReallocationRequest(FromLineId, MoveAmount, Purpose, ChangeReason), ct) is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
+                ? Errors(problem, new() { ["fromLineId"] = nameof(FromLineId), ["amount"] = nameof(MoveAmount), ["purpose"] = nameof(Purpose), ["reason"] = nameof(ChangeReason) })
+                : new FieldErrors());
+        return Done(ok, id, ReportingTexts.Reallocation_Requested);
+    }
+
+    private IActionResult Done(bool ok, Guid id, string message)
+    {
+        if (!ok)
+        {
+            Form = ReportForm.From(View);
+            return Page();
+        }
+        TempData.Message(message);
+        return RedirectToPage(null, new { id });
+    }
+
+    /// <summary>An endpoint's field errors under the page's field names.</summary>
+    private static FieldErrors Errors(Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem, Dictionary<string, string> names)
+    {
+        var errors = new FieldErrors();
+        foreach (var (field, messages) in problem.ProblemDetails.Errors)
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(names.GetValueOrDefault(field, field), message);
+            }
+        }
+        return errors;
     }
 
     private async Task<IActionResult> SaveAsync(Guid id, bool submit, CancellationToken ct)
@@ -105,5 +157,7 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
         View = await ReportView.LoadAsync(db, grant, await ReportAccess.ReportAsync(db, grant.Id, ct), time.GetUtcNow(), ct);
         Receipts = (await DownloadReportPdf.ListAsync(db, me, grant.Id, ct)).Value ?? [];
         Claims = (await ClaimRepayment.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        AccountChanges = (await ChangeAccount.ListAsync(db, me, grant.Id, ct)).Value ?? [];
+        Reallocations = (await Reallocate.ListAsync(db, me, grant.Id, ct)).Value ?? [];
     }
 }
