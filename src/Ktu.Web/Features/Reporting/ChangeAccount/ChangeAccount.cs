@@ -92,24 +92,8 @@ internal static class ChangeAccount
         var grant = await ReportAccess.EmbeteGrantAsync(db, me, id, ct);
         var change = await db.AccountChanges.SingleOrDefaultAsync(c => c.Id == changeId && c.GrantDecisionId == grant.Id, ct)
             ?? throw new NotFoundException(ReportingTexts.Account_NotFound);
-        var errors = new FieldErrors();
-        if (body?.Approve is null)
-        {
-            errors.Add("approve", ReportingTexts.Account_ChooseOutcome);
-        }
-        if (body?.Version is null)
-        {
-            errors.Add("version", ReportingTexts.Shape_VersionMissing);
-        }
         var reason = body?.Reason?.Trim();
-        if (body?.Approve == false && string.IsNullOrEmpty(reason))
-        {
-            errors.Add("reason", ReportingTexts.Account_RefusalReason);
-        }
-        if (reason is { Length: > AccountChange.MaxReasonLength })
-        {
-            errors.Add("reason", Format.Text(ReportingTexts.Review_ReasonTooLong, AccountChange.MaxReasonLength));
-        }
+        var errors = ChangeDecisionInput.Problems(body?.Approve, body?.Version, reason, AccountChange.MaxReasonLength, ReportingTexts.Account_RefusalReason);
         if (errors.Count > 0)
         {
             return errors.ToValidationProblem();
@@ -118,10 +102,7 @@ internal static class ChangeAccount
         {
             throw new RuleViolationException(ReportingTexts.Account_AlreadyDecided, "change-decided");
         }
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct))
-        {
-            throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
-        }
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var before = await CurrentAccountAsync(db, grant, ct);
         change.Decide(body.Approve!.Value, reason, me.Actor, now);

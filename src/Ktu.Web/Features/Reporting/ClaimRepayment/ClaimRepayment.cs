@@ -123,7 +123,7 @@ internal static partial class ClaimRepayment
         {
             return (null, errors);
         }
-        await EnsureImpartialAsync(db, me, grant.ApplicationId, ct);
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var claimed = await db.RepaymentClaims.Where(c => c.GrantDecisionId == grant.Id).SumAsync(c => (long?)c.Amount, ct) ?? 0;
         if (claimed + body.Amount!.Value > grant.AmountGranted)
         {
@@ -172,7 +172,7 @@ internal static partial class ClaimRepayment
         {
             throw new RuleViolationException(ReportingTexts.Claim_OwnProposal, "four-eyes");
         }
-        await EnsureImpartialAsync(db, me, grant.ApplicationId, ct);
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var embeteName = await db.Embeter.Where(e => e.Id == grant.EmbeteId).Select(e => e.NameBokmal).SingleAsync(ct);
         claim.Issue(me.Actor, now, c => FollowUpLetterPdf.Claim(c, grant, embeteName));
@@ -250,14 +250,6 @@ internal static partial class ClaimRepayment
         if (claim.Version != version)
         {
             throw new RuleViolationException(ReportingTexts.Review_VersionConflict, "version-conflict");
-        }
-    }
-
-    private static async Task EnsureImpartialAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct)
-    {
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == applicationId && d.UserId == me.Id && d.Conflict, ct))
-        {
-            throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
         }
     }
 

@@ -85,10 +85,7 @@ internal static class DecideTransfer
         {
             throw new RuleViolationException(ReportingTexts.Transfer_OwnRecommendation, "four-eyes");
         }
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct))
-        {
-            throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
-        }
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var embeteName = await db.Embeter.Where(e => e.Id == grant.EmbeteId).Select(e => e.NameBokmal).SingleAsync(ct);
         var decision = TransferDecision.Make(report, content.Unused, approve, reason, me.Actor, now, t => FollowUpLetterPdf.Transfer(t, grant, embeteName));

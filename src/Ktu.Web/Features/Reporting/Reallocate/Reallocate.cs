@@ -112,24 +112,8 @@ internal static class Reallocate
         var grant = await ReportAccess.EmbeteGrantAsync(db, me, id, ct);
         var reallocation = await db.Reallocations.SingleOrDefaultAsync(r => r.Id == reallocationId && r.GrantDecisionId == grant.Id, ct)
             ?? throw new NotFoundException(ReportingTexts.Reallocation_NotFound);
-        var errors = new FieldErrors();
-        if (body?.Approve is null)
-        {
-            errors.Add("approve", ReportingTexts.Account_ChooseOutcome);
-        }
-        if (body?.Version is null)
-        {
-            errors.Add("version", ReportingTexts.Shape_VersionMissing);
-        }
         var reason = body?.Reason?.Trim();
-        if (body?.Approve == false && string.IsNullOrEmpty(reason))
-        {
-            errors.Add("reason", ReportingTexts.Reallocation_RefusalReason);
-        }
-        if (reason is { Length: > Reallocation.MaxTextLength })
-        {
-            errors.Add("reason", Format.Text(ReportingTexts.Review_ReasonTooLong, Reallocation.MaxTextLength));
-        }
+        var errors = ChangeDecisionInput.Problems(body?.Approve, body?.Version, reason, Reallocation.MaxTextLength, ReportingTexts.Reallocation_RefusalReason);
         if (errors.Count > 0)
         {
             return errors.ToValidationProblem();
@@ -138,10 +122,7 @@ internal static class Reallocate
         {
             throw new RuleViolationException(ReportingTexts.Account_AlreadyDecided, "reallocation-decided");
         }
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct))
-        {
-            throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
-        }
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         if (await db.GrantReports.AnyAsync(r => r.GrantDecisionId == grant.Id && r.SubmissionCount > 0, ct))
         {
             throw new RuleViolationException(ReportingTexts.Reallocation_ReportSent, "report-sent");

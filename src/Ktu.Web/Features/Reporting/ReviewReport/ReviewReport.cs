@@ -87,10 +87,7 @@ internal static class ReviewReport
         {
             throw new RuleViolationException(ReportingTexts.Review_VersionConflict, "version-conflict");
         }
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct))
-        {
-            throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
-        }
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var view = await ReportView.LoadAsync(db, grant, report, now, ct);
         var actor = me.Actor;
