@@ -115,6 +115,7 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
         var row = overview["reports"]!.AsArray().Single(r => r!["grantId"]!.GetValue<string>() == grant)!;
         Assert.Equal("approved", row["transfer"]!.GetValue<string>());
         Assert.False(row["transferRequested"]!.GetValue<bool>());
+        Assert.True(row["closed"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -174,6 +175,7 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
         var row = after["reports"]!.AsArray().Single(r => r!["grantId"]!.GetValue<string>() == grant)!;
         Assert.False(row["owesMoney"]!.GetValue<bool>());
         Assert.Equal(50_000, row["claimed"]!.GetValue<long>());
+        Assert.True(row["closed"]!.GetValue<bool>());
 
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -14,6 +14,7 @@ namespace Ktu.Web.Features.Reporting;
 /// <param name="OwesMoney">An issued claim is unpaid, or money is left unused to be paid back (chosen, or the transfer refused) and no claim is made yet.</param>
 /// <param name="TransferRequested">Money is left unused, the applicant applies to use it next year, and the embete has not decided.</param>
 /// <param name="Transfer">The embete's decision on the transfer: approved, refused, or null.</param>
+/// <param name="Closed">Nothing is left to do: the report is approved, and any unused money is transferred or claimed and the claim paid; or, with no report, a claim for the grant is paid.</param>
 /// <param name="Claimed">Whole kroner claimed back (proposed, issued or paid); <paramref name="ClaimedUnpaid"/> of it issued and not paid.</param>
 public sealed record ReportOverviewRow(
     Guid GrantId,
@@ -34,12 +35,14 @@ public sealed record ReportOverviewRow(
     string? RecommendedBy,
     string? Transfer,
     long Claimed,
-    long ClaimedUnpaid);
+    long ClaimedUnpaid,
+    bool Closed);
 
 public sealed record ReportOverviewCounts(
-    int Total, int NotStarted, int Draft, int Submitted, int Returned, int Approved, int Late, int EvidenceMissing, int OwesMoney, int TransferRequested);
+    int Total, int NotStarted, int Draft, int Submitted, int Returned, int Approved, int Late, int EvidenceMissing, int OwesMoney, int TransferRequested, int Closed);
 
-public sealed record ReportOverview(int Year, DateOnly Opens, DateOnly Deadline, ReportOverviewCounts Counts, IReadOnlyList<ReportOverviewRow> Reports);
+/// <param name="YearClosed">Every grant of the year is closed (<see cref="ReportOverviewRow.Closed"/>): the embete can close the year.</param>
+public sealed record ReportOverview(int Year, DateOnly Opens, DateOnly Deadline, ReportOverviewCounts Counts, IReadOnlyList<ReportOverviewRow> Reports, bool YearClosed);
 
 /// <summary>
 /// The embete's report overview for one scheme year: every grant with where its report is, who is late, who lacks the auditor's
@@ -171,7 +174,8 @@ internal static class ListReports
                 report?.RecommendedByName,
                 transfer switch { true => "approved", false => "refused", null => null },
                 grantClaims.Sum(c => c.Amount),
-                unpaid));
+                unpaid,
+                Closed: IsClosed(report?.Status, unused, transfer, grantClaims.Select(c => c.Status).ToList(), toRepay)));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
         var counts = new ReportOverviewCounts(
@@ -184,7 +188,24 @@ internal static class ListReports
             rows.Count(r => r.Late),
             rows.Count(r => r.EvidenceMissing),
             rows.Count(r => r.OwesMoney),
-            rows.Count(r => r.TransferRequested));
-        return new ReportOverview(year, window.Opens, window.Deadline, counts, rows);
+            rows.Count(r => r.TransferRequested),
+            rows.Count(r => r.Closed));
+        return new ReportOverview(year, window.Opens, window.Deadline, counts, rows, rows.Count > 0 && rows.All(r => r.Closed));
+    }
+
+    /// <summary>A grant is closed when nothing is left to do for it: see <see cref="ReportOverviewRow.Closed"/>.</summary>
+    public static bool IsClosed(ReportStatus? report, long unused, bool? transferApproved, IReadOnlyList<ClaimStatus> claims, bool toRepay)
+    {
+        var claimsSettled = claims.Count > 0 && claims.All(c => c == ClaimStatus.Paid);
+        if (report != ReportStatus.Approved)
+        {
+            // Not reported: closed only by a claim that has been paid.
+            return claimsSettled;
+        }
+        if (unused <= 0)
+        {
+            return claims.All(c => c == ClaimStatus.Paid);
+        }
+        return transferApproved == true ? claims.All(c => c == ClaimStatus.Paid) : toRepay && claimsSettled;
     }
 }
