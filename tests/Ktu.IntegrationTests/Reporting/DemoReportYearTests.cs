@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ktu.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Ktu.IntegrationTests.Applications.ApplicationApi;
 
 namespace Ktu.IntegrationTests.Reporting;
@@ -114,6 +116,29 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         var browser = await _factory.CreateSignedInBrowserClientAsync("soker.5006@demo.ktu");
         var page = await browser.GetStringAsync($"/soknad/{Id(draft)}/kompetanse");
         Assert.Contains($"I rapporten for {OpenYear - 1} var disse fortsatt under utdanning", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_auditors_statement_postponed_last_year_is_owed_with_this_years_report()
+    {
+        // Arrange: Steinkjer's sent report for last year postponed the statement to cover two years.
+        await using (var scope = _factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Ktu.Web.Data.AppDbContext>();
+            var organisation = await db.Organisations.SingleAsync(o => o.MunicipalityNumber == "5006");
+            var last = await db.GrantReports.SingleAsync(r => r.OrganisationId == organisation.Id && r.SchemeYear == OpenYear - 1);
+            db.Entry(last).Property(r => r.Document).CurrentValue = Ktu.Web.Domain.Reporting.ReportJson.Serialize(last.ReadContent() with { AuditorStatementPostponed = true });
+            await db.SaveChangesAsync();
+        }
+        var grants = await Granting.GrantAsync(_factory, "trondelag", ["5006"], []);
+        var steinkjer = await _factory.ApplicantAsync("5006");
+        var report = await ReadAsync(await steinkjer.GetAsync($"/api/v1/grants/{grants["5006"]}/report"));
+        Assert.Equal("auditorStatement", report["evidence"]!.GetValue<string>());
+        Assert.False(report["mayPostponeStatement"]!.GetValue<bool>());
+        Assert.Contains(report["issues"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "statement-owed");
+        // Someone without a postponed statement owes nothing extra.
+        var oppdal = await Granting.GrantedReportAsync(_factory, "5021", OpenYear - 1);
+        Assert.DoesNotContain(oppdal["issues"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "statement-owed");
     }
 
     private async Task<string> SubmitAsync(string municipality)

@@ -49,6 +49,16 @@ internal static class Granting
         return grants;
     }
 
+    /// <summary>The report document of the municipality's grant for <paramref name="year"/>, as its applicant reads it.</summary>
+    public static async Task<JsonObject> GrantedReportAsync(KtuFactory factory, string number, int year)
+    {
+        var api = await factory.ApplicantAsync(number);
+        var applications = JsonNode.Parse(await api.GetStringAsync("/api/v1/applications"))!.AsArray();
+        var application = applications.Single(a => a!["schemeYear"]!.GetValue<int>() == year)!["id"]!.GetValue<string>();
+        var grant = (await ReadAsync(await api.GetAsync($"/api/v1/applications/{application}/decision")))["id"]!.GetValue<string>();
+        return await ReadAsync(await api.GetAsync($"/api/v1/grants/{grant}/report"));
+    }
+
     /// <summary>A one-page PDF standing in for the auditor's statement.</summary>
     public static byte[] StatementPdf()
     {
