@@ -31,6 +31,15 @@ public sealed record AuditorRequirement(AccountsEvidence Evidence, bool MayCover
     public static AuditorRequirement For(SchemeYear scheme, long granted, long spentThisYear) =>
         For(granted, spentThisYear, scheme.AuditorThreshold, scheme.AuditorComparison);
 
+    /// <summary>The attachment that satisfies the requirement.</summary>
+    public AttachmentKind Kind => Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
+
+    /// <summary>The report postponed the statement, and this is the two-year case that allows it.</summary>
+    public bool IsPostponed(bool postponed) => postponed && MayCoverTwoYears;
+
+    /// <summary>The required document is attached, or postponed where that is allowed.</summary>
+    public bool IsMet(IEnumerable<AttachmentKind> attached, bool postponed) => attached.Contains(Kind) || IsPostponed(postponed);
+
     private static bool Reaches(long amount, long threshold, ThresholdComparison comparison) => comparison switch
     {
         ThresholdComparison.Above => amount > threshold,

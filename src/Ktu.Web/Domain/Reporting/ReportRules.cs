@@ -85,9 +85,8 @@ public static class ReportRules
         {
             issues.Add(ValidationIssue.Error("auditorStatementPostponed", "postpone-not-allowed", ReportTexts.Rule_PostponeNotAllowed));
         }
-        var evidenceKind = requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
-        var postponed = report.AuditorStatementPostponed && requirement.MayCoverTwoYears;
-        if (!attached.Contains(evidenceKind) && !postponed)
+        var postponed = requirement.IsPostponed(report.AuditorStatementPostponed);
+        if (!requirement.IsMet(attached, report.AuditorStatementPostponed))
         {
             issues.Add(ValidationIssue.Warning("attachments", "evidence-missing", requirement.Evidence == AccountsEvidence.AuditorStatement
                 ? ReportTexts.Rule_AuditorStatementMissing

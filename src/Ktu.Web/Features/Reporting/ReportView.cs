@@ -37,9 +37,9 @@ internal sealed record ReportView(
 
     /// <summary>What the accounts need, and whether it is there (or postponed to next year where that is allowed).</summary>
     public bool EvidenceInPlace =>
-        Attachments.Any(a => a.Kind == EvidenceKind) || (Content.AuditorStatementPostponed && Requirement.MayCoverTwoYears);
+        Requirement.IsMet(Attachments.Select(a => a.Kind), Content.AuditorStatementPostponed);
 
-    public AttachmentKind EvidenceKind => Requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
+    public AttachmentKind EvidenceKind => Requirement.Kind;
 
     public static async Task<ReportView> LoadAsync(AppDbContext db, GrantDecision grant, GrantReport? report, DateTimeOffset now, CancellationToken ct)
     {

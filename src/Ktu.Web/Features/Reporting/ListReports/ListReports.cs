@@ -154,8 +154,7 @@ internal static class ListReports
                 _ => "draft",
             };
             var sent = report?.Status is ReportStatus.Submitted or ReportStatus.Approved;
-            var evidenceKind = requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
-            var evidenceInPlace = attached[g.Id].Contains(evidenceKind) || (content is { AuditorStatementPostponed: true } && requirement.MayCoverTwoYears);
+            var evidenceInPlace = requirement.IsMet(attached[g.Id], content?.AuditorStatementPostponed == true);
             var unused = content is not null && content.Accounts.All(a => a.Spent is not null) ? content.Unused : 0;
             bool? transfer = transfers.TryGetValue(g.Id, out var approved) ? approved : null;
             var grantClaims = claims[g.Id].ToList();

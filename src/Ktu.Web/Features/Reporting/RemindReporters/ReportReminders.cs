@@ -61,8 +61,7 @@ internal static class ReportReminders
                 var content = ReportJson.Deserialize(report.Document);
                 var scheme = await db.Reference.SchemeYearAsync(g.SchemeYear, ct);
                 var requirement = AuditorRequirement.For(scheme!, g.AmountGranted, content.TotalSpent);
-                var needed = requirement.Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;
-                if (!attached[g.Id].Contains(needed) && !(content.AuditorStatementPostponed && requirement.MayCoverTwoYears))
+                if (!requirement.IsMet(attached[g.Id], content.AuditorStatementPostponed))
                 {
                     kind = ReminderKind.EvidenceOwed;
                 }
