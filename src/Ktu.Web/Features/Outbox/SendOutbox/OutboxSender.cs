@@ -38,17 +38,27 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, SmtpSett
     }
 
     /// <summary>Due messages, oldest first, now leased to this sender and to no other.</summary>
-    internal async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(AppDbContext db, CancellationToken ct)
+    internal async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(AppDbContext db, CancellationToken ct) =>
+        await LeaseAsync(db, await DueAsync(db, ct), ct);
+
+    /// <summary>The ids of up to a batch of due messages, oldest first. Another sender may read the same ones.</summary>
+    internal async Task<List<Guid>> DueAsync(AppDbContext db, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var candidates = await db.OutboxMessages.AsNoTracking().Where(Due(now))
+        return await db.OutboxMessages.AsNoTracking().Where(Due(now))
             .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
+    }
+
+    /// <summary>Leases those of <paramref name="candidates"/> that are still due, and returns them.</summary>
+    internal async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(AppDbContext db, List<Guid> candidates, CancellationToken ct)
+    {
         if (candidates.Count == 0)
         {
             return [];
         }
         // The condition is checked again inside the UPDATE: of two senders that read the same candidates, the one whose
         // UPDATE runs second finds them leased and takes none (PostgreSQL re-checks a row it waited for; SQLite writes one at a time).
+        var now = time.GetUtcNow();
         var claim = $"{Name}/{Interlocked.Increment(ref _claims)}";
         var leaseUntil = now + settings.Lease;
         await WriteTransaction.StatementAsync(db, () => db.OutboxMessages
@@ -186,7 +196,7 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, SmtpSett
     /// A broken address, or a recipient the server refuses for good (5xx), fails the same way every time: give up at once.
     /// Anything else (no connection, a busy server, 4xx) may pass later.
     /// </summary>
-    private static bool IsPermanent(Exception e) => e switch
+    internal static bool IsPermanent(Exception e) => e switch
     {
         ParseException => true,
         SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } c => (int)c.StatusCode >= 500,

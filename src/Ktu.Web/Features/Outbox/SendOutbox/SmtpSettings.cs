@@ -49,7 +49,7 @@ internal sealed record SmtpSettings
                 ? parsed
                 : throw new InvalidOperationException($"Smtp__Security={s} er ukjent; bruk StartTls, SslOnConnect, StartTlsWhenAvailable, Auto eller None.")
             : port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-        if (!MailboxAddress.TryParse(section["From"] ?? "", out var from) || string.IsNullOrEmpty(from.Address))
+        if (!MailboxAddress.TryParse(section["From"] ?? "", out var from) || string.IsNullOrEmpty(from.Domain) || string.IsNullOrEmpty(from.LocalPart))
         {
             throw new InvalidOperationException("Smtp__Host er satt; Smtp__From må da være avsenderens e-postadresse.");
         }
