@@ -46,7 +46,7 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, SmtpSett
     {
         var now = time.GetUtcNow();
         return await db.OutboxMessages.AsNoTracking().Where(Due(now))
-            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
     }
 
     /// <summary>Leases those of <paramref name="candidates"/> that are still due, and returns them.</summary>
@@ -65,7 +65,7 @@ internal sealed partial class OutboxSender(IServiceScopeFactory scopes, SmtpSett
             .Where(m => candidates.Contains(m.Id)).Where(Due(now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedBy, claim).SetProperty(m => m.LeaseUntil, leaseUntil), ct), ct);
         return await db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.LeasedBy == claim)
-            .OrderBy(m => m.CreatedAt).ToListAsync(ct);
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
     }
 
     /// <summary>Sends messages this sender has claimed (<see cref="ClaimAsync"/>) and records each outcome.</summary>
