@@ -8,6 +8,7 @@ using Ktu.Web.Features.Audit;
 using Ktu.Web.Features.Backup;
 using Ktu.Web.Features.GrantLetters;
 using Ktu.Web.Features.Organisations;
+using Ktu.Web.Features.Outbox;
 using Ktu.Web.Features.Payments;
 using Ktu.Web.Features.Reporting;
 using Ktu.Web.Features.Schemes;
@@ -20,6 +21,7 @@ builder.Services.AddAuth(builder.Configuration, builder.Environment);
 builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.Services.AddDocuments();
+builder.Services.AddOutbox(builder.Configuration);
 
 // Data seeds run in this order after the migrations: reference data, scheme years, demo users, demo applications.
 builder.Services.AddOrganisations();

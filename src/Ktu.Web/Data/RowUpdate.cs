@@ -17,7 +17,7 @@ internal sealed class RowUpdate
     /// Entity types whose saves may leave the context: no interceptor of KTU looks at them (reference data clears the
     /// cache, submissions and the audit trail are guarded), so writing them beside <c>SaveChanges</c> skips nothing.
     /// </summary>
-    private static readonly HashSet<Type> Committable = [typeof(Domain.Applications.Application)];
+    private static readonly HashSet<Type> Committable = [typeof(Domain.Applications.Application), typeof(Domain.OutboxMessage)];
 
     private RowUpdate(string sql, List<(string Name, RelationalTypeMapping Mapping, object? Value)> parameters)
     {

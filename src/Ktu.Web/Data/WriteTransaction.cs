@@ -23,4 +23,14 @@ internal static class WriteTransaction
         await transaction.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>
+    /// One set-based statement (<c>ExecuteUpdateAsync</c>, <c>ExecuteDeleteAsync</c>), atomic on its own. It does not go
+    /// through <c>SaveChanges</c>, so on SQLite the write gate is held around it here instead.
+    /// </summary>
+    public static async Task<int> StatementAsync(AppDbContext db, Func<Task<int>> statement, CancellationToken ct)
+    {
+        await using var gate = await SqliteWriteGate.HoldForTransactionAsync(db, ct);
+        return await statement();
+    }
 }

@@ -77,7 +77,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.To).HasMaxLength(320);
         b.Property(e => e.Subject).HasMaxLength(300);
-        b.Property(e => e.LastError).HasMaxLength(2000);
+        b.Property(e => e.LastError).HasMaxLength(OutboxMessage.MaxError);
+        b.Property(e => e.ServerResponse).HasMaxLength(OutboxMessage.MaxServerResponse);
+        b.Property(e => e.LeasedBy).HasMaxLength(OutboxMessage.MaxLeasedBy);
+        // A sender saves its result only while the row still carries its own claim (Features/Outbox/SendOutbox).
+        b.Property(e => e.LeasedBy).IsConcurrencyToken();
         // The sender's query: unsent messages, oldest first.
         b.HasIndex(e => new { e.SentAt, e.CreatedAt });
     }

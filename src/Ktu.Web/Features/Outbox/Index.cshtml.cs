@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Outbox;
 
-public sealed record OutboxRow(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+public sealed record OutboxRow(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? FailedAt)
+{
+    /// <summary>What became of the message: sent, given up, waiting for its next try, or not tried.</summary>
+    public string State => OutboxState.Of(SentAt, NextAttemptAt, FailedAt);
+}
 
 public sealed class IndexModel(AppDbContext db, IConfiguration configuration) : PageModel
 {
@@ -24,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, IConfiguration configuration) : 
         Messages = await db.OutboxMessages.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.To)
             .Take(Shown)
-            .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt))
+            .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.FailedAt))
             .ToListAsync(ct);
         return Page();
     }
