@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Ktu.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using UglyToad.PdfPig.Core;
@@ -63,6 +64,12 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         {
             await Page.Locator($"#spent-{i}").FillAsync(new string(granted[i].Where(char.IsDigit).ToArray()));
         }
+        // The draft saves itself a few seconds after the last change, and the totals follow; a reload finds it.
+        await Expect(Page.Locator("#autosave-status")).ToHaveTextAsync(new Regex(@"^Lagret automatisk kl\. \d\d:\d\d\.$"), new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await Expect(Page.GetByTestId("unused")).ToHaveTextAsync("kr 0");
+        await Page.ReloadAsync();
+        await Expect(Page.GetByTestId("report-status")).ToHaveTextAsync("Under arbeid");
+        await Expect(Page.Locator("#Form_FteGrantYear")).ToHaveValueAsync("1212");
         await ClickAsync(Page, "Lagre");
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rapporten er lagret.");
         await Expect(Page.GetByTestId("report-status")).ToHaveTextAsync("Under arbeid");

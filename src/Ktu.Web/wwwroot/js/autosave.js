@@ -1,4 +1,4 @@
-// Autosave for the application's part pages: progressive enhancement only, the forms work without it.
+// Autosave for the application's part pages and the report page: progressive enhancement only, the forms work without it.
 // A few seconds after the last change the whole form is posted (with its antiforgery token) to the
 // page's Autosave handler, which answers {saved, version, savedAt, message, summary}. The hidden
 // version is updated, so the explicit save that may follow is not mistaken for a conflict.
@@ -34,7 +34,7 @@
           // Someone else saved: stop here and keep the old version, so the explicit save shows the conflict and keeps the text.
           stopped = true;
         } else {
-          var version = form.querySelector('input[name="Version"]');
+          var version = form.querySelector('input[data-autosave-version]') || form.querySelector('input[name="Version"]');
           if (version && json.version !== undefined) { version.value = json.version; }
         }
         status.textContent = json.message || '';

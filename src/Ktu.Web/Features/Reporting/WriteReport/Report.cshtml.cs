@@ -39,6 +39,43 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
 
+    /// <summary>
+    /// Autosave from wwwroot/js/autosave.js: saves the report as typed with the form's version and answers with the new
+    /// version and totals as JSON. A stale version, a closed report or unreadable input saves nothing and says so.
+    /// </summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var content = Form.ToContent(View.Content);
+        SaveReport.Outcome outcome;
+        try
+        {
+            outcome = await SaveReport.HandleAsync(db, me, time, View.Grant.Id, new ReportInput(Form.Version, content), ct);
+        }
+        catch (RuleViolationException refused)
+        {
+            return Autosaved(saved: false, conflict: true, refused.Message);
+        }
+        return outcome switch
+        {
+            SaveReport.Saved s => Autosaved(s.View),
+            SaveReport.Conflict => Autosaved(saved: false, conflict: true, ReportingTexts.Save_Conflict),
+            _ => Autosaved(saved: false, conflict: false, Web.Texts.Part_AutosaveInvalid),
+        };
+    }
+
+    private JsonResult Autosaved(ReportView saved) => new(new
+    {
+        saved = true,
+        conflict = false,
+        version = saved.Version,
+        savedAt = saved.Report is { } report ? Domain.Format.Time(report.UpdatedAt) : null,
+        message = Domain.Format.Text(ReportingTexts.Page_Autosaved, Domain.Format.Time(time.GetUtcNow())),
+        summary = new { spent = Domain.Format.Nok(saved.Content.TotalSpent), unused = Domain.Format.Nok(saved.Content.Unused) },
+    });
+
+    private static JsonResult Autosaved(bool saved, bool conflict, string message) => new(new { saved, conflict, message });
+
     public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
