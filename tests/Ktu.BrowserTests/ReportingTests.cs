@@ -149,7 +149,23 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(checker.GetByRole(AriaRole.Status)).ToContainTextAsync("Endringen er avgjort.");
         await Expect(checker.GetByTestId("changes")).ToContainTextAsync("godkjent");
         await CheckPageAsync(checker, "report-8-account-approved");
+
+        // A second new account is refused: first without a reason, which is asked for, then with one the applicant reads.
+        await Page.ReloadAsync();
+        await Page.GetByLabel("Nytt kontonummer (11 siffer)").FillAsync("15030522238");
+        await Page.Locator("#account-reason").FillAsync("Vi vil heller bruke driftskontoen.");
+        await ClickAsync(Page, "Meld nytt kontonummer");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Det nye kontonummeret er meldt.");
+        await checker.ReloadAsync();
+        await ClickAsync(checker, "Avslå kontonummer 15030522238");
+        await Expect(checker.Locator("#error-summary")).ToContainTextAsync("Skriv hvorfor endringen avslås.");
+        await checker.GetByTestId("refuse-account").GetByLabel("Begrunnelse hvis du avslår").FillAsync("Kontoen tilhører ikke kommunen.");
+        await ClickAsync(checker, "Avslå kontonummer 15030522238");
+        await Expect(checker.GetByRole(AriaRole.Status)).ToContainTextAsync("Endringen er avgjort.");
+        await CheckPageAsync(checker, "report-9-account-refused");
         await checker.Context.CloseAsync();
+        await Page.ReloadAsync();
+        await Expect(Page.GetByTestId("changes")).ToContainTextAsync("Begrunnelse: Kontoen tilhører ikke kommunen.");
     }
 
     /// <summary>A one-page PDF standing in for the auditor's statement.</summary>
