@@ -136,6 +136,21 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         Assert.Equal("auditorStatement", report["evidence"]!.GetValue<string>());
         Assert.False(report["mayPostponeStatement"]!.GetValue<bool>());
         Assert.Contains(report["issues"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "statement-owed");
+
+        // In the report window the applicant postpones again with this year's spending below the threshold: not allowed,
+        // and the embete's overview counts the statement as missing.
+        _factory.Time.SetUtcNow(new DateTimeOffset(OpenYear + 1, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var filled = Granting.Filled((System.Text.Json.Nodes.JsonObject)report["report"]!.DeepClone(), projectSpent: 0);
+        filled["auditorStatementPostponed"] = true;
+        steinkjer = await _factory.ApplicantAsync("5006");
+        var saved = await steinkjer.PutAsJsonAsync($"/api/v1/grants/{grants["5006"]}/report", new { version = report["version"]!.GetValue<int>(), report = filled });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains((await ReadAsync(saved))["issues"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "postpone-not-allowed");
+        var officer = await _factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+        var overview = await ReadAsync(await officer.GetAsync($"/api/v1/reports?year={OpenYear}"));
+        var row = overview["reports"]!.AsArray().Single(r => r!["grantId"]!.GetValue<string>() == grants["5006"])!;
+        Assert.Equal("auditorStatement", row["evidence"]!.GetValue<string>());
+        Assert.True(row["evidenceMissing"]!.GetValue<bool>());
         // Someone without a postponed statement owes nothing extra.
         var oppdal = await Granting.GrantedReportAsync(_factory, "5021", OpenYear - 1);
         Assert.DoesNotContain(oppdal["issues"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "statement-owed");

@@ -28,8 +28,11 @@ public sealed record AuditorRequirement(AccountsEvidence Evidence, bool MayCover
         return new(AccountsEvidence.AuditorStatement, MayCoverTwoYears: !Reaches(spentThisYear, threshold, comparison));
     }
 
-    public static AuditorRequirement For(SchemeYear scheme, long granted, long spentThisYear) =>
-        For(granted, spentThisYear, scheme.AuditorThreshold, scheme.AuditorComparison);
+    /// <param name="statementOwed">Last year's report postponed its statement to this one, which then needs it whatever its amounts.</param>
+    public static AuditorRequirement For(SchemeYear scheme, long granted, long spentThisYear, bool statementOwed = false) =>
+        statementOwed
+            ? new(AccountsEvidence.AuditorStatement, MayCoverTwoYears: false)
+            : For(granted, spentThisYear, scheme.AuditorThreshold, scheme.AuditorComparison);
 
     /// <summary>The attachment that satisfies the requirement.</summary>
     public AttachmentKind Kind => Evidence == AccountsEvidence.AuditorStatement ? AttachmentKind.AuditorStatement : AttachmentKind.AccountsPrint;

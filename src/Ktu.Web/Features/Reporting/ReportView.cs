@@ -56,13 +56,9 @@ internal sealed record ReportView(
                 .OrderBy(a => a.UploadedAt)
                 .Select(a => new AttachmentInfo(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedAt, a.UploadedByName))
                 .ToListAsync(ct);
-        var requirement = AuditorRequirement.For(scheme, grant.AmountGranted, content.TotalSpent);
         // A statement postponed last year to cover two years is owed with this report, whatever this year's amounts.
-        var owedFrom = await StatementOwedFromAsync(db, grant, ct);
-        if (owedFrom is not null)
-        {
-            requirement = new AuditorRequirement(AccountsEvidence.AuditorStatement, MayCoverTwoYears: false);
-        }
+        int? owedFrom = (await db.StatementsOwedAsync([grant.OrganisationId], grant.SchemeYear, ct)).TryGetValue(grant.OrganisationId, out var from) ? from : null;
+        var requirement = AuditorRequirement.For(scheme, grant.AmountGranted, content.TotalSpent, statementOwed: owedFrom is not null);
         var issues = ReportRules.Check(content, scheme, requirement, attachments.Select(a => a.Kind).ToHashSet());
         if (owedFrom is { } year)
         {
@@ -70,22 +66,6 @@ internal sealed record ReportView(
         }
         var transfer = await db.TransferDecisions.AsNoTracking().SingleOrDefaultAsync(t => t.GrantDecisionId == grant.Id, ct);
         return new ReportView(grant, report, content, scheme, ReportWindow.For(scheme, pot), requirement, attachments, issues, NorwayTime.DateOf(now), transfer, owedFrom);
-    }
-
-    /// <summary>The year before, when the organisation's report for it postponed the auditor's statement and the statement has not come since.</summary>
-    private static async Task<int?> StatementOwedFromAsync(AppDbContext db, GrantDecision grant, CancellationToken ct)
-    {
-        var previous = await db.GrantReports.AsNoTracking()
-            .Where(r => r.OrganisationId == grant.OrganisationId && r.SchemeYear == grant.SchemeYear - 1 && r.SubmissionCount > 0)
-            .Select(r => new { r.Id, r.Document, r.SchemeYear })
-            .FirstOrDefaultAsync(ct);
-        if (previous is null || !ReportJson.Deserialize(previous.Document).AuditorStatementPostponed)
-        {
-            return null;
-        }
-        var delivered = await db.ReportAttachments.AsNoTracking()
-            .AnyAsync(a => a.GrantReportId == previous.Id && a.Kind == AttachmentKind.AuditorStatement, ct);
-        return delivered ? null : previous.SchemeYear;
     }
 
     /// <summary>The application as last submitted before the decision: the persons the grant was for.</summary>

@@ -114,7 +114,7 @@ internal static class ListReports
 
         var grants = await db.GrantDecisions.AsNoTracking()
             .Where(d => d.SchemeYear == year && d.EmbeteId == embeteId && d.AmountGranted > 0)
-            .Select(d => new { d.Id, d.ApplicationId, d.CaseReference, d.ApplicantName, d.ApplicantOrgNumber, d.AmountGranted })
+            .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.CaseReference, d.ApplicantName, d.ApplicantOrgNumber, d.AmountGranted })
             .ToListAsync(ct);
         var reports = await db.GrantReports.AsNoTracking()
             .Where(r => r.SchemeYear == year && r.EmbeteId == embeteId)
@@ -135,6 +135,7 @@ internal static class ListReports
                 .Select(c => new { c.GrantDecisionId, c.Amount, c.Status })
                 .ToListAsync(ct))
             .ToLookup(c => c.GrantDecisionId);
+        var owed = await db.StatementsOwedAsync(grants.Select(g => g.OrganisationId).Distinct().ToList(), year, ct);
         var paid = (await db.GrantPayments.AsNoTracking()
             .Where(p => p.SchemeYear == year && p.EmbeteId == embeteId)
             .Select(p => p.GrantDecisionId)
@@ -145,7 +146,7 @@ internal static class ListReports
         {
             var report = reports.GetValueOrDefault(g.Id);
             var content = report is null ? null : ReportJson.Deserialize(report.Document);
-            var requirement = AuditorRequirement.For(scheme, g.AmountGranted, content?.TotalSpent ?? 0);
+            var requirement = AuditorRequirement.For(scheme, g.AmountGranted, content?.TotalSpent ?? 0, owed.ContainsKey(g.OrganisationId));
             var state = report is null ? "not-started" : report.Status switch
             {
                 ReportStatus.Submitted => "submitted",

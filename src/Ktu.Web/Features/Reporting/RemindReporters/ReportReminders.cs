@@ -30,7 +30,7 @@ internal static class ReportReminders
         var yearNumbers = years.Select(y => y.Year).ToList();
         var grants = await db.GrantDecisions.AsNoTracking()
             .Where(d => yearNumbers.Contains(d.SchemeYear) && d.AmountGranted > 0)
-            .Select(d => new { d.Id, d.ApplicationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.AmountGranted })
+            .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.AmountGranted })
             .ToListAsync(ct);
         var grantIds = grants.Select(g => g.Id).ToList();
         var reports = await db.GrantReports.AsNoTracking().Where(r => grantIds.Contains(r.GrantDecisionId))
@@ -60,7 +60,8 @@ internal static class ReportReminders
             {
                 var content = ReportJson.Deserialize(report.Document);
                 var scheme = await db.Reference.SchemeYearAsync(g.SchemeYear, ct);
-                var requirement = AuditorRequirement.For(scheme!, g.AmountGranted, content.TotalSpent);
+                var owed = await db.StatementsOwedAsync([g.OrganisationId], g.SchemeYear, ct);
+                var requirement = AuditorRequirement.For(scheme!, g.AmountGranted, content.TotalSpent, owed.Count > 0);
                 if (!requirement.IsMet(attached[g.Id], content.AuditorStatementPostponed))
                 {
                     kind = ReminderKind.EvidenceOwed;
