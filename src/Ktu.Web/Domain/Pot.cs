@@ -13,6 +13,11 @@ public sealed class Pot
     public long Amount { get; set; }
     /// <summary>Whole kroner of unused money from earlier years that the embete may allocate again; not part of the national amount.</summary>
     public long TransferredAmount { get; set; }
+    /// <summary>
+    /// Whole kroner of unused money the embete itself approved moved into this year (transfer decisions on last year's reports).
+    /// Its own line, so the directorate's saving of the pots never overwrites it.
+    /// </summary>
+    public long ApprovedTransfers { get; set; }
     /// <summary>True when the amounts are made up for the demo (the real split comes from the directorate's letter).</summary>
     public bool IsDemoFigure { get; set; }
     /// <summary>The embete's own application deadline; null means the scheme year's (before 2025 each embete set its own).</summary>
@@ -23,6 +28,6 @@ public sealed class Pot
     public DateOnly? ReportOpensOn { get; set; }
     public List<Earmark> Earmarks { get; set; } = [];
 
-    /// <summary>What the embete can allocate: its amount and what was transferred.</summary>
-    public long Total => Amount + TransferredAmount;
+    /// <summary>What the embete can allocate: its amount, what the directorate entered as transferred, and the transfers it approved.</summary>
+    public long Total => Amount + TransferredAmount + ApprovedTransfers;
 }

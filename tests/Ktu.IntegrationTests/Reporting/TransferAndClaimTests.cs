@@ -100,9 +100,22 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
         await using (var scope = Factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.Equal(60_000, (await db.Pots.SingleAsync(p => p.SchemeYear == OpenYear + 1 && p.EmbeteId == Embete)).TransferredAmount);
+            var pot = await db.Pots.SingleAsync(p => p.SchemeYear == OpenYear + 1 && p.EmbeteId == Embete);
+            Assert.Equal((10_000, 50_000, 1_060_000), (pot.TransferredAmount, pot.ApprovedTransfers, pot.Total));
             Assert.Single(await db.AuditEntries.Where(e => e.EntityId == grant && e.Action == "grant.transfer-approved").ToListAsync());
         }
+        // The directorate saves next year's pots afterwards: its own transferred line changes, the approved transfer stays.
+        var directorate = await Factory.CreateApiClientAsync("direktorat@demo.ktu");
+        var nextYear = await ReadAsync(await directorate.GetAsync($"/api/v1/schemes/{OpenYear + 1}"));
+        var saved = await directorate.PutAsJsonAsync($"/api/v1/schemes/{OpenYear + 1}/pots", new
+        {
+            version = nextYear["version"]!.GetValue<int>(),
+            nationalAmount = 5_000_000,
+            pots = new[] { new { embete = Embete, amount = 2_000_000, transferred = 0 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var savedPot = (await ReadAsync(await directorate.GetAsync($"/api/v1/schemes/{OpenYear + 1}")))["pots"]!.AsArray().Single(p => p!["embete"]!.GetValue<string>() == Embete)!;
+        Assert.Equal((0L, 50_000L, 2_050_000L), (savedPot["transferred"]!.GetValue<long>(), savedPot["approvedTransfers"]!.GetValue<long>(), savedPot["total"]!.GetValue<long>()));
         var arendal = await Factory.ApplicantAsync(Arendal);
         var report = await ReadAsync(await arendal.GetAsync($"/api/v1/grants/{grant}/report"));
         Assert.True(report["transfer"]!["approved"]!.GetValue<bool>());

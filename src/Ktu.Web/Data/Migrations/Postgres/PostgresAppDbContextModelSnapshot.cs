@@ -1069,6 +1069,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ApplicationDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("ApprovedTransfers")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EmbeteId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1055,6 +1055,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ApplicationDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ApprovedTransfers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmbeteId")
                         .IsRequired()
                         .HasMaxLength(64)

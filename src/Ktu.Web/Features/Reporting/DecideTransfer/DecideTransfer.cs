@@ -96,9 +96,9 @@ internal static class DecideTransfer
         {
             var pot = await db.Pots.SingleOrDefaultAsync(p => p.SchemeYear == decision.ToYear && p.EmbeteId == grant.EmbeteId, ct)
                 ?? throw new RuleViolationException(Format.Text(ReportingTexts.Transfer_NoNextPot, decision.ToYear), "next-year-pot-missing");
-            potBefore = new { year = pot.SchemeYear, transferred = pot.TransferredAmount };
-            pot.TransferredAmount += decision.Amount;
-            potAfter = new { year = pot.SchemeYear, transferred = pot.TransferredAmount };
+            potBefore = new { year = pot.SchemeYear, approvedTransfers = pot.ApprovedTransfers };
+            pot.ApprovedTransfers += decision.Amount;
+            potAfter = new { year = pot.SchemeYear, approvedTransfers = pot.ApprovedTransfers };
         }
         AuditTrail.Record(db, me, now, approve ? "grant.transfer-approved" : "grant.transfer-refused", "grant", grant.Id.ToString(),
             grant.OrganisationId, grant.EmbeteId, before: potBefore,

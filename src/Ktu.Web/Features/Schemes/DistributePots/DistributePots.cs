@@ -171,8 +171,8 @@ internal static class DistributePots
         var wanted = (input.Pots ?? []).ToDictionary(p => p.Embete!, StringComparer.Ordinal);
         foreach (var pot in scheme.Pots.Where(p => !wanted.ContainsKey(p.EmbeteId)).ToList())
         {
-            // A pot with the embete's own deadlines stays, empty, so the deadlines are not lost.
-            if (pot.ApplicationDeadline is null && pot.ReportDeadline is null)
+            // A pot with the embete's own deadlines or approved transfers stays, empty of the directorate's money, so they are not lost.
+            if (pot.ApplicationDeadline is null && pot.ReportDeadline is null && pot.ReportOpensOn is null && pot.ApprovedTransfers == 0)
             {
                 scheme.Pots.Remove(pot);
             }

@@ -13,11 +13,12 @@ public sealed record ApplicantRuleDto(string ApplicantType, IReadOnlyList<string
 public sealed record EarmarkDto(string Theme, long Amount);
 /// <param name="Amount">The embete's share of the national amount, earmarks included.</param>
 /// <param name="Transferred">Unused money from earlier years, a line of its own outside the national amount.</param>
-/// <param name="Total">What the embete can allocate: amount and transferred.</param>
+/// <param name="ApprovedTransfers">Unused money of last year's grants that the embete approved moved into this year.</param>
+/// <param name="Total">What the embete can allocate: amount, transferred and approved transfers.</param>
 /// <param name="DemoFigure">True when the amounts are made up for the demo.</param>
 /// <param name="ApplicationDeadline">The embete's own application deadline, when it has set one.</param>
 /// <param name="ReportDeadline">The embete's own report deadline, when it has set one.</param>
-public sealed record PotDto(string Embete, long Amount, long Transferred, long Total, bool DemoFigure, IReadOnlyList<EarmarkDto> Earmarks,
+public sealed record PotDto(string Embete, long Amount, long Transferred, long ApprovedTransfers, long Total, bool DemoFigure, IReadOnlyList<EarmarkDto> Earmarks,
     DateTimeOffset? ApplicationDeadline, DateOnly? ReportDeadline);
 
 public sealed record AllocationDefaultsDto(IReadOnlyList<int> ScoreWeights, int DistrictWeightPercent, long MinimumAmount, long RoundingUnit);
@@ -113,7 +114,7 @@ public static class SchemesApi
                 r.OnlyEducationTypes)).ToList(),
             new AllocationDefaultsDto(defaults.ScoreWeights, defaults.DistrictWeightPercent, defaults.MinimumAmount, defaults.RoundingUnit),
             Documents.GrantLetterFixedTexts.TextsOf(Documents.GrantLetterFixedTexts.For(s)),
-            s.Pots.OrderBy(p => p.EmbeteId, StringComparer.Ordinal).Select(p => new PotDto(p.EmbeteId, p.Amount, p.TransferredAmount, p.Total, p.IsDemoFigure,
+            s.Pots.OrderBy(p => p.EmbeteId, StringComparer.Ordinal).Select(p => new PotDto(p.EmbeteId, p.Amount, p.TransferredAmount, p.ApprovedTransfers, p.Total, p.IsDemoFigure,
                 p.Earmarks.OrderBy(e => e.ThemeCode, StringComparer.Ordinal).Select(e => new EarmarkDto(e.ThemeCode, e.Amount)).ToList(),
                 p.ApplicationDeadline, p.ReportDeadline)).ToList());
     }
