@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian machine with only the .NET SDK
 # and Node.js it installs what the tests need, builds once, and runs:
-#   dotnet format check, unit tests, integration tests on SQLite, browser tests (Debian's Chromium),
+#   dotnet format check, the OpenAPI lint (Redocly), unit tests, integration tests on SQLite, browser tests (Debian's Chromium),
 #   the crash-durability harness (10 SIGKILL cycles of the real app; ./soak.sh runs 200),
 #   and the integration tests again on a throw-away PostgreSQL cluster.
 # It ends with one line "N passed, N failed, N skipped" summed over all runs, and exits non-zero
@@ -165,6 +165,13 @@ say "dotnet format --verify-no-changes"
 if ! dotnet format Ktu.slnx --verify-no-changes --no-restore; then
   echo "dotnet format found changes to make: run 'dotnet format Ktu.slnx' and commit the result." >&2
   FAILED_STEPS+=("dotnet-format")
+fi
+
+# The committed OpenAPI snapshot (kept equal to the served document by ApiDocsTests) under Redocly's recommended rules.
+say "OpenAPI lint (Redocly CLI, recommended rules)"
+if ! (cd tests/openapi-lint && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint); then
+  echo "The OpenAPI document breaks a Redocly rule: see above." >&2
+  FAILED_STEPS+=("openapi-lint")
 fi
 
 run_tests unit tests/Ktu.UnitTests/Ktu.UnitTests.csproj

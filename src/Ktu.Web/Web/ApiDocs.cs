@@ -22,7 +22,7 @@ public static class ApiDocs
                 }
             }
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(OpenApiConventions.ApplyAsync).AddSchemaTransformer(OpenApiConventions.TypesForGeneratorsAsync));
         return services;
     }
 
