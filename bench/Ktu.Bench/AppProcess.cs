@@ -33,6 +33,8 @@ internal sealed class AppProcess : IDisposable
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__AllowHttp"] = "true";
         psi.Environment["Security__LoginAttemptsPerMinute"] = "1000000";
+        psi.Environment["Security__SubmitsPerHour"] = "1000000";
+        psi.Environment["Security__DocumentDownloadsPerMinute"] = "1000000";
         foreach (var (key, value) in database.AppEnvironment(work, name))
         {
             psi.Environment[key] = value;

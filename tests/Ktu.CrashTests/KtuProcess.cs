@@ -56,6 +56,8 @@ internal sealed class KtuProcess : IDisposable
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__AllowHttp"] = "true";
         psi.Environment["Security__LoginAttemptsPerMinute"] = "1000000";
+        psi.Environment["Security__SubmitsPerHour"] = "1000000";
+        psi.Environment["Security__DocumentDownloadsPerMinute"] = "1000000";
         psi.Environment["Database__Provider"] = "Sqlite";
         psi.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databaseFile}";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -95,19 +95,37 @@ public static class AuthSetup
             .AddPolicy(Policies.AllocationWhatIf, p => p.RequireRole(Roles.CaseOfficer, Roles.Approver, Roles.Directorate, Roles.Admin));
 
         var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
+        var documentsPerMinute = configuration.GetValue("Security:DocumentDownloadsPerMinute", 60);
+        var submitsPerHour = configuration.GetValue("Security:SubmitsPerHour", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policies.LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Policies.DocumentRateLimit, ctx => RateLimitPartition.GetSlidingWindowLimiter(
+                Caller(ctx),
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = documentsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+            o.AddPolicy(Policies.SubmitRateLimit, ctx => RateLimitPartition.GetSlidingWindowLimiter(
+                Caller(ctx),
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = submitsPerHour, Window = TimeSpan.FromHours(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                var policy = ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = Texts.Problem_TooManyAttempts },
+                    ProblemDetails =
+                    {
+                        Status = 429,
+                        Title = policy switch
+                        {
+                            Policies.DocumentRateLimit => Texts.Problem_TooManyDownloads,
+                            Policies.SubmitRateLimit => Texts.Problem_TooManySubmits,
+                            _ => Texts.Problem_TooManyAttempts,
+                        },
+                    },
                 });
             };
         });
@@ -118,6 +136,12 @@ public static class AuthSetup
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>The signed-in person, else the address: a limit per caller, not one shared by everyone.</summary>
+    private static string Caller(HttpContext ctx) =>
+        ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? "user:" + id
+            : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local");
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

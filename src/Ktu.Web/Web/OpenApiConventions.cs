@@ -38,6 +38,7 @@ internal static partial class OpenApiConventions
         ["401"] = "Unauthorized",
         ["403"] = "Forbidden",
         ["404"] = "Not Found",
+        ["429"] = "Too Many Requests",
     };
 
     public static Task ApplyAsync(OpenApiDocument doc, OpenApiDocumentTransformerContext context, CancellationToken ct)
@@ -87,6 +88,10 @@ internal static partial class OpenApiConventions
             if (api.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
             {
                 AddProblem(doc, operation, "404");
+            }
+            if (api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+            {
+                AddProblem(doc, operation, "429");
             }
         }
         return Task.CompletedTask;

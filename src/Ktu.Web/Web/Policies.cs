@@ -20,4 +20,8 @@ public static class Policies
     /// <summary>What-if allocation proposals: anyone who assesses, approves or oversees the grant.</summary>
     public const string AllocationWhatIf = "allocation-what-if";
     public const string LoginRateLimit = "login";
+    /// <summary>PDF downloads per person (or address when signed out): rendering costs, so one caller cannot flood it.</summary>
+    public const string DocumentRateLimit = "documents";
+    /// <summary>Submits and withdrawals per person: each one writes a snapshot, a receipt and an e-mail.</summary>
+    public const string SubmitRateLimit = "submits";
 }

@@ -115,9 +115,10 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SessionsEndAtOnce>();
+        // After authentication, so the limits on downloads and submits are per person rather than per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

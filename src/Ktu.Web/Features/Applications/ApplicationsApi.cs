@@ -39,10 +39,12 @@ public static class ApplicationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/submit", SubmitAsync)
+            .RequireRateLimiting(Policies.SubmitRateLimit)
             .WithSummary("Send inn søknaden før fristen. Gir kvittering med referansenummer, tidspunkt og SHA-256 av den lagrede kopien. Å sende på nytt gir samme kvittering.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/withdraw", WithdrawAsync)
+            .RequireRateLimiting(Policies.SubmitRateLimit)
             .WithSummary("Trekk en innsendt søknad tilbake før fristen for å endre og sende den på nytt. Den innsendte kopien beholdes.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

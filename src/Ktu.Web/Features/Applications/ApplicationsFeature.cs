@@ -8,6 +8,7 @@ internal static class ApplicationsFeature
 {
     public static IServiceCollection AddApplications(this IServiceCollection services) =>
         services.AddSingleton<IDataSeed, DemoApplications>()
+            .AddSingleton<ApplicationPdfCache>()
             .AddScoped<PartEditors>();
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)

@@ -14,6 +14,7 @@ public static class DecisionLetterPdf
 {
     public static void MapDecisionLetterPdf(this IEndpointRouteBuilder app) =>
         app.MapGet("/soknad/{id:guid}/vedtak/brev.pdf", GetAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .Named(DocumentRoutes.DecisionLetterPdf)
             .RequireAuthorization()
             .ExcludeFromDescription();

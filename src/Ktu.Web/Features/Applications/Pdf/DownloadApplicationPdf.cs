@@ -18,7 +18,7 @@ internal static class DownloadApplicationPdf
 
     /// <param name="number">The submission; null for the latest.</param>
     public static async Task<(byte[] Pdf, string FileName)> HandleAsync(
-        AppDbContext db, CurrentUser me, IApplicationPdf renderer, Guid id, int? number, CancellationToken ct)
+        AppDbContext db, CurrentUser me, IApplicationPdf renderer, ApplicationPdfCache cache, Guid id, int? number, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !MayRead(me, application))
@@ -42,14 +42,14 @@ internal static class DownloadApplicationPdf
             .Where(o => o.Id == submission.OrganisationId).Select(o => o.Kind).SingleAsync(ct);
         var withdrawn = submission.Number < application.SubmissionCount || application.Status != ApplicationStatus.Submitted;
 
-        var pdf = renderer.Render(new ApplicationPdfModel(
+        var pdf = cache.GetOrRender(submission.Id, withdrawn, () => renderer.Render(new ApplicationPdfModel(
             snapshot,
             submission.Sha256,
             scheme.Name,
             OrganisationDisplay.Name(snapshot.Organisation.Name, kind),
             scheme.EducationTypes.ToDictionary(e => e.Code, e => e.Name, StringComparer.Ordinal),
             scheme.Themes.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal),
-            withdrawn));
+            withdrawn)));
         return (pdf, $"{submission.Reference}-{submission.Number.ToString(CultureInfo.InvariantCulture)}.pdf");
     }
 

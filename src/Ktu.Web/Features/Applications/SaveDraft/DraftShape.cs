@@ -13,6 +13,8 @@ internal static class DraftShape
 {
     public const int ShortTextMax = 500;
     public const int LongTextMax = 20_000;
+    /// <summary>All texts of one application together (about 60 pages), so one applicant cannot make every read and PDF heavy.</summary>
+    public const int ApplicationTextMax = 150_000;
     public const long AmountMax = 1_000_000_000;
     public const long PersonsMax = 100_000;
     public const int CompetenceMeasuresMax = 50;
@@ -50,6 +52,11 @@ internal static class DraftShape
             {
                 errors[text.Path] = [$"Teksten er for lang: {value.Length:#,0} tegn. Feltet kan ha høyst {max:#,0} tegn. Ingenting er lagret fra denne forespørselen; kort ned teksten og lagre igjen."];
             }
+        }
+        var totalText = ApplicationFields.Texts(content).Sum(t => (long)(t.Value?.Length ?? 0));
+        if (totalText > ApplicationTextMax)
+        {
+            errors[""] = [Format.Text(ApplicationTexts.Shape_TooMuchText, totalText.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")), ApplicationTextMax.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")))];
         }
         foreach (var number in ApplicationFields.Numbers(content))
         {

@@ -21,6 +21,7 @@ internal static class DownloadLetter
 
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapGet("/letter.pdf", GetAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .Named(DocumentRoutes.GrantLetterPdf)
             .RequireAuthorization()
             .WithSummary("Tilskuddsbrevet som PDF/A: siste versjon, eller ?version=N. For søkeren og embetet; 404 for alle andre.")

@@ -10,6 +10,7 @@ internal static class DownloadAttachment
 {
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapGet("/report/attachments/{attachmentId:guid}", GetAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .RequireAuthorization()
             .WithSummary("Et vedlegg til rapporten slik det ble lastet opp. For søkeren og embetet.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");

@@ -68,6 +68,7 @@ internal static partial class ClaimRepayment
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         grant.MapGet("/repayment-claims/{claimId:guid}/letter.pdf", LetterAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .RequireAuthorization()
             .WithSummary("Kravbrevet som PDF/A. For søkeren og embetet, når kravet er utstedt.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");

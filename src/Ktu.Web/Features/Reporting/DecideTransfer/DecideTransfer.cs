@@ -34,6 +34,7 @@ internal static class DecideTransfer
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         grant.MapGet("/transfer/letter.pdf", LetterAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .RequireAuthorization()
             .WithSummary("Vedtaksbrevet om overføring som PDF/A. For søkeren og embetet.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");

@@ -16,6 +16,7 @@ internal static class DownloadReportPdf
             .RequireAuthorization()
             .WithSummary("Kvitteringene for alle innsendinger av rapporten, nyeste først.");
         grant.MapGet("/report/submissions/{number:int}/pdf", GetAsync)
+            .RequireRateLimiting(Policies.DocumentRateLimit)
             .RequireAuthorization()
             .WithSummary("PDF-kopi av én innsendt rapport, laget fra den lagrede kopien.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
