@@ -39,6 +39,12 @@ public static class ProductionMode
                 + "'openssl rand -base64 32', the same on every instance) or Audit__KeyFile. Without one a key file is made beside "
                 + "the anchors, where a copy of the data folder takes it along.");
         }
+        if (configuration["DataProtection:CertificatePath"] is not { Length: > 0 })
+        {
+            problems.Add("The data-protection keys (which sign cookies and tokens) would be stored unencrypted in the database: set "
+                + "DataProtection__CertificatePath to a .pfx certificate with its private key and DataProtection__CertificatePassword, "
+                + "the same on every instance, so a copy of the database or a backup cannot mint log-ins.");
+        }
         if (DataSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite
             && TemporaryPath(configuration.GetConnectionString("Sqlite") ?? DataSetup.DefaultSqlite) is { } path)
         {

@@ -20,6 +20,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "production-mode-db");
     private readonly string _auditKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<KtuFactory> _factories = [];
+    private readonly string _certificate = TestCertificate.WritePfx(Path.Combine(Folder, $"{Guid.NewGuid():N}.pfx"));
 
     [Fact]
     public void Demo_mode_without_the_demo_host_allowance_refuses_to_start()
@@ -42,6 +43,15 @@ public sealed class ProductionModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Data_protection_keys_without_a_certificate_refuse_to_start()
+    {
+        var app = Production();
+        app.Settings["DataProtection:CertificatePath"] = "";
+
+        Assert.Contains("The data-protection keys (which sign cookies and tokens) would be stored unencrypted", RefusalOf(app), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sqlite_file_under_tmp_refuses_to_start()
     {
         if (KtuFactory.OnPostgres)
@@ -51,6 +61,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
         var app = Track(new KtuFactory(Path.Combine(Path.GetTempPath(), "ktu-tests")) { EnvironmentName = "Production" });
         app.Settings["Demo:Enabled"] = "false";
         app.Settings["Audit:Key"] = _auditKey;
+        WithCertificate(app);
 
         Assert.Contains($"The SQLite database is on a temporary path ({Path.GetTempPath()}", RefusalOf(app), StringComparison.Ordinal);
     }
@@ -169,14 +180,14 @@ public sealed class ProductionModeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await LogInAsync(production, "godkjenner@eksempel.test", "Eget-passord-42!"));
     }
 
-    /// <summary>The settings docs/operations.md gives production: demo off, the audit trail's own key, a lasting database path.</summary>
+    /// <summary>The settings docs/operations.md gives production: demo off, the audit trail's own key, the key ring's certificate, a lasting database path.</summary>
     private KtuFactory Production(KtuFactory? sharing = null)
     {
         var app = Track(sharing is null ? new KtuFactory(Folder) : KtuFactory.SharingDatabaseWith(sharing));
         app.EnvironmentName = "Production";
         app.Settings["Demo:Enabled"] = "false";
         app.Settings["Audit:Key"] = _auditKey;
-        return app;
+        return WithCertificate(app);
     }
 
     /// <summary>An app outside production mode (migrates and seeds at start), on its own database or another's.</summary>
@@ -184,6 +195,14 @@ public sealed class ProductionModeTests : IAsyncLifetime
     {
         var app = Track(sharing is null ? new KtuFactory(Folder) : KtuFactory.SharingDatabaseWith(sharing));
         app.Settings["Audit:Key"] = _auditKey;
+        return WithCertificate(app);
+    }
+
+    /// <summary>All instances on one database share the key ring, so they share its certificate.</summary>
+    private KtuFactory WithCertificate(KtuFactory app)
+    {
+        app.Settings["DataProtection:CertificatePath"] = _certificate;
+        app.Settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
         return app;
     }
 
@@ -223,5 +242,6 @@ public sealed class ProductionModeTests : IAsyncLifetime
         {
             await ((IAsyncLifetime)factory).DisposeAsync();
         }
+        File.Delete(_certificate);
     }
 }
