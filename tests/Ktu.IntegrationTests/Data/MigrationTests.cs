@@ -34,7 +34,15 @@ public sealed class MigrationTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
             var body = JsonDocument.Parse(await before.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("not-ready", body.GetProperty("status").GetString());
-            Assert.True(body.GetProperty("pendingMigrations").GetInt32() > 0);
+            if (_app.Provider == DatabaseProvider.Postgres)
+            {
+                // The test's PostgreSQL database does not exist yet: the migrate command creates it.
+                Assert.Equal("unreachable", body.GetProperty("database").GetString());
+            }
+            else
+            {
+                Assert.True(body.GetProperty("pendingMigrations").GetInt32() > 0);
+            }
         }
         using (var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative)))
         {
