@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Builds KTU, applies migrations, loads reference and demo data (idempotent) and starts the app
 # on the embedded SQLite database in ./data/ktu.db. Override the address with KTU_URL.
+#
+#   ./run.sh           the demo (demo users, demo password, migrates at start)
+#   ./run.sh migrate   production: applies the migrations and reference data with the settings in the
+#                      environment (docs/operations.md), shuts demo accounts when demo mode is off, and exits
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -14,7 +18,16 @@ mkdir -p "$root/data"
 echo "Bygger KTU ..."
 dotnet build "$root/src/Ktu.Web/Ktu.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
 
+if [ "${1:-}" = migrate ]; then
+  # No demo settings here: the caller's environment is the production configuration.
+  export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"
+  cd "$root/src/Ktu.Web"
+  exec dotnet run -c Release --no-build --no-launch-profile -- migrate
+fi
+
 export Demo__Enabled=true
+# This host serves only the demo, whose users share a published password: production mode allows that only when told so.
+export Demo__AllowInProduction=true
 # Ten Trøndelag municipalities have submitted applications, so the case officer's inbox is not empty.
 export Demo__SampleApplications="${Demo__SampleApplications:-true}"
 # This year is decided and paid, and its report window is open today, so a report can be written at once.

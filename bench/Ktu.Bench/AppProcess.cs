@@ -31,6 +31,7 @@ internal sealed class AppProcess : IDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["Demo__Enabled"] = "true";
+        psi.Environment["Demo__AllowInProduction"] = "true"; // a demo host, as ./run.sh starts it
         psi.Environment["Security__AllowHttp"] = "true";
         psi.Environment["Security__LoginAttemptsPerMinute"] = "1000000";
         psi.Environment["Security__SubmitsPerHour"] = "1000000";

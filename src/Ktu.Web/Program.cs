@@ -32,6 +32,12 @@ builder.Services.AddReporting();
 
 var app = builder.Build();
 
+// "dotnet Ktu.Web.dll migrate" (./run.sh migrate): apply migrations and seeds, then exit. Production never migrates at start.
+if (args.Contains(DatabaseInitialiser.MigrateCommand, StringComparer.Ordinal))
+{
+    await app.MigrateAsync();
+    return;
+}
 await app.InitialiseDatabaseAsync();
 
 app.UseWebPipeline();

@@ -36,10 +36,11 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<KtuClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        // Keys live in the database so several instances behind a load balancer share cookies and tokens.
+        // Keys live in the database so several instances behind a load balancer share cookies and tokens; encrypted with a certificate when one is configured.
         services.AddDataProtection()
             .SetApplicationName("KTU")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
 
         var auth = services.AddAuthentication(o =>
             {

@@ -128,5 +128,6 @@ public static class WebSetup
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        app.MapHealthProbes();
     }
 }

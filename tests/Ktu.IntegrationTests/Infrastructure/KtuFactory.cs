@@ -49,7 +49,16 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
+    /// <summary>The host environment: Testing unless a test wants production mode's checks ("Production").</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
     public KtuFactory()
+        : this(Path.Combine(Path.GetTempPath(), "ktu-tests"))
+    {
+    }
+
+    /// <summary>A factory whose SQLite file is in <paramref name="sqliteFolder"/> (production mode refuses a temporary path).</summary>
+    internal KtuFactory(string sqliteFolder)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
@@ -58,9 +67,8 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else
         {
-            var dir = Path.Combine(Path.GetTempPath(), "ktu-tests");
-            Directory.CreateDirectory(dir);
-            _sqlitePath = Path.Combine(dir, $"ktu-{_id}.db");
+            Directory.CreateDirectory(sqliteFolder);
+            _sqlitePath = Path.Combine(sqliteFolder, $"ktu-{_id}.db");
             ConnectionString = $"Data Source={_sqlitePath}";
         }
     }
@@ -79,7 +87,7 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("Security:DocumentDownloadsPerMinute", "100000");

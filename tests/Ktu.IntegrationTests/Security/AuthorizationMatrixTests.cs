@@ -108,6 +108,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     {
         // Framework and infrastructure
         ["GET /health"] = Access.Anonymous,
+        ["GET /health/live"] = Access.Anonymous,
+        ["GET /health/ready"] = Access.Anonymous,
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
         ["GET /scalar/{documentName?}"] = Access.Anonymous,
         ["GET /scalar/favicon.svg"] = Access.Anonymous,

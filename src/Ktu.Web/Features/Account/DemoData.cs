@@ -7,20 +7,20 @@ namespace Ktu.Web.Features.Account;
 
 /// <summary>
 /// Demo accounts. Only loaded when Demo:Enabled is true (./run.sh turns it on); production configuration never has it.
-/// All demo users share one password. (The open demo year is the Schemes feature's seed.)
+/// All demo users share one password. (The open demo year is the Schemes feature's seed.) With demo mode off, every demo
+/// account that can still sign in is shut (<see cref="QuarantineAsync"/>); production mode refuses to start while one can.
 /// </summary>
 internal sealed class DemoData(IConfiguration configuration) : IDataSeed
 {
-    public const string DefaultPassword = "Demo-2025!";
     private const string Domain = DemoAccounts.EmailDomain;
 
-    public static string Password(IConfiguration configuration) =>
-        configuration["KTU_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DefaultPassword;
+    public static string Password(IConfiguration configuration) => DemoAccounts.Password(configuration["KTU_DEMO_PASSWORD"]);
 
     public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
         if (!configuration.GetValue("Demo:Enabled", false))
         {
+            await QuarantineAsync(db, ct);
             return;
         }
         await SeedRolesAsync(db, ct);
@@ -86,6 +86,11 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
                     user.PasswordHash = hash;
                     user.SecurityStamp = Guid.NewGuid().ToString("N");
                 }
+                // Demo mode was off and is on again: open the account (a lock-out from wrong passwords is left to run out).
+                if (user.LockoutEnd >= DemoAccounts.QuarantinedUntil)
+                {
+                    user.LockoutEnd = null;
+                }
                 continue;
             }
             user = new AppUser
@@ -105,6 +110,26 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[w.Role] });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Demo mode off: every demo account that can still sign in loses its password (so the published one opens nothing), is
+    /// locked until <see cref="DemoAccounts.QuarantinedUntil"/>, and gets a new security stamp, so its cookies and tokens stop at
+    /// once. The rows stay: applications, decisions and the audit trail refer to them, and deleting would break the chain.
+    /// </summary>
+    private static async Task QuarantineAsync(AppDbContext db, CancellationToken ct)
+    {
+        var open = await db.Users
+            .Where(u => u.Email!.EndsWith("@" + Domain) && (u.PasswordHash != null || u.LockoutEnd == null || u.LockoutEnd < DemoAccounts.QuarantinedUntil))
+            .ToListAsync(ct);
+        foreach (var user in open)
+        {
+            user.PasswordHash = null;
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DemoAccounts.QuarantinedUntil;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
         }
         await db.SaveChangesAsync(ct);
     }
