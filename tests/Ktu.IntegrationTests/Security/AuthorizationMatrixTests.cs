@@ -86,6 +86,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
 
         /// <summary>Admins only.</summary>
         Admin,
+
+        /// <summary>The person the object (an outbox message to soker.5001) was sent to, and admins.</summary>
+        RecipientOrAdmin,
     }
 
     private static readonly Dictionary<Caller, string> Emails = new()
@@ -149,9 +152,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["PUT /api/v1/schemes/{year:int}/pots/{embete}/deadlines"] = Access.OwnEmbeteApprover,
         ["GET /api/v1/schemes/{year:int}/history"] = Access.StaffOrDirectorate,
 
-        // Demo outbox: with Demo:Enabled every signed-in user may read it (OutboxAccess)
+        // Demo outbox: with Demo:Enabled each signed-in user reads the messages to them, the admin all (OutboxAccess)
         ["GET /demo/utboks"] = Access.Authenticated,
-        ["GET /demo/utboks/{id:guid}"] = Access.Authenticated,
+        ["GET /demo/utboks/{id:guid}"] = Access.RecipientOrAdmin,
 
         // Applications, API
         ["GET /api/v1/applications/"] = Access.Applicant,
@@ -322,8 +325,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     /// <summary>Routes that show other organisations' data to strangers by design.</summary>
     private static readonly HashSet<string> SharedByDesign = new(StringComparer.Ordinal)
     {
-        "GET /demo/utboks",          // demo outbox, see OutboxAccess
-        "GET /demo/utboks/{id:guid}",
+        // None today: the demo outbox shows each person only what was sent to them (OutboxAccess).
     };
 
     private static bool IsAllowed(Access access, Caller caller) => access switch
@@ -343,6 +345,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.Directorate => caller is Caller.Directorate or Caller.Admin,
         Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
+        Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 
@@ -369,7 +372,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            outboxId = await db.OutboxMessages.Select(m => m.Id).FirstAsync();
+            var to = Emails[Caller.ApplicantOwnOrg];
+            outboxId = await db.OutboxMessages.Where(m => m.To == to).Select(m => m.Id).FirstAsync();
         }
 
         var routes = RouteTable();
@@ -575,9 +579,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine();
         md.AppendLine("Notes:");
         md.AppendLine();
-        md.AppendLine("- The tests run with `Demo:Enabled`, so the demo outbox (`/demo/utboks`) is open to every signed-in user and");
-        md.AppendLine("  shows e-mails about other organisations' applications. That is by design for the demo (`OutboxAccess`);");
-        md.AppendLine("  without demo mode the pages answer 404. This matrix does not cover the non-demo configuration.");
+        md.AppendLine("- The tests run with `Demo:Enabled`, so the demo outbox (`/demo/utboks`) is open to every signed-in user, who");
+        md.AppendLine("  sees the e-mails sent to their own address; the admin sees all (`OutboxAccess`). Without demo mode the pages");
+        md.AppendLine("  answer 404. This matrix does not cover the non-demo configuration.");
         md.AppendLine("- Refused answers must not contain Trondheim's organisation number or the application id, apart from an echo of");
         md.AppendLine("  the caller's own request path (problem details `instance`).");
         md.AppendLine("- The matrix checks the access rules of the route; it does not follow links or test rate limits.");
