@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
+using Ktu.Web.Features.Administration;
 using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Assessment;
@@ -33,6 +34,12 @@ builder.Services.AddReporting();
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
+
+// `create-admin EMAIL` makes the first administrator and exits without starting the web server.
+if (await app.RunCommandLineAsync(args))
+{
+    return;
+}
 
 app.UseWebPipeline();
 app.MapHealth();

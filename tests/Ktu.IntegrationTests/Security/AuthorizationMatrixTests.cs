@@ -125,6 +125,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /logg-ut"] = Access.Anonymous,
         ["POST /logg-ut"] = Access.Anonymous,
         ["GET /ingen-tilgang"] = Access.Anonymous,
+        ["GET /konto/sett-passord"] = Access.Anonymous,   // the one-time link carries its own proof
+        ["POST /konto/sett-passord"] = Access.Anonymous,
         ["POST /api/v1/auth/login"] = Access.Anonymous,
         ["POST /api/v1/auth/logout"] = Access.Authenticated,
         ["GET /api/v1/me"] = Access.Authenticated,
