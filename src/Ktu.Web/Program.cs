@@ -54,6 +54,7 @@ app.MapPayments();
 app.MapReporting();
 app.MapAudit();
 app.MapBackup();
+app.MapAdministration();
 app.MapRazorPages();
 
 app.Run();

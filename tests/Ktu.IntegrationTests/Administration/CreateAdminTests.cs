@@ -69,7 +69,9 @@ public sealed class CreateAdminTests(KtuFactory factory) : IClassFixture<KtuFact
         // The same form, posted again with another password (a second tab, or someone who found the link).
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Password"] = "Annet-Passord-2026!", ["Repeated"] = "Annet-Passord-2026!", [Forms.TokenField] = token,
+            ["Password"] = "Annet-Passord-2026!",
+            ["Repeated"] = "Annet-Passord-2026!",
+            [Forms.TokenField] = token,
         });
         var second = await first.PostAsync(new Uri(path, UriKind.Relative), content);
 
@@ -92,7 +94,9 @@ public sealed class CreateAdminTests(KtuFactory factory) : IClassFixture<KtuFact
         var expired = await browser.GetAsync(new Uri(path, UriKind.Relative));
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Password"] = Password, ["Repeated"] = Password, [Forms.TokenField] = token,
+            ["Password"] = Password,
+            ["Repeated"] = Password,
+            [Forms.TokenField] = token,
         });
         var posted = await browser.PostAsync(new Uri(path, UriKind.Relative), content);
 

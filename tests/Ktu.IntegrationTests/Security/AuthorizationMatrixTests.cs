@@ -222,6 +222,16 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
 
         // Operations
         ["POST /api/v1/admin/backup"] = Access.Admin,
+        ["GET /api/v1/admin/organisations/"] = Access.Admin,
+        ["POST /api/v1/admin/organisations/"] = Access.Admin,
+        ["GET /api/v1/admin/organisations/{id:int}"] = Access.Admin,
+        ["PUT /api/v1/admin/organisations/{id:int}"] = Access.Admin,
+        ["POST /api/v1/admin/organisations/{id:int}/deactivate"] = Access.Admin,
+        ["GET /admin/organisasjoner"] = Access.Admin,
+        ["GET /admin/organisasjoner/ny"] = Access.Admin,
+        ["POST /admin/organisasjoner/ny"] = Access.Admin,
+        ["GET /admin/organisasjoner/{id:int}"] = Access.Admin,
+        ["POST /admin/organisasjoner/{id:int}"] = Access.Admin,
 
         // Grant letters and payment (Features/GrantLetters): the embete's own year, and one grant.
         ["GET /api/v1/allocations/{year:int}/letters"] = Access.AnyEmbeteStaff,
@@ -371,11 +381,24 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             Assert.True(submit.IsSuccessStatusCode, $"Submitting the arranged application gave {(int)submit.StatusCode}.");
         }
         Guid outboxId;
+        string organisationId;
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var to = Emails[Caller.ApplicantOwnOrg];
             outboxId = await db.OutboxMessages.Where(m => m.To == to).Select(m => m.Id).FirstAsync();
+            // A registered organisation that is not a municipality, for the administrator's routes.
+            var college = new Ktu.Web.Domain.Organisation
+            {
+                OrgNumber = "990000077",
+                Name = "Matrisehøgskolen",
+                Kind = Ktu.Web.Domain.OrganisationKind.University,
+                EmbeteId = "trondelag",
+                CountyNumber = "50",
+            };
+            db.Organisations.Add(college);
+            await db.SaveChangesAsync();
+            organisationId = college.Id.ToString(CultureInfo.InvariantCulture);
         }
 
         var routes = RouteTable();
@@ -401,7 +424,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
                 matrix.Add((route, null, []));
                 continue;
             }
-            var path = Fill(route.Pattern, applicationId, outboxId);
+            var path = Fill(route.Pattern, applicationId, outboxId, organisationId);
             var cells = new Dictionary<Caller, Cell>();
             foreach (var caller in callers)
             {
@@ -491,8 +514,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     [GeneratedRegex(@"\{(?:\*\*?)?(\w+)(?::[^}?]*)?(\?)?\}")]
     private static partial Regex Parameter();
 
-    private static string Fill(string pattern, string applicationId, Guid outboxId) => Parameter().Replace(pattern, m => m.Groups[1].Value switch
+    private static string Fill(string pattern, string applicationId, Guid outboxId, string organisationId) => Parameter().Replace(pattern, m => m.Groups[1].Value switch
     {
+        "id" when pattern.StartsWith("/api/v1/admin/organisations", StringComparison.Ordinal)
+            || pattern.StartsWith("/admin/organisasjoner", StringComparison.Ordinal) => organisationId,
         "id" when pattern.StartsWith("/demo/utboks", StringComparison.Ordinal) => outboxId.ToString(),
         "id" => applicationId,
         "number" => "1",

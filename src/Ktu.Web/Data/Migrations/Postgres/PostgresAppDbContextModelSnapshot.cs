@@ -958,6 +958,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EmbeteId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -981,6 +984,10 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(9)");
 
                     b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
