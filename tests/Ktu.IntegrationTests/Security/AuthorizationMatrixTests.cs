@@ -87,6 +87,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// <summary>Admins only.</summary>
         Admin,
 
+        /// <summary>Those who may invite users: admins, and approvers (an embete's leader) for their own embete.</summary>
+        Granters,
+
         /// <summary>The person the object (an outbox message to soker.5001) was sent to, and admins.</summary>
         RecipientOrAdmin,
     }
@@ -227,6 +230,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/admin/organisations/{id:int}"] = Access.Admin,
         ["PUT /api/v1/admin/organisations/{id:int}"] = Access.Admin,
         ["POST /api/v1/admin/organisations/{id:int}/deactivate"] = Access.Admin,
+        ["GET /api/v1/admin/users/"] = Access.Granters,
+        ["POST /api/v1/admin/users/{id}/lock"] = Access.Admin,
+        ["POST /api/v1/admin/users/{id}/unlock"] = Access.Admin,
+        ["GET /api/v1/admin/invitations/"] = Access.Granters,
+        ["POST /api/v1/admin/invitations/"] = Access.Granters,
         ["GET /admin/organisasjoner"] = Access.Admin,
         ["GET /admin/organisasjoner/ny"] = Access.Admin,
         ["POST /admin/organisasjoner/ny"] = Access.Admin,
@@ -357,6 +365,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.Directorate => caller is Caller.Directorate or Caller.Admin,
         Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
+        Access.Granters => caller is Caller.Approver or Caller.Admin,
         Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };

@@ -15,6 +15,14 @@ internal static class AdministrationFeature
         RegisterOrganisation.Map(organisations);
         EditOrganisation.Map(organisations);
         DeactivateOrganisation.Map(organisations);
+
+        // Admins, and an embete's leader for the embete's own staff: each handler checks what the caller may grant.
+        var users = app.MapGroup("/api/v1/admin/users").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
+        ListUsers.Map(users);
+        LockUser.Map(users);
+        var invitations = app.MapGroup("/api/v1/admin/invitations").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
+        ListInvitations.Map(invitations);
+        InviteUser.Map(invitations);
         return app;
     }
 }
