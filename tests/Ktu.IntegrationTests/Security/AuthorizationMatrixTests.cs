@@ -235,6 +235,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/admin/users/{id}/unlock"] = Access.Admin,
         ["GET /api/v1/admin/invitations/"] = Access.Granters,
         ["POST /api/v1/admin/invitations/"] = Access.Granters,
+        ["GET /admin/brukere"] = Access.Granters,
+        ["POST /admin/brukere"] = Access.Admin,          // lock and unlock
+        ["GET /admin/brukere/inviter"] = Access.Granters,
+        ["POST /admin/brukere/inviter"] = Access.Granters,
         ["GET /admin/organisasjoner"] = Access.Admin,
         ["GET /admin/organisasjoner/ny"] = Access.Admin,
         ["POST /admin/organisasjoner/ny"] = Access.Admin,
