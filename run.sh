@@ -39,6 +39,14 @@ export Database__Provider="${Database__Provider:-Sqlite}"
 export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
+# ./run.sh create-admin EMAIL: makes the first administrator on this database, prints a one-time link to choose the
+# password (24 hours, one use) and exits without starting the web server. Refuses an e-mail address already in use.
+if [[ "${1:-}" == "create-admin" ]]; then
+  export App__PublicUrl="${App__PublicUrl:-$url}"
+  cd "$root/src/Ktu.Web"
+  exec dotnet run -c Release --no-build --no-launch-profile -- create-admin "${2:-}"
+fi
+
 cat <<TXT
 
 KTU – Kompetanse- og tjenesteutviklingstilskudd

@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Documents;
 using Ktu.Web.Features.Account;
+using Ktu.Web.Features.Administration;
 using Ktu.Web.Features.Allocation;
 using Ktu.Web.Features.Applications;
 using Ktu.Web.Features.Assessment;
@@ -40,6 +41,12 @@ if (args.Contains(DatabaseInitialiser.MigrateCommand, StringComparer.Ordinal))
 }
 await app.InitialiseDatabaseAsync();
 
+// `create-admin EMAIL` makes the first administrator and exits without starting the web server.
+if (await app.RunCommandLineAsync(args))
+{
+    return;
+}
+
 app.UseWebPipeline();
 app.MapHealth();
 app.MapApiDocs();
@@ -53,6 +60,7 @@ app.MapPayments();
 app.MapReporting();
 app.MapAudit();
 app.MapBackup();
+app.MapAdministration();
 app.MapRazorPages();
 
 app.Run();

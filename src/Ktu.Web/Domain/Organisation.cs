@@ -15,4 +15,10 @@ public sealed class Organisation
     public int? Population { get; set; }
     /// <summary>SSB centrality class 1 (most central) to 6 (least central).</summary>
     public int? Centrality { get; set; }
+    /// <summary>When the administrator deactivated it: it keeps its history but cannot apply. Organisations are never deleted.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    /// <summary>Optimistic concurrency for the administrator's edits.</summary>
+    public int Version { get; set; } = 1;
+
+    public bool IsActive => DeactivatedAt is null;
 }

@@ -34,6 +34,7 @@ public static class AuthSetup
             .AddUserManager<KtuUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<KtuClaimsPrincipalFactory>()
+            .AddErrorDescriber<NorwegianIdentityErrors>()
             .AddDefaultTokenProviders();
 
         // Keys live in the database so several instances behind a load balancer share cookies and tokens; encrypted with a certificate when one is configured.

@@ -30,6 +30,16 @@ public sealed class KtuUserManager(
     public override async Task<IdentityResult> SetLockoutEndDateAsync(AppUser user, DateTimeOffset? lockoutEnd) =>
         await RenewedAsync(await base.SetLockoutEndDateAsync(user, lockoutEnd), user);
 
+    /// <summary>
+    /// Sets a new password, checked against the password rules, whether or not the account had one, and saves the account
+    /// (with a new security stamp, so its other sessions end). Nothing is saved when the password is refused.
+    /// </summary>
+    public async Task<IdentityResult> SetPasswordAsync(AppUser user, string password)
+    {
+        var result = await UpdatePasswordHash(user, password, validatePassword: true);
+        return result.Succeeded ? await UpdateUserAsync(user) : result;
+    }
+
     /// <summary>After a successful change, a new stamp (stored at once); the change's own result is what the caller sees.</summary>
     private async Task<IdentityResult> RenewedAsync(IdentityResult result, AppUser user)
     {

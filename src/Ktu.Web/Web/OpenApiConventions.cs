@@ -22,6 +22,7 @@ internal static partial class OpenApiConventions
     /// <summary>The tags the features use, described for readers of the document.</summary>
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
+        ["Administrasjon"] = "Administrasjon: organisasjoner, brukere og invitasjoner.",
         ["Drift"] = "Drift: sikkerhetskopi og annet for administratorer.",
         ["Innlogging"] = "Innlogging, utlogging og hvem som er innlogget.",
         ["Ordningsår"] = "Ordningsårets regler, potter og frister, satt av Helsedirektoratet og embetene.",

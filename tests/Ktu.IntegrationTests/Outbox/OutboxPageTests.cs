@@ -8,33 +8,72 @@ using static Ktu.IntegrationTests.Applications.ApplicationApi;
 
 namespace Ktu.IntegrationTests.Outbox;
 
-/// <summary>The demo outbox: receipts can be read without a mail server, and the page does not exist outside demo mode.</summary>
+/// <summary>
+/// The demo outbox: receipts can be read without a mail server, each person sees only what was sent to them (the admin
+/// sees all), and the page does not exist outside demo mode.
+/// </summary>
 public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFactory>
 {
     [Fact]
-    public async Task In_demo_mode_the_outbox_lists_the_receipt_email_of_a_submission_and_shows_its_body()
+    public async Task In_demo_mode_the_applicant_reads_the_receipt_sent_to_them_and_the_admin_reads_every_copy()
     {
         var api = await factory.ApplicantAsync("5028");
         var draft = await SaveAsync(api, Complete(await StartAsync(api)));
         var receipt = await ReadAsync(await SubmitAsync(api, Id(draft), Version(draft)));
         var reference = receipt["reference"]!.GetValue<string>();
-        var viewer = await factory.CreateApiClientAsync("saksbehandler.nordland@demo.ktu");
+        var applicant = await factory.CreateApiClientAsync("soker.5028@demo.ktu");
+        var admin = await factory.CreateApiClientAsync("admin@demo.ktu");
 
-        var list = await viewer.GetAsync("/demo/utboks");
+        var list = await applicant.GetAsync("/demo/utboks");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         // Razor writes letters like ø as character references; compare the text a reader sees.
         var html = WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync());
         Assert.Contains("soker.5028@demo.ktu", html, StringComparison.Ordinal);
-        Assert.Contains("kari.kontakt@example.org", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("kari.kontakt@example.org", html, StringComparison.Ordinal);
         Assert.Contains($"Kvittering for søknad {reference}", html, StringComparison.Ordinal);
         Assert.Contains("Ikke sendt", html, StringComparison.Ordinal);
 
         var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">Kvittering for søknad " + reference);
         Assert.True(link.Success);
-        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync());
+        var details = WebUtility.HtmlDecode(await (await applicant.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync());
         Assert.Contains($"Referansenummer: {reference}", details, StringComparison.Ordinal);
         Assert.Contains(receipt["sha256"]!.GetValue<string>(), details, StringComparison.Ordinal);
+
+        var all = WebUtility.HtmlDecode(await (await admin.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+        Assert.Contains("soker.5028@demo.ktu", all, StringComparison.Ordinal);
+        Assert.Contains("kari.kontakt@example.org", all, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(link.Groups[1].Value)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Nobody_else_sees_a_message_in_the_list_and_its_guessed_id_is_404()
+    {
+        Guid mine, theirs;
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The address as someone typed it, in other case: it is still the applicant's own.
+            var own = OutboxMessage.Email("Soker.5033@Demo.KTU", "Melding til søker 5033", "Til deg.", KtuFactory.Start);
+            var other = OutboxMessage.Email("soker.5034@demo.ktu", "Melding til søker 5034", "Ikke til deg.", KtuFactory.Start);
+            db.OutboxMessages.AddRange(own, other);
+            await db.SaveChangesAsync();
+            (mine, theirs) = (own.Id, other.Id);
+        }
+        var viewer = await factory.ApplicantAsync("5033");
+        var officer = await factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
+
+        var html = WebUtility.HtmlDecode(await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+        var officers = WebUtility.HtmlDecode(await (await officer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+
+        Assert.Contains("Melding til søker 5033", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Melding til søker 5034", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Melding til søker 503", officers, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/demo/utboks/{mine}")).StatusCode);
+        var guessed = await viewer.GetAsync($"/demo/utboks/{theirs}");
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        Assert.DoesNotContain("Ikke til deg", await guessed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/demo/utboks/{mine}")).StatusCode);
     }
 
     [Fact]
@@ -46,7 +85,7 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
             db.OutboxMessages.Add(OutboxMessage.Email("x@example.org", "<script>alert(1)</script>", "Linje 1\n<img src=x onerror=alert(2)>", KtuFactory.Start));
             await db.SaveChangesAsync();
         }
-        var viewer = await factory.ApplicantAsync("5029");
+        var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
 
         var html = await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync();
         var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">&lt;script&gt;");

@@ -55,7 +55,7 @@ public sealed class OutboxSendingTests(KtuFactory factory) : IClassFixture<KtuFa
             Assert.StartsWith(sender.Name + "/", r.LeasedBy, StringComparison.Ordinal);
         });
 
-        var viewer = await factory.CreateApiClientAsync("saksbehandler.nordland@demo.ktu");
+        var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
         var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/demo/utboks/{rows[0].Id}")).Content.ReadAsStringAsync());
         Assert.Contains("Svar fra e-posttjeneren", details, StringComparison.Ordinal);
         Assert.Contains(rows[0].ServerResponse!, details, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class OutboxSendingTests(KtuFactory factory) : IClassFixture<KtuFa
         Assert.Equal(givenUpAt, row.FailedAt);
         Assert.Null(row.NextAttemptAt);
         Assert.Null(row.SentAt);
-        var viewer = await factory.CreateApiClientAsync("saksbehandler.nordland@demo.ktu");
+        var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
         var list = WebUtility.HtmlDecode(await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
         Assert.Contains($"Ikke sendt. Sendingen ble gitt opp {Ktu.Web.Domain.Format.Deadline(givenUpAt)}.", list, StringComparison.Ordinal);
         var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/demo/utboks/{message.Id}")).Content.ReadAsStringAsync());

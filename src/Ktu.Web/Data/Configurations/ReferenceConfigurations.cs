@@ -47,6 +47,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(e => e.OrgNumber).IsUnique();
         b.HasIndex(e => e.MunicipalityNumber).IsUnique();
         b.HasIndex(e => e.EmbeteId);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Ignore(e => e.IsActive);
         b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<County>().WithMany().HasForeignKey(e => e.CountyNumber).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,12 +1,13 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Outbox;
 
-public sealed class DetailsModel(AppDbContext db, IConfiguration configuration) : PageModel
+public sealed class DetailsModel(AppDbContext db, IConfiguration configuration, CurrentUser me) : PageModel
 {
     public OutboxMessage Message { get; private set; } = null!;
 
@@ -16,7 +17,8 @@ public sealed class DetailsModel(AppDbContext db, IConfiguration configuration) 
         {
             return NotFound();
         }
-        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var message = await db.OutboxMessages.AsNoTracking().VisibleTo(me).SingleOrDefaultAsync(m => m.Id == id, ct);
+        // Another person's message is as unknown as one that does not exist: a guessed id learns nothing.
         if (message is null)
         {
             return NotFound();

@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,15 @@ public sealed record OutboxRow(Guid Id, string To, string Subject, DateTimeOffse
     public string State => OutboxState.Of(SentAt, NextAttemptAt, FailedAt);
 }
 
-public sealed class IndexModel(AppDbContext db, IConfiguration configuration) : PageModel
+public sealed class IndexModel(AppDbContext db, IConfiguration configuration, CurrentUser me) : PageModel
 {
     /// <summary>Enough to follow a demo; older messages are left out.</summary>
     public const int Shown = 200;
 
     public IReadOnlyList<OutboxRow> Messages { get; private set; } = [];
+
+    /// <summary>The administrator sees every message; everyone else only those to their own address.</summary>
+    public bool SeesAll => me.IsInRole(Domain.Roles.Admin);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, IConfiguration configuration) : 
             return NotFound();
         }
         // Instants are stored as UTC ticks (Data/DateTimeOffsetToUtcTicksConverter), so both providers order them.
-        Messages = await db.OutboxMessages.AsNoTracking()
+        Messages = await db.OutboxMessages.AsNoTracking().VisibleTo(me)
             .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.To)
             .Take(Shown)
             .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.FailedAt))

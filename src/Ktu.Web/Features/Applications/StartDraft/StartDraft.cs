@@ -31,6 +31,10 @@ internal static class StartDraft
         {
             throw new RuleViolationException(Format.Text(ApplicationTexts.Start_NotPublished, schemeYear), "scheme-not-published");
         }
+        if (!organisation.IsActive)
+        {
+            throw new RuleViolationException(Format.Text(ApplicationTexts.Start_Deactivated, organisation.Name), "organisation-deactivated");
+        }
         if (!scheme.IsEligible(organisation.Kind))
         {
             throw new RuleViolationException(

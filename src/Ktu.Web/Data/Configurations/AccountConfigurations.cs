@@ -1,0 +1,21 @@
+using Ktu.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ktu.Web.Data.Configurations;
+
+internal sealed class PasswordLinkConfiguration : IEntityTypeConfiguration<PasswordLink>
+{
+    public void Configure(EntityTypeBuilder<PasswordLink> b)
+    {
+        b.ToTable("PasswordLinks");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.TokenHash).HasMaxLength(64);
+        b.Property(e => e.CreatedByUserId).HasMaxLength(450);
+        b.HasIndex(e => e.TokenHash).IsUnique();
+        b.HasIndex(e => e.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
