@@ -76,6 +76,32 @@ public sealed class CaseAssignmentTests(KtuFactory factory) : IClassFixture<KtuF
         Assert.Contains("venter på godkjenning", (await ReadAsync(frozen))["title"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_leader_assigns_from_the_case_page_and_an_officer_sees_no_such_control()
+    {
+        const string embete = "agder";
+        var kristiansand = await SubmitNewAsync("4204");
+        var officerId = await UserIdAsync($"saksbehandler2.{embete}@demo.ktu");
+        var path = new Uri($"/saksbehandling/sak/{kristiansand}", UriKind.Relative);
+
+        var officer = await factory.CreateSignedInBrowserClientAsync($"saksbehandler.{embete}@demo.ktu");
+        Assert.DoesNotContain("assign-form", await (await officer.GetAsync(path)).ReadTextAsync(), StringComparison.Ordinal);
+
+        var leader = await factory.CreateSignedInBrowserClientAsync($"leder.{embete}@demo.ktu");
+        var page = await (await leader.GetAsync(path)).ReadTextAsync();
+        Assert.Contains("assign-form", page, StringComparison.Ordinal);
+        Assert.Contains(officerId, page, StringComparison.Ordinal);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [Forms.TokenField] = Forms.AntiforgeryToken(page),
+            ["OfficerId"] = officerId,
+        });
+        var posted = await leader.PostAsync(new Uri($"/saksbehandling/sak/{kristiansand}?handler=Assign", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var after = await (await leader.GetAsync(new Uri($"{posted.RedirectPath()}?ok=tildelt", UriKind.Relative))).ReadTextAsync();
+        Assert.Contains("Saken er tildelt Saksbehandler 2", after, StringComparison.Ordinal);
+    }
+
     private async Task SetPotAsync(string embete, long amount)
     {
         await using var scope = factory.CreateScope();
