@@ -200,6 +200,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/cases/"] = Access.AnyEmbeteStaff,
         ["GET /api/v1/cases/{id:guid}"] = Access.OwnEmbeteStaff,
         ["POST /api/v1/cases/{id:guid}/impartiality"] = Access.OwnEmbeteStaff, // approvers declare impartiality too (issue 16)
+        ["POST /api/v1/cases/{id:guid}/assignment"] = Access.OwnEmbeteApprover, // reassignment goes through the leader (issue 16)
         ["PUT /api/v1/cases/{id:guid}/assessment"] = Access.OwnEmbeteCaseOfficer,
         ["POST /api/v1/cases/{id:guid}/questions"] = Access.OwnEmbeteCaseOfficer,
         ["GET /api/v1/allocations/{year:int}/"] = Access.AnyEmbeteStaff,
@@ -321,6 +322,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/grants/{id:guid}/report/recommend"] = ["404"],
         ["POST /api/v1/grants/{id:guid}/report/approve"] = ["404"],
         ["POST /api/v1/grants/{id:guid}/report/return"] = ["404"],
+        ["POST /api/v1/cases/{id:guid}/assignment"] = ["400"],      // the matrix names no officer
         ["GET /api/v1/reports"] = ["400"],                          // the year is required
         ["POST /api/v1/grants/{id:guid}/reallocations"] = ["404"],
         ["GET /api/v1/grants/{id:guid}/reallocations"] = ["404"],

@@ -15,6 +15,7 @@ internal static class AssessmentFeature
         ListCases.Map(cases);
         ViewCase.Map(cases);
         DeclareImpartiality.Map(cases);
+        AssignCase.Map(cases);
         AssessCase.Map(cases);
         AskApplicant.Map(cases);
         return app;

@@ -78,6 +78,17 @@ internal static class CaseRules
         return caseFile;
     }
 
+    /// <summary>The embete's case officers, by name, for the leader to assign a case to.</summary>
+    public static async Task<IReadOnlyList<Actor>> OfficersAsync(AppDbContext db, Application application, CancellationToken ct)
+    {
+        var officerRole = await db.Roles.Where(r => r.Name == Roles.CaseOfficer).Select(r => r.Id).SingleAsync(ct);
+        var officers = await db.Users
+            .Where(u => u.EmbeteId == application.EmbeteId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole))
+            .Select(u => new { u.Id, u.FullName, u.Email })
+            .ToListAsync(ct);
+        return [.. officers.OrderBy(o => o.FullName ?? o.Email, StringComparer.Ordinal).Select(o => new Actor(o.Id, o.FullName, o.Email))];
+    }
+
     /// <summary>Another case officer of the embete who has not declared a conflict here, the one with fewest cases first.</summary>
     public static async Task<Actor?> NextOfficerAsync(AppDbContext db, Application application, string excludeUserId, CancellationToken ct)
     {

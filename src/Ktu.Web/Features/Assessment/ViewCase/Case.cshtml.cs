@@ -1,6 +1,8 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
+using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,11 +30,14 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public bool? Conflict { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Question { get; set; }
+    [BindProperty] public string? OfficerId { get; set; }
     [FromQuery(Name = "ok")] public string? Done { get; set; }
 
     internal CaseView View { get; private set; } = null!;
     internal IReadOnlyDictionary<string, LineAssessment> Assessed { get; private set; } = new Dictionary<string, LineAssessment>();
     public bool MayAssess { get; private set; }
+    /// <summary>The embete's case officers, for the leader's assignment control; empty for everyone else.</summary>
+    internal IReadOnlyList<Actor> Officers { get; private set; } = [];
     public string? Message { get; private set; }
 
     /// <summary>Amounts that could not be read as whole numbers, by line index, shown back as typed.</summary>
@@ -52,6 +57,7 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
                 : AssessmentTexts.Case_Done_PartialNoOtherOfficer,
             "vurdert" => AssessmentTexts.Case_Done_Assessed,
             "spurt" => AssessmentTexts.Case_Done_Asked,
+            "tildelt" => Format.Text(AssessmentTexts.Assign_Done, View.CaseFile?.AssignedOfficerName),
             _ => null,
         };
         Note = View.HasConflict(me.Id) ? null : View.CaseFile?.InternalNote;
@@ -97,6 +103,13 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
         {
             var outcome = await AskApplicant.HandleAsync(db, me, time, id, Question, ct);
             return (outcome is AskApplicant.Invalid i ? i.Errors : new FieldErrors(), "spurt");
+        }, ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
+        TryAsync(id, "officerId", async () =>
+        {
+            var outcome = await AssignCase.HandleAsync(db, me, time, id, OfficerId, ct);
+            return (outcome is AssignCase.Invalid i ? i.Errors : new FieldErrors(), "tildelt");
         }, ct);
 
     private async Task<IActionResult> TryAsync(Guid id, string field, Func<Task<(FieldErrors Errors, string Done)>> action, CancellationToken ct)
@@ -151,6 +164,9 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
         View = await CaseAccess.LoadViewAsync(db, me, id, ct);
         Assessed = (View.CaseFile?.ReadAssessments() ?? []).ToDictionary(a => a.LineId, StringComparer.Ordinal);
         MayAssess = View.MayAssess(me);
+        Officers = me.IsInRole(Roles.Approver)
+            && await db.RoundStatusAsync(View.Application.EmbeteId, View.Application.SchemeYear, ct) is not (RoundStatus.AwaitingApproval or RoundStatus.Approved)
+            ? await CaseRules.OfficersAsync(db, View.Application, ct) : [];
     }
 
     /// <summary>What the form shows for a line: what was just typed after an error, else what is stored.</summary>
