@@ -16,6 +16,7 @@ using Ktu.Web.Features.Schemes;
 using Ktu.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
 
 builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth(builder.Configuration, builder.Environment);

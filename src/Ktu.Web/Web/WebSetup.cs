@@ -32,7 +32,10 @@ public static class WebSetup
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // The W3C trace (as in OpenTelemetry) and the request's correlation id (Web/CorrelationId), which is
+            // also in the X-Correlation-Id header and the log lines.
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Extensions["correlationId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // A body that cannot be bound becomes an exception, so the one handler can answer with the field and a Norwegian message.
@@ -91,6 +94,7 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseMiddleware<CorrelationId>();
         var nb = new CultureInfo("nb-NO");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
