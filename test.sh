@@ -182,8 +182,10 @@ KTU_CRASH_CYCLES="${KTU_CRASH_CYCLES:-10}" run_tests crash tests/Ktu.CrashTests/
 say "Starting a throw-away PostgreSQL cluster"
 if start_postgres; then
   export KTU_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=ktu;Password=$PG_PASSWORD;Database=postgres"
+  # pg_dump and pg_restore of the same version as the server, for the backup test (Backup/PostgresDumpTests).
+  export KTU_PG_BIN="$PG_BIN"
   run_tests integration-postgres tests/Ktu.IntegrationTests/Ktu.IntegrationTests.csproj
-  unset KTU_TEST_POSTGRES
+  unset KTU_TEST_POSTGRES KTU_PG_BIN
   stop_postgres
 else
   echo "Could not start PostgreSQL; the PostgreSQL run is counted as failed." >&2

@@ -24,6 +24,7 @@ builder.Services.AddWeb(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.Services.AddDocuments();
 builder.Services.AddOutbox(builder.Configuration);
+builder.Services.AddBackup();
 
 // Data seeds run in this order after the migrations: reference data, scheme years, demo users, demo applications.
 builder.Services.AddOrganisations();

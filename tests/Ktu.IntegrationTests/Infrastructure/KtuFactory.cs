@@ -30,7 +30,8 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    private string PostgresAnchorFile =>
+    /// <summary>On PostgreSQL, where this factory's audit anchors are kept (its key beside it, + ".key").</summary>
+    public string PostgresAnchorFile =>
         Path.Combine(Path.GetTempPath(), "ktu-tests", $"audit-{new NpgsqlConnectionStringBuilder(ConnectionString).Database}.anchors");
 
     public static bool OnPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KTU_TEST_POSTGRES"));
@@ -94,6 +95,8 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SubmitsPerHour", "100000");
         // Background reminders would queue e-mails at random moments; tests run the job themselves.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Likewise scheduled backups (Backup/ScheduledBackupTests turns them on).
+        builder.UseSetting("Backup:IntervalMinutes", "0");
         if (Provider == DatabaseProvider.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

@@ -1,8 +1,10 @@
 namespace Ktu.Web.Features.Backup;
 
-/// <summary>What Program.cs needs of this feature: its endpoints.</summary>
+/// <summary>What Program.cs needs of this feature: the scheduled backup and its endpoints.</summary>
 internal static class BackupFeature
 {
+    public static IServiceCollection AddBackup(this IServiceCollection services) => services.AddHostedService<ScheduledBackup>();
+
     public static IEndpointRouteBuilder MapBackup(this IEndpointRouteBuilder app)
     {
         app.MapBackupApi();
