@@ -15,14 +15,17 @@ namespace Ktu.Web.Data;
 /// </remarks>
 internal static class WriteTransaction
 {
-    public static async Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)
-    {
-        await using var gate = await SqliteWriteGate.HoldForTransactionAsync(db, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
-        await transaction.CommitAsync(ct);
-        return result;
-    }
+    public static Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct) =>
+        // Inside the provider's execution strategy, so callers need not wrap it themselves; a caller that already runs in
+        // one (Submit) is not retried twice: EF runs a nested strategy's operation directly.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var gate = await SqliteWriteGate.HoldForTransactionAsync(db, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        });
 
     /// <summary>
     /// One set-based statement (<c>ExecuteUpdateAsync</c>, <c>ExecuteDeleteAsync</c>), atomic on its own. It does not go
