@@ -18,12 +18,13 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
 
     public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
+        // The roles are the product's, not the demo's: without them a production database could not invite anyone.
+        await SeedRolesAsync(db, ct);
         if (!configuration.GetValue("Demo:Enabled", false))
         {
             await QuarantineAsync(db, ct);
             return;
         }
-        await SeedRolesAsync(db, ct);
         await SeedUsersAsync(db, Password(configuration), ct);
     }
 
