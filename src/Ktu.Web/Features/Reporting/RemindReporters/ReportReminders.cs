@@ -33,6 +33,12 @@ internal static class ReportReminders
             .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.AmountGranted })
             .ToListAsync(ct);
         var grantIds = grants.Select(g => g.Id).ToList();
+        // Statements owed from last year's postponed reports, asked once per year rather than once per grant.
+        var owedByYear = new Dictionary<int, Dictionary<int, int>>();
+        foreach (var year in grants.Select(g => g.SchemeYear).Distinct())
+        {
+            owedByYear[year] = await db.StatementsOwedAsync(grants.Where(g => g.SchemeYear == year).Select(g => g.OrganisationId).Distinct().ToList(), year, ct);
+        }
         var reports = await db.GrantReports.AsNoTracking().Where(r => grantIds.Contains(r.GrantDecisionId))
             .Select(r => new { r.GrantDecisionId, r.Status, r.SubmissionCount, r.Document }).ToDictionaryAsync(r => r.GrantDecisionId, ct);
         var attached = (await db.ReportAttachments.AsNoTracking().Where(a => grantIds.Contains(a.GrantDecisionId))
@@ -60,8 +66,7 @@ internal static class ReportReminders
             {
                 var content = ReportJson.Deserialize(report.Document);
                 var scheme = await db.Reference.SchemeYearAsync(g.SchemeYear, ct);
-                var owed = await db.StatementsOwedAsync([g.OrganisationId], g.SchemeYear, ct);
-                var requirement = AuditorRequirement.For(scheme!, g.AmountGranted, content.TotalSpent, owed.Count > 0);
+                var requirement = AuditorRequirement.For(scheme!, g.AmountGranted, content.TotalSpent, owedByYear[g.SchemeYear].ContainsKey(g.OrganisationId));
                 if (!requirement.IsMet(attached[g.Id], content.AuditorStatementPostponed))
                 {
                     kind = ReminderKind.EvidenceOwed;
