@@ -5,6 +5,7 @@
 #   ./run.sh           the demo (demo users, demo password, migrates at start)
 #   ./run.sh migrate   production: applies the migrations and reference data with the settings in the
 #                      environment (docs/operations.md), shuts demo accounts when demo mode is off, and exits
+#   ./run.sh create-admin EMAIL   production: the first administrator, with the settings in the environment
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -25,6 +26,16 @@ if [ "${1:-}" = migrate ]; then
   exec dotnet run -c Release --no-build --no-launch-profile -- migrate
 fi
 
+# ./run.sh create-admin EMAIL: makes the first administrator on the database of the settings in the environment (as
+# migrate: no demo settings, which would open the demo accounts on a production database), prints a one-time link to
+# choose the password (24 hours, one use) and exits without starting the web server. Refuses an e-mail address already in use.
+if [ "${1:-}" = create-admin ]; then
+  export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"
+  export App__PublicUrl="${App__PublicUrl:-$url}"
+  cd "$root/src/Ktu.Web"
+  exec dotnet run -c Release --no-build --no-launch-profile -- create-admin "${2:-}"
+fi
+
 export Demo__Enabled=true
 # This host serves only the demo, whose users share a published password: production mode allows that only when told so.
 export Demo__AllowInProduction=true
@@ -38,14 +49,6 @@ export KTU_DEMO_PASSWORD="$password"
 export Database__Provider="${Database__Provider:-Sqlite}"
 export ConnectionStrings__Sqlite="${ConnectionStrings__Sqlite:-Data Source=$root/data/ktu.db}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-
-# ./run.sh create-admin EMAIL: makes the first administrator on this database, prints a one-time link to choose the
-# password (24 hours, one use) and exits without starting the web server. Refuses an e-mail address already in use.
-if [[ "${1:-}" == "create-admin" ]]; then
-  export App__PublicUrl="${App__PublicUrl:-$url}"
-  cd "$root/src/Ktu.Web"
-  exec dotnet run -c Release --no-build --no-launch-profile -- create-admin "${2:-}"
-fi
 
 cat <<TXT
 
