@@ -27,7 +27,7 @@ public sealed class InvitationTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(Page.Locator($"tr[data-email='{email}']")).ToContainTextAsync("Invitert, har ikke valgt passord");
 
         var admin = await LogInInNewContextAsync("admin@demo.ktu");
-        await admin.GotoAsync("/demo/utboks");
+        await admin.GotoAsync("/utboks");
         await admin.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = email }).GetByRole(AriaRole.Link).First.ClickAsync();
         var body = await admin.GetByTestId("outbox-body").InnerTextAsync();
         var link = body.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/konto/sett-passord?token=", StringComparison.Ordinal));

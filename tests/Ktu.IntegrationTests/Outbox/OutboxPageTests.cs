@@ -24,7 +24,7 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
         var applicant = await factory.CreateApiClientAsync("soker.5028@demo.ktu");
         var admin = await factory.CreateApiClientAsync("admin@demo.ktu");
 
-        var list = await applicant.GetAsync("/demo/utboks");
+        var list = await applicant.GetAsync("/utboks");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         // Razor writes letters like ø as character references; compare the text a reader sees.
@@ -34,13 +34,13 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
         Assert.Contains($"Kvittering for søknad {reference}", html, StringComparison.Ordinal);
         Assert.Contains("Ikke sendt", html, StringComparison.Ordinal);
 
-        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">Kvittering for søknad " + reference);
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/utboks/[0-9a-f-]{36})\">Kvittering for søknad " + reference);
         Assert.True(link.Success);
         var details = WebUtility.HtmlDecode(await (await applicant.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync());
         Assert.Contains($"Referansenummer: {reference}", details, StringComparison.Ordinal);
         Assert.Contains(receipt["sha256"]!.GetValue<string>(), details, StringComparison.Ordinal);
 
-        var all = WebUtility.HtmlDecode(await (await admin.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+        var all = WebUtility.HtmlDecode(await (await admin.GetAsync("/utboks")).Content.ReadAsStringAsync());
         Assert.Contains("soker.5028@demo.ktu", all, StringComparison.Ordinal);
         Assert.Contains("kari.kontakt@example.org", all, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(link.Groups[1].Value)).StatusCode);
@@ -63,17 +63,17 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
         var viewer = await factory.ApplicantAsync("5033");
         var officer = await factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
 
-        var html = WebUtility.HtmlDecode(await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
-        var officers = WebUtility.HtmlDecode(await (await officer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await (await viewer.GetAsync("/utboks")).Content.ReadAsStringAsync());
+        var officers = WebUtility.HtmlDecode(await (await officer.GetAsync("/utboks")).Content.ReadAsStringAsync());
 
         Assert.Contains("Melding til søker 5033", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Melding til søker 5034", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Melding til søker 503", officers, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/demo/utboks/{mine}")).StatusCode);
-        var guessed = await viewer.GetAsync($"/demo/utboks/{theirs}");
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/utboks/{mine}")).StatusCode);
+        var guessed = await viewer.GetAsync($"/utboks/{theirs}");
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         Assert.DoesNotContain("Ikke til deg", await guessed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/demo/utboks/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/utboks/{mine}")).StatusCode);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
         }
         var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
 
-        var html = await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync();
-        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/demo/utboks/[0-9a-f-]{36})\">&lt;script&gt;");
+        var html = await (await viewer.GetAsync("/utboks")).Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/utboks/[0-9a-f-]{36})\">&lt;script&gt;");
         Assert.True(link.Success);
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         var details = await (await viewer.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync();
@@ -101,8 +101,8 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
     {
         var viewer = await factory.ApplicantAsync("5031");
 
-        var unknown = await viewer.GetAsync($"/demo/utboks/{Guid.NewGuid()}");
-        var signedOut = await factory.CreateBrowserClient().GetAsync("/demo/utboks");
+        var unknown = await viewer.GetAsync($"/utboks/{Guid.NewGuid()}");
+        var signedOut = await factory.CreateBrowserClient().GetAsync("/utboks");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
@@ -110,10 +110,16 @@ public sealed class OutboxPageTests(KtuFactory factory) : IClassFixture<KtuFacto
     }
 }
 
-/// <summary>Outside demo mode the outbox pages do not exist, not even for an administrator.</summary>
+/// <summary>
+/// Outside demo mode, with a mail server: the administrator sees every message with its state, attempts and the server's
+/// answer (so a refused invitation is seen), but not the text of others' messages; everyone else sees only their own.
+/// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes the factory through IAsyncLifetime, which also deletes its database.")]
 public sealed class OutboxPageWithoutDemoTests : IAsyncLifetime
 {
+    private const string Password = "Passord-2026!x";
+    private const string Admin = "admin@example.org";
+    private const string Officer = "saksbehandler@example.org";
     private readonly KtuFactory _factory = new();
 
     public OutboxPageWithoutDemoTests() => _factory.Settings["Demo:Enabled"] = "false";
@@ -123,25 +129,67 @@ public sealed class OutboxPageWithoutDemoTests : IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
 
     [Fact]
-    public async Task The_outbox_is_404_when_demo_mode_is_off()
+    public async Task The_administrator_sees_every_message_with_its_state_and_each_person_their_own()
     {
-        const string email = "admin@example.org";
-        const string password = "Admin-2026!x";
-        await using (var scope = _factory.CreateScope())
+        await UserAsync(Admin, Roles.Admin);
+        await UserAsync(Officer, null);
+        var messages = await SmtpTesting.QueueAsync(_factory, Officer, "ny.bruker@example.org");
+        // The first is taken by a mail server; the second finds none and waits for its next try.
+        using (var server = netDumbster.smtp.SimpleSmtpServer.Start(SmtpTesting.ClosedPort()))
+        {
+            var sender = SmtpTesting.Sender(_factory, SmtpTesting.Settings(server.Configuration.Port));
+            await using var scope = _factory.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await sender.SendAsync(db, await sender.LeaseAsync(db, [messages[0].Id], CancellationToken.None), CancellationToken.None);
+        }
+        await SmtpTesting.DrainAsync(SmtpTesting.Sender(_factory, SmtpTesting.Settings(SmtpTesting.ClosedPort())));
+        var sent = await SmtpTesting.RowAsync(_factory, messages[0].Id);
+        var failed = await SmtpTesting.RowAsync(_factory, messages[1].Id);
+        Assert.NotNull(sent.SentAt);
+        Assert.Equal(1, failed.Attempts);
+
+        var admin = await _factory.CreateSignedInBrowserClientAsync(Admin, Password);
+        var list = await admin.GetAsync("/utboks");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync());
+        Assert.Contains(Officer, html, StringComparison.Ordinal);
+        Assert.Contains("ny.bruker@example.org", html, StringComparison.Ordinal);
+        Assert.Contains("Ikke sendt ennå. Nytt forsøk", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/utboks\"", html, StringComparison.Ordinal); // the footer links to it
+
+        var refused = WebUtility.HtmlDecode(await (await admin.GetAsync($"/utboks/{failed.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains("Forsøk", refused, StringComparison.Ordinal);
+        Assert.Contains(failed.LastError!, refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hei ny.bruker@example.org", refused, StringComparison.Ordinal);
+        Assert.Contains("Innholdet vises bare for mottakeren", refused, StringComparison.Ordinal);
+        var delivered = WebUtility.HtmlDecode(await (await admin.GetAsync($"/utboks/{sent.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains("Svar fra e-posttjeneren", delivered, StringComparison.Ordinal);
+        Assert.Contains(sent.ServerResponse!, delivered, StringComparison.Ordinal);
+
+        var officer = await _factory.CreateSignedInBrowserClientAsync(Officer, Password);
+        var own = WebUtility.HtmlDecode(await (await officer.GetAsync("/utboks")).Content.ReadAsStringAsync());
+        Assert.Contains(Officer, own, StringComparison.Ordinal);
+        Assert.DoesNotContain("ny.bruker@example.org", own, StringComparison.Ordinal);
+        var mine = WebUtility.HtmlDecode(await (await officer.GetAsync($"/utboks/{sent.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains($"Hei {Officer}", mine, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/utboks/{failed.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _factory.CreateBrowserClient().GetAsync("/utboks")).StatusCode);
+    }
+
+    private async Task UserAsync(string email, string? role)
+    {
+        await using var scope = _factory.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        if (role is not null)
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await roles.RoleExistsAsync(Roles.Admin))
+            if (!await roles.RoleExistsAsync(role))
             {
-                Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
+                Assert.True((await roles.CreateAsync(new IdentityRole(role))).Succeeded);
             }
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Admin" };
-            Assert.True((await users.CreateAsync(admin, password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(admin, Roles.Admin)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
-        var client = await _factory.CreateApiClientAsync(email, password);
-
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/utboks")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/demo/utboks/{Guid.NewGuid()}")).StatusCode);
     }
 }

@@ -56,7 +56,7 @@ public sealed class OutboxSendingTests(KtuFactory factory) : IClassFixture<KtuFa
         });
 
         var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
-        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/demo/utboks/{rows[0].Id}")).Content.ReadAsStringAsync());
+        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/utboks/{rows[0].Id}")).Content.ReadAsStringAsync());
         Assert.Contains("Svar fra e-posttjeneren", details, StringComparison.Ordinal);
         Assert.Contains(rows[0].ServerResponse!, details, StringComparison.Ordinal);
         Assert.DoesNotContain("Ikke sendt", details, StringComparison.Ordinal);
@@ -121,9 +121,9 @@ public sealed class OutboxSendingTests(KtuFactory factory) : IClassFixture<KtuFa
         Assert.Null(row.NextAttemptAt);
         Assert.Null(row.SentAt);
         var viewer = await factory.CreateApiClientAsync("admin@demo.ktu");
-        var list = WebUtility.HtmlDecode(await (await viewer.GetAsync("/demo/utboks")).Content.ReadAsStringAsync());
+        var list = WebUtility.HtmlDecode(await (await viewer.GetAsync("/utboks")).Content.ReadAsStringAsync());
         Assert.Contains($"Ikke sendt. Sendingen ble gitt opp {Ktu.Web.Domain.Format.Deadline(givenUpAt)}.", list, StringComparison.Ordinal);
-        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/demo/utboks/{message.Id}")).Content.ReadAsStringAsync());
+        var details = WebUtility.HtmlDecode(await (await viewer.GetAsync($"/utboks/{message.Id}")).Content.ReadAsStringAsync());
         Assert.Contains(row.LastError!, details, StringComparison.Ordinal);
     }
 

@@ -160,8 +160,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/schemes/{year:int}/history"] = Access.StaffOrDirectorate,
 
         // Demo outbox: with Demo:Enabled each signed-in user reads the messages to them, the admin all (OutboxAccess)
-        ["GET /demo/utboks"] = Access.Authenticated,
-        ["GET /demo/utboks/{id:guid}"] = Access.RecipientOrAdmin,
+        ["GET /utboks"] = Access.Authenticated,
+        ["GET /utboks/{id:guid}"] = Access.RecipientOrAdmin,
 
         // Applications, API
         ["GET /api/v1/applications/"] = Access.Applicant,
@@ -535,7 +535,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     {
         "id" when pattern.StartsWith("/api/v1/admin/organisations", StringComparison.Ordinal)
             || pattern.StartsWith("/admin/organisasjoner", StringComparison.Ordinal) => organisationId,
-        "id" when pattern.StartsWith("/demo/utboks", StringComparison.Ordinal) => outboxId.ToString(),
+        "id" when pattern.StartsWith("/utboks", StringComparison.Ordinal) => outboxId.ToString(),
         "id" => applicationId,
         "number" => "1",
         "questionId" => "00000000-0000-0000-0000-000000000001",
@@ -623,9 +623,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine();
         md.AppendLine("Notes:");
         md.AppendLine();
-        md.AppendLine("- The tests run with `Demo:Enabled`, so the demo outbox (`/demo/utboks`) is open to every signed-in user, who");
-        md.AppendLine("  sees the e-mails sent to their own address; the admin sees all (`OutboxAccess`). Without demo mode the pages");
-        md.AppendLine("  answer 404. This matrix does not cover the non-demo configuration.");
+        md.AppendLine("- The outbox (`/utboks`) is open to every signed-in user, who sees the e-mails sent to their own address; the");
+        md.AppendLine("  admin sees all (`OutboxAccess`). The tests run with `Demo:Enabled`; without demo mode the admin sees the");
+        md.AppendLine("  state of others' messages but not their text (Outbox/OutboxPageTests).");
         md.AppendLine("- Refused answers must not contain Trondheim's organisation number or the application id, apart from an echo of");
         md.AppendLine("  the caller's own request path (problem details `instance`).");
         md.AppendLine("- The matrix checks the access rules of the route; it does not follow links or test rate limits.");

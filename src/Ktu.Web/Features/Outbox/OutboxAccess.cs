@@ -4,16 +4,24 @@ using Ktu.Web.Web;
 namespace Ktu.Web.Features.Outbox;
 
 /// <summary>
-/// The outbox viewer is a demo tool: with Demo:Enabled a signed-in user may read the e-mails the service would have
-/// sent them, so receipts can be shown without a mail server. Outside demo mode the pages do not exist (404).
+/// Who reads what in the outbox (<c>/utboks</c>): each signed-in person the e-mails addressed to them, the administrator
+/// every message with its sending state, attempts and the mail server's answer, so an invitation the server refused is
+/// seen. In demo mode (no mail server) it is where receipts are read.
 /// </summary>
 /// <remarks>
 /// The messages hold other organisations' data (receipts, letters, invitation links), so each person sees only what
-/// was addressed to their own e-mail address, and the administrator sees all.
+/// was addressed to their own e-mail address. Outside demo mode the administrator does not see the text of others'
+/// messages: an invitation holds a one-time link to choose that person's password, and an administrator who could
+/// read it could sign in as them.
 /// </remarks>
 internal static class OutboxAccess
 {
-    public static bool IsOpen(IConfiguration configuration) => configuration.GetValue("Demo:Enabled", false);
+    /// <summary>Whether <paramref name="me"/> may read the text of a message: their own always, anyone's in demo mode.</summary>
+    public static bool ShowsBody(IConfiguration configuration, CurrentUser me, OutboxMessage message) =>
+        configuration.GetValue("Demo:Enabled", false) || IsOwn(me, message);
+
+    private static bool IsOwn(CurrentUser me, OutboxMessage message) =>
+        me.Email is { Length: > 0 } email && string.Equals(message.To.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The messages <paramref name="me"/> may read: those to their own address, or all for the administrator.</summary>
     public static IQueryable<OutboxMessage> VisibleTo(this IQueryable<OutboxMessage> messages, CurrentUser me)
