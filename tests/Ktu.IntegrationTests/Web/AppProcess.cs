@@ -65,8 +65,15 @@ public sealed class AppProcess : IDisposable
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         using var command = Start(string.Join(' ', arguments), environment, "", arguments);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await command._process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await command._process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return (-1, "did not end within 5 minutes\n" + command.Output);
+        }
         command._process.WaitForExit(); // the last output lines
         return (command._process.ExitCode, command.Output);
     }

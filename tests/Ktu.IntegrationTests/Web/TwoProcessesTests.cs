@@ -62,7 +62,7 @@ public sealed class TwoProcesses : IAsyncLifetime
 
         _processes.Add(AppProcess.StartServer("instance 1", environment));
         _processes.Add(AppProcess.StartServer("instance 2", environment));
-        await Task.WhenAll(_processes.Select(p => p.WaitReadyAsync(Http, TimeSpan.FromMinutes(3))));
+        await Task.WhenAll(_processes.Select(p => p.WaitReadyAsync(Http, TimeSpan.FromMinutes(5))));
     }
 
     /// <summary>One configuration for every instance, by environment variables only.</summary>
@@ -265,7 +265,7 @@ public sealed class TwoProcessesTests(TwoProcesses apps) : IClassFixture<TwoProc
         }));
 
         // Wait until the senders have sent everything queued (by this test and the others).
-        var until = DateTime.UtcNow.AddMinutes(2);
+        var until = DateTime.UtcNow.AddMinutes(4);
         while (await apps.CountAsync("""SELECT count(*) FROM "OutboxMessages" WHERE "SentAt" IS NULL""") > 0 && DateTime.UtcNow < until)
         {
             await Task.Delay(250);
