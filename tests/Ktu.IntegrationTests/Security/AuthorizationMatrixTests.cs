@@ -135,6 +135,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/auth/login"] = Access.Anonymous,
         ["POST /api/v1/auth/logout"] = Access.Authenticated,
         ["GET /api/v1/me"] = Access.Authenticated,
+        ["POST /api/v1/account/password"] = Access.Authenticated,
+        ["GET /api/v1/account/logins"] = Access.Authenticated,
+        ["POST /api/v1/account/sessions/end"] = Access.Authenticated,
+        ["GET /konto"] = Access.Authenticated,
+        ["POST /konto"] = Access.Authenticated,
         ["GET /"] = Access.Authenticated,
 
         // Scheme years (public reference data for signed-in users; copying is admin only)

@@ -55,7 +55,7 @@ public static class AccountApi
     }
 
     internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -64,7 +64,7 @@ public static class AccountApi
                 ["email"] = [AccountTexts.Login_EmailAndPasswordRequired],
             }, title: AccountTexts.Login_EmailAndPasswordRequired);
         }
-        var result = await LoginCheck.CheckAsync(request.Email, request.Password, signIn, users);
+        var result = await LoginCheck.CheckAsync(request.Email, request.Password, new(signIn, users, db, time, http));
         if (result.User is null)
         {
             return TypedResults.Problem(title: AccountTexts.Login_Failed, statusCode: StatusCodes.Status401Unauthorized);
@@ -101,8 +101,9 @@ internal static class LoginCheck
 {
     public sealed record Outcome(AppUser? User);
 
-    public static async Task<Outcome> CheckAsync(string email, string password, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    public static async Task<Outcome> CheckAsync(string email, string password, LoginContext context)
     {
+        var (signIn, users, db, time, http) = context;
         // No e-mail address holds control characters or broken UTF-16, and PostgreSQL refuses them in a
         // query (NUL above all): treat them as an unknown user instead of letting the lookup fail with a 500.
         var user = IsPlainText(email) ? await users.FindByEmailAsync(email.Trim()) : null;
@@ -110,10 +111,32 @@ internal static class LoginCheck
         {
             // Spend about the same time as a real check, so timing does not reveal unknown accounts.
             users.PasswordHasher.HashPassword(new AppUser(), password);
+            // No e-mail is stored for an unknown account: it may be a mistyped password, and it tells nothing about an account.
+            await RecordAsync(db, time, http, LoginEvents.Failed, user: null);
             return new(null);
         }
+        var wasLocked = await users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (wasLocked)
+        {
+            // Identity refuses a locked account before it hashes anything: do the same work as for an unknown one,
+            // so the time of the answer does not tell a locked account from an unknown one.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
+        }
+        var action = result.Succeeded ? LoginEvents.Succeeded
+            : result.IsLockedOut && !wasLocked ? LoginEvents.LockedOut
+            : LoginEvents.Failed;
+        await RecordAsync(db, time, http, action, user);
         return new(result.Succeeded ? user : null);
+    }
+
+    /// <summary>The audit entry of one attempt: never the password, and only a shortened address (<see cref="LoginAddress"/>).</summary>
+    private static async Task RecordAsync(AppDbContext db, TimeProvider time, HttpContext http, string action, AppUser? user)
+    {
+        var channel = http.Request.Path.StartsWithSegments("/api") ? "api" : "page";
+        db.AuditEntries.Add(Domain.Audit.AuditEntry.Create(time.GetUtcNow(), user?.Id, user?.Email, action, "User", user?.Id ?? "",
+            user?.OrganisationId, user?.EmbeteId, after: new { Address = LoginAddress.Shorten(http.Connection.RemoteIpAddress), Channel = channel }));
+        await db.SaveChangesAsync(http.RequestAborted);
     }
 
     private static bool IsPlainText(string text)

@@ -11,6 +11,7 @@ internal static class AccountFeature
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
     {
         app.MapAccountApi();
+        app.MapAccountSelfServiceApi();
         return app;
     }
 }

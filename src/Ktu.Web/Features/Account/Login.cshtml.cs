@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace Ktu.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(Web.Policies.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_EmailRequired))]
@@ -44,7 +45,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var outcome = await LoginCheck.CheckAsync(Email!, Password!, signIn, users);
+        var outcome = await LoginCheck.CheckAsync(Email!, Password!, new(signIn, users, db, time, HttpContext));
         if (outcome.User is null)
         {
             ModelState.AddModelError(nameof(Email), AccountTexts.Login_Failed);
