@@ -55,21 +55,8 @@ public static class AuthSetup
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         auth.AddIdentityCookies();
 
-        // ID-porten (citizens) and Ansattporten (employees) speak OpenID Connect: configure
-        // Authentication:OpenIdConnect:Authority/ClientId/ClientSecret to turn on single sign-on.
-        var oidc = configuration.GetSection("Authentication:OpenIdConnect");
-        if (!string.IsNullOrEmpty(oidc["Authority"]))
-        {
-            auth.AddOpenIdConnect("oidc", "Ansattporten", o =>
-            {
-                o.Authority = oidc["Authority"];
-                o.ClientId = oidc["ClientId"];
-                o.ClientSecret = oidc["ClientSecret"];
-                o.ResponseType = "code";
-                o.UsePkce = true;
-                o.SignInScheme = IdentityConstants.ExternalScheme;
-            });
-        }
+        // ID-porten (applicants) and Ansattporten (staff), each on when configured: see ExternalLogins.
+        auth.AddExternalLogins(configuration);
 
         services.ConfigureApplicationCookie(o =>
         {

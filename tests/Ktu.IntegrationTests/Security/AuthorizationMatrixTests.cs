@@ -132,6 +132,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /ingen-tilgang"] = Access.Anonymous,
         ["GET /konto/sett-passord"] = Access.Anonymous,   // the one-time link carries its own proof
         ["POST /konto/sett-passord"] = Access.Anonymous,
+        ["GET /logg-inn/ekstern/{provider}"] = Access.Anonymous, // ID-porten/Ansattporten: the provider's answer is the proof
+        ["POST /logg-inn/ekstern/{provider}"] = Access.Anonymous,
         ["POST /api/v1/auth/login"] = Access.Anonymous,
         ["POST /api/v1/auth/logout"] = Access.Authenticated,
         ["GET /api/v1/me"] = Access.Authenticated,
@@ -311,6 +313,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /ingen-tilgang"] = ["403"],                           // the no-access page says 403 on purpose
         ["GET /logg-inn"] = ["302 → /"],                            // already signed in: on to the start page
         ["GET /logg-ut"] = ["302 → /logg-inn"],                     // not signed in: nothing to log out of
+        ["GET /logg-inn/ekstern/{provider}"] = ["404"],             // no external log-in configured here (Account/ExternalLoginTests has them)
         ["GET /soknad/{year:int}"] = ["302 → /soknad/{id}/oppsummering"], // the organisation's application for the year exists
         ["GET /api/v1/applications/{id:guid}/decision"] = ["404"],  // no decision yet for the arranged application
         ["GET /api/v1/allocations/{year:int}/archive.zip"] = ["409"], // the year's allocation is not approved
@@ -550,6 +553,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         "code" => "404",
         "documentName" => "v1",
         "embete" => "trondelag",
+        "provider" => "idporten",
         _ when m.Groups[2].Success => "",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });

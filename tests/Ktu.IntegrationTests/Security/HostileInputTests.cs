@@ -213,6 +213,7 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
         "attachmentId" or "grantId" or "claimId" or "changeId" or "reallocationId" => "00000000-0000-0000-0000-000000000002",
         "name" => "scenario",
         "embete" => "trondelag",
+        "provider" => "idporten",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });
 
