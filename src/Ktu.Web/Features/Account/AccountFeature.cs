@@ -11,6 +11,7 @@ internal static class AccountFeature
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
     {
         app.MapAccountApi();
+        ClientToken.Map(app.MapGroup("/api/v1").WithTags("Innlogging"));
         return app;
     }
 }

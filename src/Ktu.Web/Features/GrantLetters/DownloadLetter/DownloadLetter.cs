@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Letters;
@@ -21,6 +22,7 @@ internal static class DownloadLetter
 
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapGet("/letter.pdf", GetAsync)
+            .RequireApiScope(ApiScopes.DecisionsRead)
             .RequireRateLimiting(Policies.DocumentRateLimit)
             .Named(DocumentRoutes.GrantLetterPdf)
             .RequireAuthorization()
