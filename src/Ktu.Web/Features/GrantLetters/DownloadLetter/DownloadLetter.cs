@@ -1,6 +1,6 @@
 using Ktu.Web.Data;
-using Ktu.Web.Domain;
 using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Letters;
 using Ktu.Web.Web;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ktu.Web.Data;
-using Ktu.Web.Domain;
 using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
