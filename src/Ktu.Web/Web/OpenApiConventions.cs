@@ -12,12 +12,23 @@ namespace Ktu.Web.Web;
 /// <summary>
 /// What makes the OpenAPI document usable by generated clients and clean under the Redocly CLI's recommended rules: a stable,
 /// unique <c>operationId</c> per operation (from the handler's class and method), the bearer scheme declared and applied to
-/// every operation that needs a log-in, the ProblemDetails answers a log-in or a route parameter can give, tag descriptions,
+/// every operation that needs a log-in, the OAuth 2.0 client-credentials scheme applied with its scope to each operation an
+/// API client may call, the ProblemDetails answers a log-in or a route parameter can give, tag descriptions,
 /// a licence, and servers without a trailing slash.
 /// </summary>
 internal static partial class OpenApiConventions
 {
     public const string BearerScheme = "bearer";
+    public const string ClientCredentialsScheme = "clientCredentials";
+
+    /// <summary>What each API-client scope opens, for readers of the document.</summary>
+    private static readonly Dictionary<string, string> ScopeDescriptions = new(StringComparer.Ordinal)
+    {
+        [Domain.ApiScopes.ApplicationsRead] = "Les organisasjonens søknader, kvitteringer og innsendte kopier.",
+        [Domain.ApiScopes.DraftsWrite] = "Start og lagre organisasjonens søknadsutkast (ikke send inn).",
+        [Domain.ApiScopes.DecisionsRead] = "Les vedtaket på en søknad og tilskuddsbrevet.",
+        [Domain.ApiScopes.ReportsRead] = "Les rapporten på et tilskudd og innsendingene av den.",
+    };
 
     /// <summary>The tags the features use, described for readers of the document.</summary>
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
@@ -65,6 +76,20 @@ internal static partial class OpenApiConventions
             Description = "Tokenet fra POST /api/v1/auth/login, sendt som \"Authorization: Bearer ...\".",
         };
 
+        doc.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "For en organisasjons eget system (API-klient registrert av administrator), som Maskinporten: client_id og client_secret gir et kortlevd token for organisasjonen med scopene klienten har fått.",
+            Flows = new OpenApiOAuthFlows
+            {
+                ClientCredentials = new OpenApiOAuthFlow
+                {
+                    TokenUrl = new Uri("/api/v1/auth/token", UriKind.Relative),
+                    Scopes = new Dictionary<string, string>(ScopeDescriptions, StringComparer.Ordinal),
+                },
+            },
+        };
+
         NullableReferencesAsReferences(doc);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -78,6 +103,12 @@ internal static partial class OpenApiConventions
             if (RequiresLogIn(api))
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, doc)] = [] }];
+                // An API client may call it too, with one of these scopes (either requirement is enough).
+                var scopes = api.ActionDescriptor.EndpointMetadata.OfType<ApiScopeMetadata>().Select(m => m.Scope).Distinct().ToList();
+                if (scopes.Count > 0)
+                {
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, doc)] = scopes });
+                }
                 AddProblem(doc, operation, "401");
                 AddProblem(doc, operation, "403");
             }

@@ -23,7 +23,8 @@ internal sealed class SessionsEndAtOnce(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, AppDbContext db, IOptions<IdentityOptions> identity, TimeProvider time)
     {
-        if (context.User.Identity?.IsAuthenticated == true)
+        // An API client has no account: ApiClientTokensEndAtOnce checks it instead.
+        if (context.User.Identity?.IsAuthenticated == true && !ApiClientTokens.IsApiClient(context.User))
         {
             var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
             var stamp = context.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);

@@ -121,6 +121,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<SessionsEndAtOnce>();
+        app.UseMiddleware<ApiClientTokensEndAtOnce>();
         // After authentication, so the limits on downloads and submits are per person rather than per address.
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ktu.IntegrationTests.Applications;
@@ -37,6 +38,12 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Approver,
         Directorate,
         Admin,
+
+        /// <summary>Trondheim's own system: an API client (client credentials) with every scope.</summary>
+        SystemOwnOrg,
+
+        /// <summary>Oslo's own system: an API client with every scope, for another organisation.</summary>
+        SystemOtherOrg,
     }
 
     /// <summary>Who may use a route.</summary>
@@ -135,6 +142,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /logg-inn/ekstern/{provider}"] = Access.Anonymous, // ID-porten/Ansattporten: the provider's answer is the proof
         ["POST /logg-inn/ekstern/{provider}"] = Access.Anonymous,
         ["POST /api/v1/auth/login"] = Access.Anonymous,
+        ["POST /api/v1/auth/token"] = Access.Anonymous,   // client credentials carry their own proof
         ["POST /api/v1/auth/logout"] = Access.Authenticated,
         ["GET /api/v1/me"] = Access.Authenticated,
         ["POST /api/v1/account/password"] = Access.Authenticated,
@@ -250,6 +258,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /admin/brukere/inviter"] = Access.Granters,
         ["POST /admin/brukere/inviter"] = Access.Granters,
         ["GET /admin/organisasjoner"] = Access.Admin,
+        ["GET /api/v1/admin/api-clients/"] = Access.Admin,
+        ["POST /api/v1/admin/api-clients/"] = Access.Admin,
+        ["POST /api/v1/admin/api-clients/{id:guid}/revoke"] = Access.Admin,
+        ["GET /admin/api-klienter"] = Access.Admin,
+        ["POST /admin/api-klienter"] = Access.Admin,
         ["GET /admin/organisasjoner/ny"] = Access.Admin,
         ["POST /admin/organisasjoner/ny"] = Access.Admin,
         ["GET /admin/organisasjoner/{id:int}"] = Access.Admin,
@@ -301,6 +314,26 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /saksbehandling/utbetaling/{year:int}/betalt"] = Access.AnyEmbeteStaff,
         ["POST /saksbehandling/utbetaling/{year:int}/betalt"] = Access.AnyEmbeteStaff,
         ["POST /saksbehandling/brevmal/{year:int}"] = Access.AnyEmbeteStaff,
+    };
+
+    /// <summary>
+    /// The routes an API client may call with the scope for it (RequireApiScope), as its organisation's applicant would;
+    /// every other route refuses a client token, whatever its scopes: staff decisions, administration, pages.
+    /// </summary>
+    private static readonly HashSet<string> ClientRoutes = new(StringComparer.Ordinal)
+    {
+        "GET /api/v1/applications/",                                  // applications.read
+        "GET /api/v1/applications/{id:guid}",
+        "GET /api/v1/applications/{id:guid}/submissions",
+        "GET /api/v1/applications/{id:guid}/submissions/{number:int}",
+        "GET /api/v1/applications/{id:guid}/submissions/{number:int}/snapshot",
+        "POST /api/v1/applications/",                                 // drafts.write
+        "PUT /api/v1/applications/{id:guid}",
+        "GET /api/v1/applications/{id:guid}/decision",                // decisions.read
+        "GET /api/v1/grants/{id:guid}/letter.pdf",
+        "GET /api/v1/grants/{id:guid}/report",                        // reports.read
+        "GET /api/v1/grants/{id:guid}/report/submissions",
+        "GET /api/v1/grants/{id:guid}/report/submissions/{number:int}/pdf",
     };
 
     /// <summary>
@@ -356,12 +389,20 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
-    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete];
+    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete, Caller.SystemOtherOrg];
 
     /// <summary>Routes that show other organisations' data to strangers by design.</summary>
     private static readonly HashSet<string> SharedByDesign = new(StringComparer.Ordinal)
     {
         // None today: the demo outbox shows each person only what was sent to them (OutboxAccess).
+    };
+
+    /// <summary>An API client is its organisation's applicant, but only on <see cref="ClientRoutes"/> (and what is open to anyone).</summary>
+    private static bool IsAllowed(string route, Access access, Caller caller) => caller switch
+    {
+        Caller.SystemOwnOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOwnOrg)),
+        Caller.SystemOtherOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOtherOrg)),
+        _ => IsAllowed(access, caller),
     };
 
     private static bool IsAllowed(Access access, Caller caller) => access switch
@@ -440,6 +481,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             tokens[caller] = await AntiforgeryTokenAsync(browsers[caller]);
         }
 
+        foreach (var (caller, municipality) in new[] { (Caller.SystemOwnOrg, "5001"), (Caller.SystemOtherOrg, "0301") })
+        {
+            apis[caller] = browsers[caller] = await SystemAsync(apis[Caller.Admin], municipality);
+        }
+
         var callers = Enum.GetValues<Caller>();
         var matrix = new List<(Route Route, Access? Access, Dictionary<Caller, Cell> Cells)>();
         foreach (var route in routes)
@@ -453,7 +499,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             var cells = new Dictionary<Caller, Cell>();
             foreach (var caller in callers)
             {
-                var allowed = IsAllowed(access, caller);
+                var allowed = IsAllowed(route.Key, access, caller);
                 var changesData = route.Method is not ("GET" or "HEAD");
                 if (allowed && changesData)
                 {
@@ -501,6 +547,31 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             wrong.ForEach(w => report.AppendLine(CultureInfo.InvariantCulture, $"  {w}"));
         }
         Assert.True(report.Length == 0, report.ToString());
+    }
+
+    /// <summary>A client registered by the administrator for the municipality with every scope, holding a fresh token.</summary>
+    private async Task<HttpClient> SystemAsync(HttpClient admin, string municipalityNumber)
+    {
+        int organisationId;
+        await using (var scope = factory.CreateScope())
+        {
+            organisationId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organisations
+                .Where(o => o.MunicipalityNumber == municipalityNumber).Select(o => o.Id).SingleAsync();
+        }
+        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + municipalityNumber, organisationId, scopes = Ktu.Web.Domain.ApiScopes.All });
+        var body = await ApplicationApi.ReadAsync(registered);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = body["client"]!["clientId"]!.GetValue<string>(),
+            ["client_secret"] = body["clientSecret"]!.GetValue<string>(),
+        });
+        var anonymous = factory.CreateBrowserClient();
+        using var token = await anonymous.PostAsync(new Uri("/api/v1/auth/token", UriKind.Relative), content);
+        var system = factory.CreateBrowserClient();
+        system.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", (await ApplicationApi.ReadAsync(token))["access_token"]!.GetValue<string>());
+        return system;
     }
 
     /// <summary>Every route the app maps, from its own endpoint data source; pages as GET plus POST when they have a POST handler.</summary>

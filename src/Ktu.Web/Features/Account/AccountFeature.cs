@@ -12,6 +12,7 @@ internal static class AccountFeature
     {
         app.MapAccountApi();
         app.MapAccountSelfServiceApi();
+        ClientToken.Map(app.MapGroup("/api/v1").WithTags("Innlogging"));
         return app;
     }
 }

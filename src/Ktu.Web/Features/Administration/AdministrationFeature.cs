@@ -23,6 +23,13 @@ internal static class AdministrationFeature
         var invitations = app.MapGroup("/api/v1/admin/invitations").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
         ListInvitations.Map(invitations);
         InviteUser.Map(invitations);
+        var clients = app.MapGroup("/api/v1/admin/api-clients")
+            .WithTags("Administrasjon")
+            .RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        ListApiClients.Map(clients);
+        RegisterApiClient.Map(clients);
+        RevokeApiClient.Map(clients);
         return app;
     }
 }

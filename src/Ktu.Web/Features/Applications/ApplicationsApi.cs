@@ -26,15 +26,19 @@ public static class ApplicationsApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/", ListAsync)
+            .RequireApiScope(ApiScopes.ApplicationsRead)
             .WithSummary("Organisasjonens søknader, nyeste år først.");
         group.MapPost("/", StartAsync)
+            .RequireApiScope(ApiScopes.DraftsWrite)
             .WithSummary("Start organisasjonens søknad for et åpent ordningsår. 409 med id-en hvis den allerede er startet.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAsync)
+            .RequireApiScope(ApiScopes.ApplicationsRead)
             .WithSummary("Hent søknaden med summer og gjenstående feil, advarsler og merknader.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", SaveAsync)
+            .RequireApiScope(ApiScopes.DraftsWrite)
             .WithSummary("Lagre hele utkastet med versjonen det ble hentet i. Lagres alltid, også uferdig; svaret har oppdaterte feil og advarsler. 409 hvis noen andre har lagret i mellomtiden.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -49,12 +53,15 @@ public static class ApplicationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/submissions", ReceiptsAsync)
+            .RequireApiScope(ApiScopes.ApplicationsRead)
             .WithSummary("Kvitteringene for alle innsendinger av søknaden, nyeste først.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/submissions/{number:int}", ReceiptAsync)
+            .RequireApiScope(ApiScopes.ApplicationsRead)
             .WithSummary("Kvitteringen for én innsending.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/submissions/{number:int}/snapshot", SnapshotAsync)
+            .RequireApiScope(ApiScopes.ApplicationsRead)
             .Named(DocumentRoutes.SubmissionSnapshot)
             .WithSummary("Den innsendte kopien nøyaktig slik den er lagret; SHA-256 av svaret er kontrollsummen i kvitteringen.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,7 @@ internal static class ViewDecision
 {
     public static void Map(RouteGroupBuilder application) =>
         application.MapGet("/decision", GetAsync)
+            .RequireApiScope(ApiScopes.DecisionsRead)
             .WithSummary("Vedtaket om tilskudd når det er godkjent: innvilget og ikke innvilget beløp per linje med begrunnelse. 404 før vedtaket er fattet.");
 
     internal static async Task<Ok<DecisionResponse>> GetAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)

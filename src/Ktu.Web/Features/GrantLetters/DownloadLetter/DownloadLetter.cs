@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Letters;
 using Ktu.Web.Web;
@@ -21,6 +22,7 @@ internal static class DownloadLetter
 
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapGet("/letter.pdf", GetAsync)
+            .RequireApiScope(ApiScopes.DecisionsRead)
             .RequireRateLimiting(Policies.DocumentRateLimit)
             .Named(DocumentRoutes.GrantLetterPdf)
             .RequireAuthorization()

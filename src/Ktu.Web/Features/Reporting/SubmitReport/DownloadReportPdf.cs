@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ktu.Web.Data;
 using Ktu.Web.Documents;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,11 @@ internal static class DownloadReportPdf
     public static void Map(RouteGroupBuilder grant)
     {
         grant.MapGet("/report/submissions", ListAsync)
+            .RequireApiScope(ApiScopes.ReportsRead)
             .RequireAuthorization()
             .WithSummary("Kvitteringene for alle innsendinger av rapporten, nyeste først.");
         grant.MapGet("/report/submissions/{number:int}/pdf", GetAsync)
+            .RequireApiScope(ApiScopes.ReportsRead)
             .RequireRateLimiting(Policies.DocumentRateLimit)
             .RequireAuthorization()
             .WithSummary("PDF-kopi av én innsendt rapport, laget fra den lagrede kopien.")

@@ -23,6 +23,7 @@ internal static class SaveReport
     public static void Map(RouteGroupBuilder grant)
     {
         grant.MapGet("/report", GetAsync)
+            .RequireApiScope(ApiScopes.ReportsRead)
             .RequireAuthorization()
             .WithSummary("Rapporten for tilskuddet, forhåndsutfylt fra vedtaket før første lagring (versjon 0), med summer, vindu, vedlegg og gjenstående feil. For søkeren og embetet.");
         grant.MapPut("/report", PutAsync)

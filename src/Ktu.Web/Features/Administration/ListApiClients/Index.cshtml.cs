@@ -1,0 +1,68 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Administration;
+
+/// <summary>The administrator's API clients: register one (the secret is shown once, on this answer only), list and revoke.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public int? OrganisationId { get; set; }
+
+    [BindProperty]
+    public List<string> Scopes { get; set; } = [];
+
+    public IReadOnlyList<ApiClientDto> Clients { get; private set; } = [];
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    /// <summary>Set only on the answer to a registration: the one time the secret is shown.</summary>
+    internal RegisterApiClient.Registered? Registered { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Clients = await ApiClientAdmin.ListAsync(db, ct);
+        Organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null).ToListAsync(ct))
+            .OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
+    {
+        var input = new ApiClientInput { Name = Name, OrganisationId = OrganisationId, Scopes = Scopes };
+        switch (await RegisterApiClient.HandleAsync(db, me, time, input, ct))
+        {
+            case RegisterApiClient.Registered r:
+                Registered = r;
+                Name = null;
+                OrganisationId = null;
+                Scopes = [];
+                break;
+            case RegisterApiClient.Invalid i:
+                foreach (var (field, messages) in i.Errors)
+                {
+                    messages.ToList().ForEach(m => ModelState.AddModelError(field, m));
+                }
+                break;
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        var client = await RevokeApiClient.HandleAsync(db, me, time, id, ct);
+        Saved = Format.Text(AdministrationTexts.ApiClient_Revoked, client.Name);
+        return RedirectToPage();
+    }
+}

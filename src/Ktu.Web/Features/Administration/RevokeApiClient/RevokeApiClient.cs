@@ -1,0 +1,39 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Administration;
+
+/// <summary>
+/// Revokes an API client: no new tokens, and the tokens it has stop at the next call (<c>ApiClientTokensEndAtOnce</c>).
+/// Revoking one that already is changes nothing.
+/// </summary>
+internal static class RevokeApiClient
+{
+    public static void Map(RouteGroupBuilder clients) =>
+        clients.MapPost("/{id:guid}/revoke", EndpointAsync)
+            .WithSummary("Tilbakekall en API-klient: tokenene slutter å virke med en gang.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    internal static async Task<Ok<ApiClientDto>> EndpointAsync(Guid id, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+    {
+        var client = await HandleAsync(db, me, time, id, ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == client.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return TypedResults.Ok(ApiClientAdmin.ToDto(client, organisation));
+    }
+
+    public static async Task<ApiClient> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, CancellationToken ct)
+    {
+        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
+        if (client.IsActive)
+        {
+            var now = time.GetUtcNow();
+            client.Revoke(now, me.Id);
+            ApiClientAdmin.Audit(db, me, now, "api-client.revoked", client);
+            await db.SaveChangesAsync(ct);
+        }
+        return client;
+    }
+}
