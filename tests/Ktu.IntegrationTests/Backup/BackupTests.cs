@@ -4,6 +4,8 @@ using System.Text.Json;
 using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Ktu.IntegrationTests.Applications.ApplicationApi;
 
 namespace Ktu.IntegrationTests.Backup;
@@ -128,6 +130,28 @@ public sealed class BackupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backup_is_in_the_audit_trail_with_who_made_it_and_where()
+    {
+        if (KtuFactory.OnPostgres)
+        {
+            return; // no backup is made here on PostgreSQL (pg_dump, outside the app)
+        }
+        var admin = await _factory.CreateApiClientAsync("admin@demo.ktu");
+        using var response = await admin.PostAsync("/api/v1/admin/backup", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var fileName = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString()!;
+
+        await using var scope = _factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == "backup.made");
+        Assert.Equal("admin@demo.ktu", entry.ActorEmail);
+        Assert.Equal(fileName, entry.EntityId);
+        Assert.Contains(_folder, entry.After!, StringComparison.Ordinal);
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+        Assert.True(audit.GetProperty("valid").GetBoolean(), audit.ToString());
+    }
+
+    [Fact]
     public async Task Only_an_administrator_may_take_a_backup()
     {
         foreach (var email in new[] { "soker.5001@demo.ktu", "saksbehandler.trondelag@demo.ktu", "leder.trondelag@demo.ktu", "direktorat@demo.ktu" })
@@ -139,6 +163,8 @@ public sealed class BackupTests : IAsyncLifetime
         using var anonymous = await _factory.CreateBrowserClient().PostAsync("/api/v1/admin/backup", null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.False(Directory.Exists(_folder) && Directory.EnumerateFiles(_folder).Any());
+        await using var scope = _factory.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.AnyAsync(e => e.Action == "backup.made"));
     }
 
     private static async Task<string> ScalarAsync(SqliteConnection connection, string sql)

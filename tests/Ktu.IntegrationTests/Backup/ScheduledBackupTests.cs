@@ -1,6 +1,8 @@
 using System.Net;
 using Ktu.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ktu.IntegrationTests.Backup;
 
@@ -76,6 +78,13 @@ public sealed class ScheduledBackupTests : IAsyncLifetime
         Assert.Contains("ktu-20261121T090000Z-2.db", kept); // newer than the one without a number
         var newest = Assert.Single(kept, name => !older.Contains(name));
         Assert.StartsWith("ktu-202611", newest, StringComparison.Ordinal);
+        await using (var scope = _factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Ktu.Web.Data.AppDbContext>();
+            var entry = await db.AuditEntries.SingleAsync(e => e.Action == "backup.scheduled");
+            Assert.Equal(newest, entry.EntityId);
+            Assert.Null(entry.ActorUserId);
+        }
         Assert.True(File.Exists(Path.Combine(_folder, "ktu-20261119T090000Z.db.partial")));
         Assert.True(File.Exists(Path.Combine(_folder, "notat.txt")));
 

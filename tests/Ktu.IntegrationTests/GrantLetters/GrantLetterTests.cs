@@ -261,6 +261,65 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_account_in_a_decision_that_is_not_the_submitted_one_stops_the_export_and_names_the_applicant()
+    {
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var alesund = await GrantAsync(Alesund);
+        var victim = Guid.Parse(alesund["grantId"]!.GetValue<string>());
+        int Exports(AppDbContext db) => db.AuditEntries.Count(e => e.Action == "payment.file-exported");
+        int before;
+        await using (var scope = Factory.CreateScope())
+        {
+            before = Exports(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+        // A valid account (MOD11 passes), but not the one Ålesund gave: a decision row altered after approval.
+        await SetAccountAsync(victim, "86011117947");
+        try
+        {
+            foreach (var file in new[] { "payments.csv", "pain001.xml" })
+            {
+                var refused = await officer.GetAsync($"/api/v1/allocations/{OpenYear}/{file}?payerAccount={ValidAccount}");
+                Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+                var problem = await ReadAsync(refused);
+                var title = problem["title"]!.GetValue<string>();
+                Assert.Contains("ikke er det søkeren oppga i den innsendte søknaden", title, StringComparison.Ordinal);
+                Assert.Contains(alesund["caseReference"]!.GetValue<string>(), title, StringComparison.Ordinal);
+                Assert.Contains("Ålesund", title, StringComparison.Ordinal);
+                Assert.DoesNotContain("Ørsta", title, StringComparison.Ordinal);
+            }
+            await using var scope = Factory.CreateScope();
+            Assert.Equal(before, Exports(scope.ServiceProvider.GetRequiredService<AppDbContext>()));
+        }
+        finally
+        {
+            await SetAccountAsync(victim, ValidAccount);
+        }
+        var made = await officer.GetAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={ValidAccount}");
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(before + 1, Exports(db));
+            var entry = await db.AuditEntries.Where(e => e.Action == "payment.file-exported").OrderByDescending(e => e.Sequence).FirstAsync();
+            Assert.Equal(Officer, entry.ActorEmail);
+            Assert.Equal(Embete, entry.EmbeteId);
+            var after = JsonNode.Parse(entry.After!)!;
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await made.Content.ReadAsByteArrayAsync())), after["sha256"]!.GetValue<string>());
+            Assert.Contains(after["payments"]!.AsArray(), p => p!["caseReference"]!.GetValue<string>() == alesund["caseReference"]!.GetValue<string>()
+                && p["accountNumber"]!.GetValue<string>() == ValidAccount);
+        }
+    }
+
+    [Fact]
+    public async Task The_decision_is_audited_with_the_account_the_money_goes_to()
+    {
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == "decision.made" && e.EntityId == fixture.Applications[Orsta]);
+        Assert.Equal(ValidAccount, JsonNode.Parse(entry.After!)!["accountNumber"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Marking_a_grant_paid_is_audited_once_and_refused_for_a_refusal()
     {
         var officer = await Factory.CreateApiClientAsync(Officer);

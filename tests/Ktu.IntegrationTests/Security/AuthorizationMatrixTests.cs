@@ -210,6 +210,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // Allocation and audit
         ["POST /api/v1/allocation/proposal"] = Access.AllocationStaff,
         ["GET /api/v1/audit/verify"] = Access.Admin,
+        ["GET /api/v1/audit/entries"] = Access.Granters, // a leader reads only the embete's own entries (AuditTrailReadingTests)
+        ["GET /revisjonslogg"] = Access.Granters,
 
         // Case handling (Features/Assessment) and the embete's allocation round (Features/Allocation/Round).
         ["GET /api/v1/cases/"] = Access.AnyEmbeteStaff,

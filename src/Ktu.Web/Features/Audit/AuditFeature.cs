@@ -6,6 +6,7 @@ internal static class AuditFeature
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         VerifyAuditChain.Map(app);
+        ReadAuditTrail.Map(app);
         return app;
     }
 }

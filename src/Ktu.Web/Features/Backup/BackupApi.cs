@@ -28,7 +28,7 @@ public static class BackupApi
     }
 
     internal static async Task<Results<Ok<BackupResult>, ProblemHttpResult>> BackupAsync(
-        AppDbContext db, DatabaseInfo database, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        AppDbContext db, CurrentUser me, DatabaseInfo database, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         if (database.Provider != DatabaseProvider.Sqlite)
         {
@@ -43,6 +43,9 @@ public static class BackupApi
         var folder = BackupFolder(configuration, source);
         var now = time.GetUtcNow();
         var result = await Task.Run(() => SqliteBackup.Write(source, folder, now), ct);
+        // A copy of the whole database leaves the app's control: who made it, when and where is in the trail.
+        db.AuditEntries.Add(SqliteBackup.AuditEntryFor(result, folder, "backup.made", me.Id, me.Email));
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(result);
     }
 
@@ -61,6 +64,11 @@ public static class BackupApi
 
 internal static class SqliteBackup
 {
+    /// <summary>The audit entry for a backup made; <paramref name="actorUserId"/> is null for the scheduled one.</summary>
+    public static Domain.Audit.AuditEntry AuditEntryFor(BackupResult made, string folder, string action, string? actorUserId, string? actorEmail) =>
+        Domain.Audit.AuditEntry.Create(made.CreatedAt, actorUserId, actorEmail, action, "backup", made.FileName,
+            after: new { made.FileName, folder, made.SizeBytes, made.IntegrityCheck });
+
     private static readonly Lock OneAtATime = new();
 
     /// <summary>

@@ -31,12 +31,15 @@ internal sealed partial class ScheduledBackup(
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var source = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    var source = db.Database.GetConnectionString()
                         ?? throw new InvalidOperationException("The SQLite connection string is missing.");
                     var folder = BackupApi.BackupFolder(configuration, source);
                     var now = time.GetUtcNow();
                     var made = await Task.Run(() => SqliteBackup.Write(source, folder, now), stoppingToken);
                     var deleted = BackupRetention.KeepNewest(folder, keep);
+                    db.AuditEntries.Add(SqliteBackup.AuditEntryFor(made, folder, "backup.scheduled", null, null));
+                    await db.SaveChangesAsync(stoppingToken);
                     LogMade(logger, made.FileName, made.SizeBytes, deleted.Count);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

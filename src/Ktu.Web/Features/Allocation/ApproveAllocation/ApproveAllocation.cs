@@ -80,7 +80,7 @@ internal static class ApproveAllocation
                 caseFile.ExtraConditions, officer, actor, now);
             db.GrantDecisions.Add(decision);
             AuditTrail.Record(db, me, now, "decision.made", "application", application.Id.ToString(), application.OrganisationId, application.EmbeteId,
-                after: new { decision.Id, decision.AmountApplied, decision.AmountGranted, officer = decision.OfficerName, approver = decision.ApproverName });
+                after: new { decision.Id, decision.AmountApplied, decision.AmountGranted, accountNumber = decision.AccountNumber, officer = decision.OfficerName, approver = decision.ApproverName });
             made++;
         }
         round.Approve(actor, now);

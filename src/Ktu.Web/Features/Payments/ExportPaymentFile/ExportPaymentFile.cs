@@ -45,7 +45,22 @@ internal static class ExportPaymentFile
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, Input input, CancellationToken ct)
     {
         var list = await PaymentsAsync(db, me, configuration, time, input, ct);
-        return new Made(input.Format == FileFormat.Pain001 ? Pain001File(list, input.Year, time.GetUtcNow()) : CsvFile(list, input.Year));
+        var now = time.GetUtcNow();
+        var file = input.Format == FileFormat.Pain001 ? Pain001File(list, input.Year, now) : CsvFile(list, input.Year);
+        // A payment file moves money: who made which file, for which grants and to which accounts, is evidence like a decision.
+        AuditTrail.Record(db, me, now, "payment.file-exported", "allocation-year", input.Year.ToString(CultureInfo.InvariantCulture), null, list.Payer.Id,
+            after: new
+            {
+                format = input.Format == FileFormat.Pain001 ? "pain001" : "csv",
+                file.FileName,
+                sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content)),
+                payerAccount = list.PayerAccount.Value,
+                count = list.Payments.Count,
+                total = list.Total,
+                payments = list.Payments.Select(p => new { grantId = p.DecisionId, p.CaseReference, p.AccountNumber, p.Amount }),
+            });
+        await db.SaveChangesAsync(ct);
+        return new Made(file);
     }
 
     internal static Task<FileContentHttpResult> CsvAsync(
@@ -107,6 +122,7 @@ internal static class ExportPaymentFile
             .Where(d => d.EmbeteId == embeteId && d.SchemeYear == year && !paid.Contains(d.Id)).ToListAsync(ct);
         // An account changed after the decision and approved by the embete replaces the one in the decision.
         var changed = await db.CurrentAccountsAsync(decisions.Select(d => d.Id).ToList(), ct);
+        await EnsureAccountsAsSubmittedAsync(db, decisions, changed, ct);
         var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? NorwayTime.DateOf(time.GetUtcNow()), changed);
         if (list.Refused.Count > 0)
         {
@@ -115,5 +131,34 @@ internal static class ExportPaymentFile
                 Format.Text(PaymentTexts.PaymentsRefused, list.Refused.Count.ToString(CultureInfo.InvariantCulture), rows), "payments-refused");
         }
         return list;
+    }
+
+    /// <summary>
+    /// Every account paid to is the one the applicant gave in the submitted application the decision was made on, or an
+    /// account change the embete approved: a decision row altered in the database after approval must not redirect money.
+    /// </summary>
+    private static async Task EnsureAccountsAsSubmittedAsync(
+        AppDbContext db, List<GrantDecision> decisions, Dictionary<Guid, string> changed, CancellationToken ct)
+    {
+        var toCheck = decisions.Where(d => d.AmountGranted > 0 && !changed.ContainsKey(d.Id)).ToList();
+        var applicationIds = toCheck.Select(d => d.ApplicationId).ToList();
+        var submissions = (await db.ApplicationSubmissions.AsNoTracking().Where(s => applicationIds.Contains(s.ApplicationId)).ToListAsync(ct))
+            .ToLookup(s => s.ApplicationId);
+        var mismatched = new List<string>();
+        foreach (var d in toCheck.OrderBy(d => d.CaseReference, StringComparer.Ordinal))
+        {
+            // The snapshot in the case when the decision was made: the last one submitted before it.
+            var submitted = submissions[d.ApplicationId].Where(s => s.SubmittedAt <= d.DecidedAt).MaxBy(s => s.Number)?.ReadSnapshot().Application.AccountNumber;
+            if (submitted is null || !string.Equals(Mod11.Normalise(submitted), Mod11.Normalise(d.AccountNumber), StringComparison.Ordinal))
+            {
+                mismatched.Add($"{d.CaseReference} {d.ApplicantName}");
+            }
+        }
+        if (mismatched.Count > 0)
+        {
+            throw new RuleViolationException(
+                Format.Text(PaymentTexts.AccountNotAsSubmitted, mismatched.Count.ToString(CultureInfo.InvariantCulture), string.Join("; ", mismatched)),
+                "account-not-as-submitted");
+        }
     }
 }
