@@ -59,6 +59,7 @@ Database:  $root/data/ktu.db (SQLite)
 Demobrukere (passord for alle: $password)
   soker.5001@demo.ktu               søker for Trondheim kommune
   soker.<kommunenummer>@demo.ktu    søker for hver av de 357 kommunene
+  tilgangsstyrer.5001@demo.ktu      søker og tilgangsstyrer i Trondheim kommune (gir og tar kollegers tilgang)
   saksbehandler.trondelag@demo.ktu  saksbehandler hos Statsforvalteren i Trøndelag
   leder.trondelag@demo.ktu          leder (godkjenner) hos Statsforvalteren i Trøndelag
   saksbehandler2.trondelag@demo.ktu / leder2.trondelag@demo.ktu   en saksbehandler og en leder til

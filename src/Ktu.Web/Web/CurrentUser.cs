@@ -28,5 +28,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>The signed-in user as the actor recorded on what they change; an anonymous caller is refused (403).</summary>
     public Domain.Applications.Actor Actor => new(Id ?? throw new ForbiddenException(), FullName, Email);
 
+    /// <summary>The signed-in user as one who may grant roles (<see cref="Domain.Rules.RolesAreGrantedOnlyWithinOnesOwn"/>).</summary>
+    public Domain.Rules.RolesAreGrantedOnlyWithinOnesOwn.Granter Granter => new(Roles, OrganisationId, EmbeteId);
+
     public bool IsEmbeteStaff => (IsInRole(Domain.Roles.CaseOfficer) || IsInRole(Domain.Roles.Approver)) && EmbeteId is not null;
 }

@@ -13,7 +13,7 @@ public sealed class InitialisationTests(KtuFactory factory)
     {
         var before = await DatabaseCounts.ReadAsync(factory.Services);
         Assert.Equal(357 + 14, before.Organisations);
-        Assert.Equal(357 + 4 * 10 + 2, before.Users);
+        Assert.Equal(357 + 4 * 10 + 2 + 1, before.Users); // and one application administrator
 
         // The same steps as DatabaseInitialiser, in a fresh scope, as a restart would run them.
         await using (var scope = factory.CreateScope())

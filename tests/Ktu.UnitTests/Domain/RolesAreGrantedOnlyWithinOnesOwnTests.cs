@@ -14,10 +14,39 @@ public sealed class RolesAreGrantedOnlyWithinOnesOwnTests
     [InlineData(Roles.Approver, "trondelag", Roles.Admin, null, false)]
     [InlineData(Roles.Approver, "trondelag", Roles.Directorate, null, false)]
     [InlineData(Roles.Approver, "trondelag", Roles.Applicant, null, false)]
+    [InlineData(Roles.Approver, "trondelag", Roles.ApplicationAdmin, null, false)]
     [InlineData(Roles.Approver, null, Roles.CaseOfficer, null, false)]
     [InlineData(Roles.CaseOfficer, "trondelag", Roles.CaseOfficer, "trondelag", false)]
     [InlineData(Roles.Directorate, null, Roles.Directorate, null, false)]
-    [InlineData(Roles.Applicant, null, Roles.Applicant, null, false)]
-    public void Nobody_grants_more_than_they_have(string granter, string? granterEmbete, string role, string? embete, bool allowed) =>
-        Assert.Equal(allowed, RolesAreGrantedOnlyWithinOnesOwn.Allows([granter], granterEmbete, role, embete));
+    public void Staff_grant_no_more_than_they_have(string granter, string? granterEmbete, string role, string? embete, bool allowed) =>
+        Assert.Equal(allowed, RolesAreGrantedOnlyWithinOnesOwn.Allows(new([granter], null, granterEmbete), role, null, embete));
+
+    [Theory]
+    [InlineData(Roles.ApplicationAdmin, 7, Roles.Applicant, 7, true)]
+    [InlineData(Roles.ApplicationAdmin, 7, Roles.Applicant, 8, false)]
+    [InlineData(Roles.ApplicationAdmin, 7, Roles.ApplicationAdmin, 7, false)]
+    [InlineData(Roles.ApplicationAdmin, 7, Roles.CaseOfficer, 7, false)]
+    [InlineData(Roles.ApplicationAdmin, 7, Roles.Admin, 7, false)]
+    [InlineData(Roles.ApplicationAdmin, null, Roles.Applicant, null, false)]
+    [InlineData(Roles.Applicant, 7, Roles.Applicant, 7, false)]
+    [InlineData(Roles.Admin, null, Roles.ApplicationAdmin, 8, true)]
+    public void An_application_administrator_grants_only_applicant_access_in_the_own_organisation(
+        string granter, int? granterOrganisation, string role, int? organisation, bool allowed) =>
+        Assert.Equal(allowed, RolesAreGrantedOnlyWithinOnesOwn.Allows(new([granter], granterOrganisation, null), role, organisation, null));
+
+    [Fact]
+    public void One_sees_only_the_people_of_ones_own_organisation_or_embete()
+    {
+        var applicationAdmin = new RolesAreGrantedOnlyWithinOnesOwn.Granter([Roles.Applicant, Roles.ApplicationAdmin], 7, null);
+        var leader = new RolesAreGrantedOnlyWithinOnesOwn.Granter([Roles.Approver], null, "trondelag");
+
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 7, null));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 8, null));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, null, "trondelag"));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, null, "trondelag"));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, 7, null));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(new([Roles.Directorate], null, null), null, null));
+        Assert.Equal([Roles.Applicant], RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(applicationAdmin));
+        Assert.Equal([Roles.CaseOfficer, Roles.Approver], RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(leader));
+    }
 }

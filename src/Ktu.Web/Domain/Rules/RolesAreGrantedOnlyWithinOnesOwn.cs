@@ -1,24 +1,52 @@
 namespace Ktu.Web.Domain.Rules;
 
 /// <summary>
-/// Nobody grants more than they have: the administrator grants any role anywhere; an embete's leader (approver) grants
-/// only case officer and approver, and only in their own embete. Everyone else grants nothing.
+/// Nobody grants more than they have, and only within their own (delegation the way Altinn does it): the administrator
+/// grants any role to anyone (the directorate's users among them); an embete's leader (approver) grants case officer and
+/// approver, and only in their own embete; an applicant organisation's application administrator grants applicant access,
+/// and only in their own organisation. Everyone else grants nothing. The same rule decides whose accounts one sees.
 /// </summary>
 public static class RolesAreGrantedOnlyWithinOnesOwn
 {
-    public static bool Allows(IReadOnlyCollection<string> granterRoles, string? granterEmbeteId, string role, string? embeteId)
+    /// <summary>Who grants: their roles, and the organisation or embete they belong to.</summary>
+    public sealed record Granter(IReadOnlyCollection<string> Roles, int? OrganisationId, string? EmbeteId);
+
+    /// <summary>Whether <paramref name="granter"/> may grant or revoke <paramref name="role"/> for someone in the given organisation or embete.</summary>
+    public static bool Allows(Granter granter, string role, int? organisationId, string? embeteId)
     {
-        if (granterRoles.Contains(Roles.Admin))
+        if (granter.Roles.Contains(Roles.Admin))
         {
             return true;
         }
-        return granterRoles.Contains(Roles.Approver)
-            && granterEmbeteId is not null
-            && role is Roles.CaseOfficer or Roles.Approver
-            && string.Equals(embeteId, granterEmbeteId, StringComparison.Ordinal);
+        if (IsLeader(granter))
+        {
+            return Roles.IsEmbeteRole(role) && string.Equals(embeteId, granter.EmbeteId, StringComparison.Ordinal);
+        }
+        if (IsApplicationAdmin(granter))
+        {
+            return role == Roles.Applicant && organisationId == granter.OrganisationId;
+        }
+        return false;
     }
 
+    /// <summary>The roles <paramref name="granter"/> may grant to someone in their own organisation or embete.</summary>
+    public static IReadOnlyList<string> GrantableByOwn(Granter granter) =>
+        Roles.All.Where(r => Allows(granter, r, granter.OrganisationId, granter.EmbeteId)).ToList();
+
     /// <summary>Whether the granter may invite or manage anyone at all (the pages and lists).</summary>
-    public static bool GrantsAnything(IReadOnlyCollection<string> granterRoles, string? granterEmbeteId) =>
-        granterRoles.Contains(Roles.Admin) || (granterRoles.Contains(Roles.Approver) && granterEmbeteId is not null);
+    public static bool GrantsAnything(Granter granter) =>
+        granter.Roles.Contains(Roles.Admin) || IsLeader(granter) || IsApplicationAdmin(granter);
+
+    /// <summary>
+    /// Whether the granter sees and manages the account of someone in the given organisation or embete: the administrator
+    /// everyone, a leader the embete's people, an application administrator the organisation's. Anyone else's is not found.
+    /// </summary>
+    public static bool Manages(Granter granter, int? organisationId, string? embeteId) =>
+        granter.Roles.Contains(Roles.Admin)
+        || (IsLeader(granter) && string.Equals(embeteId, granter.EmbeteId, StringComparison.Ordinal))
+        || (IsApplicationAdmin(granter) && organisationId == granter.OrganisationId);
+
+    private static bool IsLeader(Granter granter) => granter.Roles.Contains(Roles.Approver) && granter.EmbeteId is not null;
+
+    private static bool IsApplicationAdmin(Granter granter) => granter.Roles.Contains(Roles.ApplicationAdmin) && granter.OrganisationId is not null;
 }

@@ -13,6 +13,8 @@ namespace Ktu.Web.Features.Account;
 internal sealed class DemoData(IConfiguration configuration) : IDataSeed
 {
     private const string Domain = DemoAccounts.EmailDomain;
+    /// <summary>Trondheim, the municipality of the demo's first applicant.</summary>
+    public const string ApplicationAdminMunicipality = "5001";
 
     public static string Password(IConfiguration configuration) => DemoAccounts.Password(configuration["KTU_DEMO_PASSWORD"]);
 
@@ -46,7 +48,7 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var existing = await db.Users.Where(u => u.Email!.EndsWith("@" + Domain)).ToDictionaryAsync(u => u.Email!, ct);
 
-        var wanted = new List<(string Email, string FullName, string Role, int? OrgId, string? EmbeteId)>();
+        var wanted = new List<(string Email, string FullName, string Role, int? OrgId, string? EmbeteId, string? AlsoRole)>();
         var municipalities = await db.Organisations
             .Where(o => o.Kind == OrganisationKind.Municipality)
             .OrderBy(o => o.MunicipalityNumber)
@@ -54,19 +56,26 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
             .ToListAsync(ct);
         foreach (var m in municipalities)
         {
-            wanted.Add(($"soker.{m.MunicipalityNumber}@{Domain}", $"Søker i {m.Name} kommune", Roles.Applicant, m.Id, null));
+            wanted.Add(($"soker.{m.MunicipalityNumber}@{Domain}", $"Søker i {m.Name} kommune", Roles.Applicant, m.Id, null, null));
+        }
+        // One application administrator (Altinn's "tilgangsstyrer"), for Trondheim: grants and revokes the colleagues' access.
+        // An applicant too, so the account also sees and writes the organisation's applications.
+        var trondheim = municipalities.SingleOrDefault(m => m.MunicipalityNumber == ApplicationAdminMunicipality);
+        if (trondheim is not null)
+        {
+            wanted.Add(($"tilgangsstyrer.{trondheim.MunicipalityNumber}@{Domain}", $"Tilgangsstyrer i {trondheim.Name} kommune", Roles.Applicant, trondheim.Id, null, Roles.ApplicationAdmin));
         }
         var embeter = await db.Embeter.OrderBy(e => e.Id).ToListAsync(ct);
         foreach (var e in embeter)
         {
-            wanted.Add(($"saksbehandler.{e.Id}@{Domain}", $"Saksbehandler hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id));
+            wanted.Add(($"saksbehandler.{e.Id}@{Domain}", $"Saksbehandler hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id, null));
             // Two of each, so a case can be handed on after a declared conflict and two approvers can race.
-            wanted.Add(($"saksbehandler2.{e.Id}@{Domain}", $"Saksbehandler 2 hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id));
-            wanted.Add(($"leder.{e.Id}@{Domain}", $"Leder hos {e.NameBokmal}", Roles.Approver, null, e.Id));
-            wanted.Add(($"leder2.{e.Id}@{Domain}", $"Leder 2 hos {e.NameBokmal}", Roles.Approver, null, e.Id));
+            wanted.Add(($"saksbehandler2.{e.Id}@{Domain}", $"Saksbehandler 2 hos {e.NameBokmal}", Roles.CaseOfficer, null, e.Id, null));
+            wanted.Add(($"leder.{e.Id}@{Domain}", $"Leder hos {e.NameBokmal}", Roles.Approver, null, e.Id, null));
+            wanted.Add(($"leder2.{e.Id}@{Domain}", $"Leder 2 hos {e.NameBokmal}", Roles.Approver, null, e.Id, null));
         }
-        wanted.Add(($"direktorat@{Domain}", "Rådgiver i Helsedirektoratet", Roles.Directorate, null, null));
-        wanted.Add(($"admin@{Domain}", "Administrator", Roles.Admin, null, null));
+        wanted.Add(($"direktorat@{Domain}", "Rådgiver i Helsedirektoratet", Roles.Directorate, null, null, null));
+        wanted.Add(($"admin@{Domain}", "Administrator", Roles.Admin, null, null, null));
 
         // Demo users share one hash, so each distinct stored hash is checked once: verifying all 399
         // one by one (PBKDF2) made every restart with demo data some 25 seconds slower.
@@ -111,6 +120,10 @@ internal sealed class DemoData(IConfiguration configuration) : IDataSeed
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[w.Role] });
+            if (w.AlsoRole is not null)
+            {
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[w.AlsoRole] });
+            }
         }
         await db.SaveChangesAsync(ct);
     }

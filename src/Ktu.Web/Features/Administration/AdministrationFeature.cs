@@ -16,10 +16,12 @@ internal static class AdministrationFeature
         EditOrganisation.Map(organisations);
         DeactivateOrganisation.Map(organisations);
 
-        // Admins, and an embete's leader for the embete's own staff: each handler checks what the caller may grant.
+        // Admins, an embete's leader for the embete's own staff, an application administrator for the organisation's own
+        // applicants: each handler checks what the caller may grant (RolesAreGrantedOnlyWithinOnesOwn).
         var users = app.MapGroup("/api/v1/admin/users").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
         ListUsers.Map(users);
         LockUser.Map(users);
+        ChangeUserRoles.Map(users);
         var invitations = app.MapGroup("/api/v1/admin/invitations").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
         ListInvitations.Map(invitations);
         InviteUser.Map(invitations);

@@ -1,4 +1,6 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
@@ -15,5 +17,20 @@ internal static class UserRoles
             select new { ur.UserId, r.Name })
             .ToListAsync(ct);
         return pairs.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Name!).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The accounts <paramref name="granter"/> sees and manages, as a query: the same scope as
+    /// <see cref="RolesAreGrantedOnlyWithinOnesOwn.Manages"/>, so a list never shows what a change would refuse.
+    /// </summary>
+    public static IQueryable<AppUser> ManagedBy(this IQueryable<AppUser> users, RolesAreGrantedOnlyWithinOnesOwn.Granter granter)
+    {
+        if (granter.Roles.Contains(Roles.Admin))
+        {
+            return users;
+        }
+        var embeteId = granter.Roles.Contains(Roles.Approver) ? granter.EmbeteId : null;
+        var organisationId = granter.Roles.Contains(Roles.ApplicationAdmin) ? granter.OrganisationId : null;
+        return users.Where(u => (embeteId != null && u.EmbeteId == embeteId) || (organisationId != null && u.OrganisationId == organisationId));
     }
 }

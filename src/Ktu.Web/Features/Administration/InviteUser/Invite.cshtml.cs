@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
 
-/// <summary>The invitation form: the administrator chooses any role; an embete's leader the embete's own staff roles.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Approver)]
+/// <summary>The invitation form: the administrator chooses any role; an embete's leader the embete's own staff roles; an application
+/// administrator the organisation's own applicants.</summary>
+[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin)]
 public sealed class InviteUserModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, IConfiguration configuration) : PageModel
 {
     [BindProperty]
@@ -26,17 +27,16 @@ public sealed class InviteUserModel(AppDbContext db, KtuUserManager users, Curre
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Roles, me.EmbeteId))
+        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Granter))
         {
             return Forbid();
         }
-        GrantableRoles = Roles.All.Where(r => RolesAreGrantedOnlyWithinOnesOwn.Allows(me.Roles, me.EmbeteId, r, me.EmbeteId)).ToList();
-        var embeteId = me.IsInRole(Roles.Admin) ? null : me.EmbeteId;
+        GrantableRoles = RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(me.Granter);
+        var embeteId = me.IsInRole(Roles.Admin) ? null : me.IsEmbeteStaff ? me.EmbeteId : "";
         Embeter = await db.Embeter.AsNoTracking().Where(e => embeteId == null || e.Id == embeteId).OrderBy(e => e.NameBokmal).ToListAsync(ct);
-        Organisations = me.IsInRole(Roles.Admin)
-            ? (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null).ToListAsync(ct))
-                .OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList()
-            : [];
+        var organisationId = me.IsInRole(Roles.Admin) ? null : me.IsInRole(Roles.ApplicationAdmin) ? me.OrganisationId : -1;
+        Organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null && (organisationId == null || o.Id == organisationId)).ToListAsync(ct))
+            .OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
         return Page();
     }
 

@@ -14,9 +14,9 @@ public sealed record InvitationInput
 {
     public string? Email { get; init; }
     public string? FullName { get; init; }
-    /// <summary>One of <c>applicant</c>, <c>case-officer</c>, <c>approver</c>, <c>directorate</c>, <c>admin</c>.</summary>
+    /// <summary>One of <c>applicant</c>, <c>application-admin</c>, <c>case-officer</c>, <c>approver</c>, <c>directorate</c>, <c>admin</c>.</summary>
     public string? Role { get; init; }
-    /// <summary>Required for an applicant.</summary>
+    /// <summary>Required for an applicant or application administrator (an application administrator's own by default).</summary>
     public int? OrganisationId { get; init; }
     /// <summary>Required for a case officer or approver.</summary>
     public string? EmbeteId { get; init; }
@@ -26,7 +26,7 @@ public sealed record InvitationInput
 /// Invites a user by e-mail through the outbox: the account is made without a password, with one role, and the e-mail
 /// holds a one-time link to choose the password (<see cref="PasswordLink"/>, 24 hours). Nobody grants more than they have
 /// (<see cref="RolesAreGrantedOnlyWithinOnesOwn"/>): the administrator anyone, an embete's leader only the embete's own
-/// case officers and approvers. Account, role, link, e-mail and audit entry are saved together or not at all.
+/// case officers and approvers, an application administrator only the organisation's own applicants. Account, role, link, e-mail and audit entry are saved together or not at all.
 /// </summary>
 internal static class InviteUser
 {
@@ -55,9 +55,14 @@ internal static class InviteUser
         AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, IConfiguration configuration, HttpRequest? request,
         InvitationInput input, CancellationToken ct)
     {
-        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Roles, me.EmbeteId))
+        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Granter))
         {
             throw new ForbiddenException();
+        }
+        // An application administrator invites to their own organisation without having to name it.
+        if (input.Role == Roles.Applicant && input.OrganisationId is null && !me.IsInRole(Roles.Admin) && me.IsInRole(Roles.ApplicationAdmin))
+        {
+            input = input with { OrganisationId = me.OrganisationId };
         }
         var errors = await CheckAsync(db, input, ct);
         if (errors.Count > 0)
@@ -65,8 +70,9 @@ internal static class InviteUser
             return new Invalid(errors);
         }
         var role = input.Role!;
-        var embeteId = role is Roles.CaseOfficer or Roles.Approver ? input.EmbeteId!.Trim() : null;
-        if (!RolesAreGrantedOnlyWithinOnesOwn.Allows(me.Roles, me.EmbeteId, role, embeteId))
+        var embeteId = Roles.IsEmbeteRole(role) ? input.EmbeteId!.Trim() : null;
+        var organisationId = Roles.IsOrganisationRole(role) ? input.OrganisationId : null;
+        if (!RolesAreGrantedOnlyWithinOnesOwn.Allows(me.Granter, role, organisationId, embeteId))
         {
             throw new ForbiddenException(AdministrationTexts.Invite_MoreThanYouHave);
         }
@@ -82,7 +88,7 @@ internal static class InviteUser
             Email = email,
             EmailConfirmed = true,
             FullName = string.IsNullOrWhiteSpace(input.FullName) ? null : input.FullName.Trim(),
-            OrganisationId = role == Roles.Applicant ? input.OrganisationId : null,
+            OrganisationId = organisationId,
             EmbeteId = embeteId,
         };
         var link = await WriteTransaction.RunAsync(db, async () =>
@@ -114,7 +120,7 @@ internal static class InviteUser
         }
         switch (input.Role)
         {
-            case Roles.Applicant:
+            case Roles.Applicant or Roles.ApplicationAdmin:
                 var organisationId = input.OrganisationId ?? 0;
                 if (!await db.Organisations.AnyAsync(o => o.Id == organisationId && o.DeactivatedAt == null, ct))
                 {

@@ -22,15 +22,14 @@ internal static class ListInvitations
 
     public static async Task<List<InvitationDto>> HandleAsync(AppDbContext db, CurrentUser me, DateTimeOffset now, CancellationToken ct)
     {
-        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Roles, me.EmbeteId))
+        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Granter))
         {
             throw new ForbiddenException();
         }
-        var embeteId = me.IsInRole(Roles.Admin) ? null : me.EmbeteId;
         var rows = await (
             from link in db.PasswordLinks.AsNoTracking()
-            join user in db.Users.AsNoTracking() on link.UserId equals user.Id
-            where link.Purpose == PasswordLinkPurpose.Invitation && (embeteId == null || user.EmbeteId == embeteId)
+            join user in db.Users.AsNoTracking().ManagedBy(me.Granter) on link.UserId equals user.Id
+            where link.Purpose == PasswordLinkPurpose.Invitation
             orderby link.CreatedAt descending
             select new { link, user })
             .Take(MaxShown)

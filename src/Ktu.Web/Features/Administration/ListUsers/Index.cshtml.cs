@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ktu.Web.Features.Administration;
 
-/// <summary>The users page: search, lock and unlock (administrator), and the way to invite.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Approver)]
+/// <summary>
+/// The users page: search, lock and unlock (administrator), grant and revoke the roles one may grant (administrator, an
+/// embete's leader, an application administrator, each for their own people), and the way to invite.
+/// </summary>
+[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin)]
 public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -19,12 +22,20 @@ public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, Curren
 
     public bool CanLock => me.IsInRole(Roles.Admin);
 
+    /// <summary>The roles the signed-in user may grant to or revoke from <paramref name="user"/>: none of their own.</summary>
+    public IReadOnlyList<string> ChangeableRoles(AdminUserDto user) =>
+        user.Id == me.Id ? [] : Roles.All.Where(r => RolesAreGrantedOnlyWithinOnesOwn.Allows(me.Granter, r, user.OrganisationId, user.EmbeteId)
+            && Roles.Fits(r, user.OrganisationId, user.EmbeteId)).ToList();
+
+    /// <summary>What the page says above the list: whose people these are.</summary>
+    public string? Intro => me.IsInRole(Roles.Admin) ? null : me.IsEmbeteStaff ? AdministrationTexts.Users_IntroEmbete : AdministrationTexts.Users_IntroOrganisation;
+
     [TempData]
     public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Roles, me.EmbeteId))
+        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Granter))
         {
             return Forbid();
         }
@@ -34,6 +45,22 @@ public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, Curren
 
     /// <summary>A post without a handler changes nothing, and is refused to anyone who may not lock.</summary>
     public IActionResult OnPost() => CanLock ? RedirectToPage(new { Q }) : Forbid();
+
+    public Task<IActionResult> OnPostGrantAsync(string id, string role, string email, CancellationToken ct) => ChangeRoleAsync(id, role, email, grant: true, ct);
+
+    public Task<IActionResult> OnPostRevokeAsync(string id, string role, string email, CancellationToken ct) => ChangeRoleAsync(id, role, email, grant: false, ct);
+
+    private async Task<IActionResult> ChangeRoleAsync(string id, string role, string email, bool grant, CancellationToken ct)
+    {
+        var saved = await PageWrites.TryAsync(ModelState, "users", AdministrationTexts.User_NotFound, async () =>
+            await ChangeUserRoles.HandleAsync(db, users, me, time, id, role, grant, ct) ?? new FieldErrors());
+        if (saved)
+        {
+            Saved = Format.Text(grant ? AdministrationTexts.Roles_Granted : AdministrationTexts.Roles_Revoked, Roles.Norwegian(role), email);
+            return RedirectToPage(new { Q });
+        }
+        return await OnGetAsync(ct);
+    }
 
     public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) => ChangeAsync(id, locked: true, ct);
 

@@ -11,7 +11,7 @@ namespace Ktu.Web.Features.Administration;
 public sealed record AdminUserDto(
     string Id, string Email, string? FullName, IReadOnlyList<string> Roles, int? OrganisationId, string? EmbeteId, bool Locked, bool HasPassword);
 
-/// <summary>Users by e-mail, optionally those whose e-mail contains a search text: all for the administrator, the embete's own for a leader.</summary>
+/// <summary>Users by e-mail, optionally those whose e-mail contains a search text: all for the administrator, the embete's own for a leader, the organisation's own for an application administrator.</summary>
 internal static class ListUsers
 {
     public const int MaxShown = 200;
@@ -26,18 +26,17 @@ internal static class ListUsers
 
     public static async Task<List<AdminUserDto>> HandleAsync(AppDbContext db, CurrentUser me, string? search, DateTimeOffset now, CancellationToken ct)
     {
-        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Roles, me.EmbeteId))
+        if (!RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(me.Granter))
         {
             throw new ForbiddenException();
         }
-        var embeteId = me.IsInRole(Roles.Admin) ? null : me.EmbeteId;
         var text = search?.Trim().ToUpperInvariant() ?? "";
         if (text.Length > 256)
         {
             text = text[..256];
         }
-        var users = await db.Users.AsNoTracking()
-            .Where(u => (embeteId == null || u.EmbeteId == embeteId) && (text == "" || u.NormalizedEmail!.Contains(text)))
+        var users = await db.Users.AsNoTracking().ManagedBy(me.Granter)
+            .Where(u => text == "" || u.NormalizedEmail!.Contains(text))
             .OrderBy(u => u.NormalizedEmail)
             .Take(MaxShown)
             .ToListAsync(ct);

@@ -1,0 +1,95 @@
+using Ktu.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ktu.BrowserTests;
+
+/// <summary>
+/// Issue 19's "done when", through the pages only, as a new user would: the administrator registers a university college,
+/// invites its adviser, the adviser opens the link from the demo outbox, chooses a password, logs in, and makes and submits
+/// the college's application. Axe checks every page on the way.
+/// </summary>
+public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string College = "Høgskolen i Delegasjon";
+    private const string Adviser = "radgiver.hogskolen@example.org";
+    private const string Password = "Ny-Radgiver-2026!";
+
+    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
+
+    private static ILocator Link(IPage page, string name) => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true });
+
+    [Fact]
+    public async Task A_new_university_college_is_registered_its_adviser_invited_and_its_application_submitted()
+    {
+        await LogInAsync("admin@demo.ktu");
+        await Link(Page, "Organisasjoner").ClickAsync();
+        await Link(Page, "Registrer en ny organisasjon").ClickAsync();
+        await Page.GetByLabel("Organisasjonsnummer").FillAsync("990 000 093");
+        await Page.GetByLabel("Navn").FillAsync(College);
+        await Page.GetByLabel("Universitet eller høyskole").CheckAsync();
+        await Page.GetByLabel("Embete som behandler søknadene").SelectOptionAsync("vestland");
+        await Button(Page, "Registrer").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Organisasjonen er registrert.");
+
+        await Link(Page, "Brukere").ClickAsync();
+        await Link(Page, "Inviter en bruker").ClickAsync();
+        await Page.GetByLabel("E-postadresse").FillAsync(Adviser);
+        await Page.GetByLabel("Rolle").SelectOptionAsync("applicant");
+        await Page.GetByLabel("Organisasjon (for søkere)").SelectOptionAsync(new SelectOptionValue { Label = College });
+        await CheckPageAsync(Page, "college-invite");
+        await Button(Page, "Send invitasjon").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitasjonen er sendt til {Adviser}.");
+
+        await Page.GotoAsync("/demo/utboks");
+        await Page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = Adviser }).GetByRole(AriaRole.Link).First.ClickAsync();
+        var body = await Page.GetByTestId("outbox-body").InnerTextAsync();
+        var link = body.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/konto/sett-passord?token=", StringComparison.Ordinal));
+
+        var adviser = await Fixture.NewPageAsync();
+        await adviser.GotoAsync(new Uri(link).PathAndQuery);
+        await adviser.GetByLabel("Nytt passord").FillAsync(Password);
+        await adviser.GetByLabel("Gjenta passordet").FillAsync(Password);
+        await Button(adviser, "Lagre passord").ClickAsync();
+        await Expect(adviser.GetByTestId("password-set")).ToContainTextAsync("Passordet er lagret.");
+        await adviser.GotoAsync("/logg-inn");
+        await adviser.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(Adviser);
+        await adviser.GetByLabel("Passord", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
+        await Button(adviser, "Logg inn").ClickAsync();
+        await adviser.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await CheckPageAsync(adviser, "college-start");
+
+        await Button(adviser, "Start søknad for 2027").ClickAsync();
+        await Expect(Heading(adviser, "Om søkeren")).ToBeVisibleAsync();
+        await adviser.GetByLabel("Kontonummer", new PageGetByLabelOptions { Exact = true }).FillAsync("12345678903");
+        await adviser.GetByLabel("Navn", new PageGetByLabelOptions { Exact = true }).FillAsync("Rådgiver ved høgskolen");
+        await adviser.GetByLabel("E-post", new PageGetByLabelOptions { Exact = true }).FillAsync(Adviser);
+        await adviser.GetByLabel("Telefon", new PageGetByLabelOptions { Exact = true }).FillAsync("400 00 000");
+        var plan = adviser.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Har organisasjonen en vedtatt kompetanseplan?" });
+        if (await plan.CountAsync() > 0)
+        {
+            await plan.GetByLabel("Ja", new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+        }
+        await adviser.GetByLabel("Kort beskrivelse av søknaden", new PageGetByLabelOptions { Exact = true }).FillAsync("Videreutdanning i helsefag for kommunene i regionen.");
+        await CheckPageAsync(adviser, "college-application-1");
+        await Button(adviser, "Lagre og gå videre").ClickAsync();
+
+        await Expect(Heading(adviser, "Kompetansetiltak")).ToBeVisibleAsync();
+        await adviser.GetByLabel("Utdanningstype", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("videreutdanning");
+        await adviser.GetByLabel("Beløp (kr)", new PageGetByLabelOptions { Exact = true }).FillAsync("60000");
+        await adviser.GetByLabel("Antall personer", new PageGetByLabelOptions { Exact = true }).FillAsync("2");
+        await adviser.GetByLabel("Av dem: antall som fortsetter", new PageGetByLabelOptions { Exact = true }).FillAsync("0");
+        await adviser.GetByLabel("Beskrivelse", new PageGetByLabelOptions { Exact = true }).FillAsync("kr 60 000 til 2 ansatte, videreutdanning i helsefag");
+        await CheckPageAsync(adviser, "college-application-2");
+        await Button(adviser, "Lagre og gå videre").ClickAsync();
+
+        await Expect(Heading(adviser, "Oppsummering og innsending")).ToBeVisibleAsync();
+        await Expect(adviser.GetByText("Ingen feil. Søknaden kan sendes inn.")).ToBeVisibleAsync();
+        await CheckPageAsync(adviser, "college-application-summary");
+        await Button(adviser, "Send inn søknaden").ClickAsync();
+        await Expect(Heading(adviser, "Kvittering for innsendt søknad")).ToBeVisibleAsync();
+        await Expect(adviser.GetByText(College).First).ToBeVisibleAsync();
+        await CheckPageAsync(adviser, "college-application-receipt");
+        await adviser.Context.CloseAsync();
+    }
+}
