@@ -41,7 +41,7 @@ public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserT
         await Button(Page, "Send invitasjon").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitasjonen er sendt til {Adviser}.");
 
-        await Page.GotoAsync("/demo/utboks");
+        await Page.GotoAsync("/utboks");
         await Page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = Adviser }).GetByRole(AriaRole.Link).First.ClickAsync();
         var body = await Page.GetByTestId("outbox-body").InnerTextAsync();
         var link = body.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/konto/sett-passord?token=", StringComparison.Ordinal));
