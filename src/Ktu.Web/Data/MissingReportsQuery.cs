@@ -12,7 +12,7 @@ public static class MissingReportsQuery
         this AppDbContext db, IReadOnlyCollection<int> organisationIds, int beforeYear, CancellationToken ct)
     {
         var granted = await db.GrantDecisions.AsNoTracking()
-            .Where(d => organisationIds.Contains(d.OrganisationId) && d.SchemeYear < beforeYear && d.AmountGranted > 0)
+            .Where(d => organisationIds.Contains(d.OrganisationId) && d.SchemeYear < beforeYear && d.AmountGranted > 0 && d.RoundNumber == 1)
             .Select(d => new { d.Id, d.OrganisationId, d.SchemeYear })
             .ToListAsync(ct);
         var ids = granted.Select(g => g.Id).ToList();

@@ -9,10 +9,11 @@ namespace Ktu.Web.Data;
 /// </summary>
 public static class RoundStatusQuery
 {
-    /// <returns>Null while the embete has not started its allocation.</returns>
+    /// <returns>Null while the embete has not started its allocation; otherwise the status of its latest round.</returns>
     public static Task<RoundStatus?> RoundStatusAsync(this AppDbContext db, string embeteId, int schemeYear, CancellationToken ct) =>
         db.AllocationRounds
             .Where(r => r.EmbeteId == embeteId && r.SchemeYear == schemeYear)
+            .OrderByDescending(r => r.Number)
             .Select(r => (RoundStatus?)r.Status)
-            .SingleOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct);
 }

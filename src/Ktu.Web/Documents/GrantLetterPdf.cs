@@ -35,6 +35,11 @@ internal static class GrantLetterPdf
                 ? Format.Text(GrantLetterPdfTexts.Corrected, version, Format.Date(replaced))
                 : Format.Text(GrantLetterPdfTexts.CorrectedNoDate, version), bold: true);
         }
+        if (d.IsSupplementary)
+        {
+            // A later round's letter adds to the year's decision; it never replaces it.
+            pdf.Paragraph(GrantLetterPdfTexts.Supplementary, bold: true);
+        }
         pdf.Space();
         pdf.Field(GrantLetterPdfTexts.From, Format.Text(GrantLetterPdfTexts.OrgValue, input.Embete.Name, OrgNumberText(input.Embete.OrgNumber)));
         pdf.Field(GrantLetterPdfTexts.To, Format.Text(GrantLetterPdfTexts.OrgValue, d.ApplicantName, OrgNumberText(d.ApplicantOrgNumber)));
@@ -75,7 +80,8 @@ internal static class GrantLetterPdf
 
     /// <summary>"Vedtak om kompetanse- og tjenesteutviklingstilskudd 2027", or "Avslag på søknad om ..." when nothing is granted.</summary>
     public static string Title(GrantLetterInput input) =>
-        Format.Text(input.Decision.IsRefusal ? GrantLetterPdfTexts.TitleRefusal : GrantLetterPdfTexts.TitleGrant,
+        Format.Text(input.Decision.IsSupplementary ? GrantLetterPdfTexts.TitleSupplementary
+            : input.Decision.IsRefusal ? GrantLetterPdfTexts.TitleRefusal : GrantLetterPdfTexts.TitleGrant,
             LowerFirst(input.Template.SchemeName), input.Scheme.Year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"KTU-2025-TRO-0001_v2.pdf": the name a letter is downloaded under, the case reference made safe for a file name.</summary>

@@ -233,6 +233,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/allocations/{year:int}/submit"] = Access.AnyCaseOfficer,
         ["POST /api/v1/allocations/{year:int}/approve"] = Access.AnyApprover,
         ["POST /api/v1/allocations/{year:int}/send-back"] = Access.AnyApprover,
+        ["POST /api/v1/allocations/{year:int}/next-round"] = Access.AnyCaseOfficer,
 
         ["GET /saksbehandling"] = Access.AnyEmbeteStaff,
         ["GET /saksbehandling/sak/{id:guid}"] = Access.OwnEmbeteStaff,

@@ -75,8 +75,8 @@ internal sealed class AllocationRoundConfiguration : IEntityTypeConfiguration<Al
         b.Property(e => e.SentBackReason).HasMaxLength(AllocationRound.MaxReasonLength);
         b.Property(e => e.UpdatedByName).HasMaxLength(256);
         b.Property(e => e.Version).IsConcurrencyToken();
-        // One allocation per embete and year: two officers opening it at once get the same one.
-        b.HasIndex(e => new { e.EmbeteId, e.SchemeYear }).IsUnique();
+        // One allocation per embete, year and round: two officers opening it (or the next round) at once get the same one.
+        b.HasIndex(e => new { e.EmbeteId, e.SchemeYear, e.Number }).IsUnique();
         b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<SchemeYear>().WithMany().HasForeignKey(e => e.SchemeYear).OnDelete(DeleteBehavior.Restrict);
     }
@@ -99,8 +99,8 @@ internal sealed class GrantDecisionConfiguration : IEntityTypeConfiguration<Gran
         b.Property(e => e.OfficerName).HasMaxLength(256);
         b.Property(e => e.ApproverUserId).HasMaxLength(450);
         b.Property(e => e.ApproverName).HasMaxLength(256);
-        // One decision per application: a second approval racing the first fails here.
-        b.HasIndex(e => e.ApplicationId).IsUnique();
+        // One decision per application and round: a second approval racing the first fails here.
+        b.HasIndex(e => new { e.ApplicationId, e.RoundNumber }).IsUnique();
         b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
         b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AllocationRound>().WithMany().HasForeignKey(e => e.AllocationRoundId).OnDelete(DeleteBehavior.Restrict);

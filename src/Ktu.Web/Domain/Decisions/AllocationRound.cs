@@ -18,6 +18,8 @@ public sealed class AllocationRound
     public Guid Id { get; private set; }
     public string EmbeteId { get; private set; } = "";
     public int SchemeYear { get; private set; }
+    /// <summary>1 for the year's allocation; 2, 3 … for each further round over money left after the earlier ones were approved.</summary>
+    public int Number { get; private set; } = 1;
     public RoundStatus Status { get; private set; }
     /// <summary>The settings in use (JSON; the allocation feature reads them), null for the scheme year's.</summary>
     public string? SettingsJson { get; private set; }
@@ -43,10 +45,35 @@ public sealed class AllocationRound
         Id = Guid.NewGuid(),
         EmbeteId = embeteId,
         SchemeYear = schemeYear,
+        Number = 1,
         Status = RoundStatus.Draft,
         Version = 1,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// A further round over the money this approved round left: a new draft with the same settings, which never touches
+    /// the decisions already made.
+    /// </summary>
+    public AllocationRound StartNext(Actor by, DateTimeOffset now)
+    {
+        if (Status != RoundStatus.Approved)
+        {
+            throw new InvalidOperationException("A further round follows only an approved round.");
+        }
+        return new AllocationRound
+        {
+            Id = Guid.NewGuid(),
+            EmbeteId = EmbeteId,
+            SchemeYear = SchemeYear,
+            Number = Number + 1,
+            SettingsJson = SettingsJson,
+            Status = RoundStatus.Draft,
+            Version = 1,
+            UpdatedAt = now,
+            UpdatedByName = by.Name ?? by.Email,
+        };
+    }
 
     public IReadOnlyList<LineAdjustment> ReadAdjustments() => DomainJson.Deserialize<List<LineAdjustment>>(AdjustmentsJson) ?? [];
 

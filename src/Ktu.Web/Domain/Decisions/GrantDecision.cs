@@ -17,6 +17,9 @@ public sealed class GrantDecision
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public Guid AllocationRoundId { get; private set; }
+    /// <summary>1 for the decision of the year's allocation; above 1 for a supplementary grant from a later round, which adds to it.</summary>
+    public int RoundNumber { get; private set; } = 1;
+    public bool IsSupplementary => RoundNumber > 1;
     public int OrganisationId { get; private set; }
     public string EmbeteId { get; private set; } = "";
     public int SchemeYear { get; private set; }
@@ -61,7 +64,8 @@ public sealed class GrantDecision
         string? extraConditions,
         Actor officer,
         Actor approver,
-        DateTimeOffset decidedAt)
+        DateTimeOffset decidedAt,
+        int roundNumber = 1)
     {
         if (lines.Any(l => l.AmountGranted < 0 || l.AmountGranted > l.AmountApplied))
         {
@@ -76,6 +80,7 @@ public sealed class GrantDecision
             Id = id,
             ApplicationId = applicationId,
             AllocationRoundId = allocationRoundId,
+            RoundNumber = roundNumber,
             OrganisationId = applicant.Id,
             EmbeteId = applicant.EmbeteId,
             SchemeYear = schemeYear,

@@ -17,6 +17,7 @@ internal static class AllocationFeature
         SubmitForApproval.Map(year);
         ApproveAllocation.Map(year);
         SendBack.Map(year);
+        StartNextRound.Map(year);
         ProposeAllocation.Map(app);
         return app;
     }

@@ -47,7 +47,8 @@ internal static class RoundRules
     /// <summary>The round an approver acts on: sent for approval, not yet approved, at the version the approver saw.</summary>
     public static async Task<AllocationRound> AwaitingApprovalAsync(AppDbContext db, CurrentUser me, int year, int? version, CancellationToken ct)
     {
-        var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == me.StaffEmbeteId && r.SchemeYear == year, ct);
+        var round = await db.AllocationRounds.Where(r => r.EmbeteId == me.StaffEmbeteId && r.SchemeYear == year)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         if (round is null || round.Status == RoundStatus.Draft)
         {
             throw new RuleViolationException(AllocationTexts.Round_NotSubmitted, "round-not-submitted");

@@ -25,7 +25,7 @@ internal static class ReportAccess
     {
         var organisationId = me.IsApplicant ? me.OrganisationId : null;
         var grant = await db.GrantDecisions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.ApplicationId == applicationId && d.OrganisationId == organisationId, ct);
+            .SingleOrDefaultAsync(d => d.ApplicationId == applicationId && d.OrganisationId == organisationId && d.RoundNumber == 1, ct);
         return Reportable(grant);
     }
 

@@ -594,6 +594,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ScenariosJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -649,7 +652,7 @@ namespace Ktu.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SchemeYear");
 
-                    b.HasIndex("EmbeteId", "SchemeYear")
+                    b.HasIndex("EmbeteId", "SchemeYear", "Number")
                         .IsUnique();
 
                     b.ToTable("AllocationRounds", (string)null);
@@ -733,6 +736,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("RoundNumber")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SchemeYear")
                         .HasColumnType("integer");
 
@@ -740,10 +746,10 @@ namespace Ktu.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AllocationRoundId");
 
-                    b.HasIndex("ApplicationId")
-                        .IsUnique();
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ApplicationId", "RoundNumber")
+                        .IsUnique();
 
                     b.HasIndex("SchemeYear", "EmbeteId");
 

@@ -586,6 +586,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScenariosJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -641,7 +644,7 @@ namespace Ktu.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SchemeYear");
 
-                    b.HasIndex("EmbeteId", "SchemeYear")
+                    b.HasIndex("EmbeteId", "SchemeYear", "Number")
                         .IsUnique();
 
                     b.ToTable("AllocationRounds", (string)null);
@@ -725,6 +728,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RoundNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SchemeYear")
                         .HasColumnType("INTEGER");
 
@@ -732,10 +738,10 @@ namespace Ktu.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AllocationRoundId");
 
-                    b.HasIndex("ApplicationId")
-                        .IsUnique();
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ApplicationId", "RoundNumber")
+                        .IsUnique();
 
                     b.HasIndex("SchemeYear", "EmbeteId");
 

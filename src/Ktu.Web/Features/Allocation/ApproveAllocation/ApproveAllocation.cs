@@ -70,6 +70,11 @@ internal static class ApproveAllocation
         var made = 0;
         foreach (var group in view.Lines.GroupBy(l => l.ApplicationId))
         {
+            // A further round adds a supplementary decision only where it grants more; the first decision stands as it is.
+            if (round.Number > 1 && group.Sum(l => l.AmountFinal) == 0)
+            {
+                continue;
+            }
             var application = applications[group.Key];
             var snapshot = (await db.ApplicationSubmissions.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Number).FirstAsync(ct)).ReadSnapshot();
             var caseFile = caseFiles.GetValueOrDefault(application.Id);
@@ -77,14 +82,14 @@ internal static class ApproveAllocation
             var lines = group.Select(l => new DecisionLine(l.Line.Id, l.Line.Part, l.Line.Label, l.Line.AmountApplied, l.AmountFinal, l.FinalReason)).ToList();
             var decision = GrantDecision.Make(Guid.NewGuid(), application.Id, round.Id, organisations[application.OrganisationId], year,
                 application.Reference ?? "", snapshot.Application.AccountNumber, snapshot.Application.PaymentRemark, lines,
-                caseFile.ExtraConditions, officer, actor, now);
+                caseFile.ExtraConditions, officer, actor, now, round.Number);
             db.GrantDecisions.Add(decision);
             AuditTrail.Record(db, me, now, "decision.made", "application", application.Id.ToString(), application.OrganisationId, application.EmbeteId,
-                after: new { decision.Id, decision.AmountApplied, decision.AmountGranted, accountNumber = decision.AccountNumber, officer = decision.OfficerName, approver = decision.ApproverName });
+                after: new { decision.Id, round = round.Number, decision.AmountApplied, decision.AmountGranted, accountNumber = decision.AccountNumber, officer = decision.OfficerName, approver = decision.ApproverName });
             made++;
         }
         round.Approve(actor, now);
-        RoundRules.Audit(db, me, now, "allocation.approved", round, null, new { total = view.TotalFinal, pot = view.PotAmount, decisions = made });
+        RoundRules.Audit(db, me, now, "allocation.approved", round, null, new { round = round.Number, total = view.TotalFinal, pot = view.PotAmount, decisions = made });
         try
         {
             await db.SaveChangesAsync(ct);

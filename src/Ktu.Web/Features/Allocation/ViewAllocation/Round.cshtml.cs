@@ -38,6 +38,7 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
     public CurrentUser Me => me;
     public bool MayEdit => View.Status == RoundStatus.Draft && me.IsInRole(Roles.CaseOfficer);
     public bool MayApprove => View.Status == RoundStatus.AwaitingApproval && me.IsInRole(Roles.Approver);
+    public bool MayStartNextRound => View.CanStartNextRound && me.IsInRole(Roles.CaseOfficer);
 
     public async Task OnGetAsync(int year, CancellationToken ct)
     {
@@ -51,6 +52,7 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
             "sendt" => AllocationTexts.Done_Submitted,
             "godkjent" => AllocationTexts.Done_Approved,
             "tilbake" => AllocationTexts.Done_SentBack,
+            "ny-runde" => AllocationTexts.Done_NextRound,
             _ => null,
         };
         FillSettings(View.Settings);
@@ -134,6 +136,13 @@ public sealed class RoundModel(AppDbContext db, CurrentUser me, TimeProvider tim
         TryAsync(year, "status", "godkjent", async () =>
         {
             await ApproveAllocation.HandleAsync(db, me, time, year, Version, ct);
+            return new FieldErrors();
+        }, ct);
+
+    public Task<IActionResult> OnPostNextRoundAsync(int year, CancellationToken ct) =>
+        TryAsync(year, "igjen", "ny-runde", async () =>
+        {
+            await StartNextRound.HandleAsync(db, me, time, year, Version, ct);
             return new FieldErrors();
         }, ct);
 

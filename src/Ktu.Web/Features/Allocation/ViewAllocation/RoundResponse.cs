@@ -12,8 +12,15 @@ public sealed record ScenarioDto(string Name, AllocationSettingsDto Settings, lo
 
 public sealed record NotReadyDto(Guid ApplicationId, string Reference, string Applicant, string Status);
 
+/// <summary>
+/// What is left of the pot after the decisions made so far (all approved rounds): the pot with transferred funds and
+/// transfers approved later, what was granted, and per earmark what is unused.
+/// </summary>
+public sealed record PotLeftDto(long Pot, long Granted, long Left, IReadOnlyList<EarmarkStateDto> Earmarks);
+
 public sealed record RoundResponse(
     int Year, string EmbeteId, string Status, int Version, long Pot, long GeneralAmount, long TotalApplied, long TotalProposed, long TotalFinal,
     long Remaining, long GeneralLeft, AllocationSettingsDto Settings, IReadOnlyList<EarmarkStateDto> Earmarks, IReadOnlyList<RoundLineDto> Lines,
     IReadOnlyList<NotReadyDto> NotReady, IReadOnlyList<ScenarioDto> Scenarios, IReadOnlyList<string> Blockers,
-    string? SubmittedBy, DateTimeOffset? SubmittedAt, string? ApprovedBy, DateTimeOffset? ApprovedAt, string? SentBackReason);
+    string? SubmittedBy, DateTimeOffset? SubmittedAt, string? ApprovedBy, DateTimeOffset? ApprovedAt, string? SentBackReason,
+    int Round, PotLeftDto AfterDecisions, bool CanStartNextRound);

@@ -23,15 +23,20 @@ internal sealed record RoundView(
     IReadOnlyList<RoundLine> Lines,
     IReadOnlyList<NotReady> NotReady,
     IReadOnlyList<EarmarkState> Earmarks,
-    IReadOnlyList<ScenarioSummary> Scenarios)
+    IReadOnlyList<ScenarioSummary> Scenarios,
+    long PotAmount,
+    PotLeft AfterDecisions)
 {
     public RoundStatus Status => Round?.Status ?? RoundStatus.Draft;
-    public long PotAmount => Pot?.Total ?? 0;
+    public int Number => Round?.Number ?? 1;
+
+    /// <summary>A further round can start once this one is approved and money is left in the pot.</summary>
+    public bool CanStartNextRound => Status == RoundStatus.Approved && AfterDecisions.Left > 0;
     public long TotalApplied => Lines.Sum(l => l.Line.AmountApplied);
     public long TotalProposed => Lines.Sum(l => l.AmountProposed);
     public long TotalFinal => Lines.Sum(l => l.AmountFinal);
     public long Remaining => PotAmount - TotalFinal;
-    public long GeneralAmount => PotAmount - (Pot?.Earmarks.Sum(e => e.Amount) ?? 0);
+    public long GeneralAmount => PotAmount - Earmarks.Sum(e => e.Amount);
 
     /// <summary>General money left: what lines outside the earmarks (or beyond them) have not taken.</summary>
     public long GeneralLeft => GeneralAmount - (TotalFinal - Earmarks.Sum(e => e.Used));
@@ -40,7 +45,7 @@ internal sealed record RoundView(
     public IReadOnlyList<string> Blockers()
     {
         var list = new List<string>();
-        if (Pot is not { Total: > 0 })
+        if (Pot is not { Total: > 0 } || PotAmount <= 0)
         {
             list.Add(AllocationTexts.Blocker_NoPot);
         }
@@ -64,7 +69,10 @@ internal sealed record RoundView(
         }
         if (TotalFinal > PotAmount)
         {
-            list.Add(Format.Text(AllocationTexts.Blocker_OverPot, Format.Nok(TotalFinal - PotAmount)));
+            // In a further round the pot is what the earlier decisions left: together the rounds never exceed the pot.
+            list.Add(Number > 1
+                ? Format.Text(AllocationTexts.Blocker_OverPotAllRounds, Format.Nok(TotalFinal - PotAmount), Format.Nok(PotAmount))
+                : Format.Text(AllocationTexts.Blocker_OverPot, Format.Nok(TotalFinal - PotAmount)));
         }
         else if (GeneralLeft < 0)
         {
@@ -77,7 +85,8 @@ internal sealed record RoundView(
     {
         var scheme = await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException(AllocationTexts.SchemeYear_NotFound);
         var embete = await db.Embeter.AsNoTracking().SingleAsync(e => e.Id == embeteId, ct);
-        var round = await db.AllocationRounds.SingleOrDefaultAsync(r => r.EmbeteId == embeteId && r.SchemeYear == year, ct);
+        var round = await db.AllocationRounds.Where(r => r.EmbeteId == embeteId && r.SchemeYear == year)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         var pot = scheme.Pots.FirstOrDefault(p => p.EmbeteId == embeteId);
         var settings = StoredSettings.Read(round?.SettingsJson ?? scheme.AllocationSettingsJson);
         var themeNames = scheme.Themes.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
@@ -89,8 +98,38 @@ internal sealed record RoundView(
         }).ToList();
 
         var (candidates, notReady) = await CandidatesAsync(db, embeteId, year, scheme, ct);
+
+        // Decisions already made: a later round allocates only what they left, over what they did not grant.
+        var themes = candidates.ToDictionary(c => c.Key, c => c.Line.Theme, StringComparer.Ordinal);
+        var decided = (await db.GrantDecisions.AsNoTracking()
+                .Where(d => d.EmbeteId == embeteId && d.SchemeYear == year)
+                .Select(d => new { d.ApplicationId, d.AllocationRoundId, d.LinesJson })
+                .ToListAsync(ct))
+            .SelectMany(d => DecisionJson.DeserializeLines(d.LinesJson).Select(l =>
+            {
+                var key = AllocationRound.LineKey(d.ApplicationId, l.LineId);
+                return (d.AllocationRoundId, Line: new GrantedLine(key, themes.GetValueOrDefault(key), l.AmountGranted));
+            }))
+            .ToList();
+        var potTotal = pot?.Total ?? 0;
+        var afterDecisions = PotLeft.Compute(potTotal, earmarks, decided.Select(d => d.Line).ToList());
+        var roundPot = potTotal;
+        if (round is { Number: > 1 })
+        {
+            var earlier = PotLeft.Compute(potTotal, earmarks, decided.Where(d => d.AllocationRoundId != round.Id).Select(d => d.Line).ToList());
+            var grantedBefore = earlier.GrantedByKey();
+            roundPot = earlier.Left;
+            earmarks = earlier.EarmarksLeft().ToList();
+            candidates = candidates
+                .Select(c => grantedBefore.GetValueOrDefault(c.Key) is var g and > 0
+                    ? c with { Line = c.Line with { AmountApplied = c.Line.AmountApplied - g }, Amount = Math.Max(0, c.Amount - g) }
+                    : c)
+                .Where(c => c.Line.AmountApplied > 0)
+                .ToList();
+        }
+
         var allocationLines = candidates.Select(c => c.ToAllocationLine()).ToList();
-        var result = AllocationProposal.Compute(pot?.Total ?? 0, earmarks, allocationLines, settings);
+        var result = AllocationProposal.Compute(roundPot, earmarks, allocationLines, settings);
         var proposed = result.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var adjustments = (round?.ReadAdjustments() ?? []).ToDictionary(a => a.LineKey, StringComparer.Ordinal);
 
@@ -111,14 +150,14 @@ internal sealed record RoundView(
         var scenarios = (round?.ReadScenarios() ?? []).Select(s =>
         {
             var st = StoredSettings.Read(s.SettingsJson);
-            var r = AllocationProposal.Compute(pot?.Total ?? 0, earmarks, allocationLines, st);
+            var r = AllocationProposal.Compute(roundPot, earmarks, allocationLines, st);
             return new ScenarioSummary(s.Name, st, r.TotalProposed, r.Unallocated,
                 r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed == l.AmountApplied),
                 r.Lines.Count(l => l.AmountProposed > 0 && l.AmountProposed < l.AmountApplied),
                 r.Lines.Count(l => l.AmountProposed == 0));
         }).ToList();
 
-        return new RoundView(year, embeteId, embete.NameBokmal, round, pot, settings, lines, notReady, earmarkStates, scenarios);
+        return new RoundView(year, embeteId, embete.NameBokmal, round, pot, settings, lines, notReady, earmarkStates, scenarios, roundPot, afterDecisions);
     }
 
     private sealed record Candidate(

@@ -38,5 +38,9 @@ internal static class ViewAllocation
         v.Scenarios.Select(s => new ScenarioDto(s.Name, ToDto(s.Settings), s.Total, s.Unallocated, s.InFull, s.Reduced, s.NotFunded)).ToList(),
         v.Blockers(),
         v.Round?.SubmittedByName, v.Round?.SubmittedAt, v.Round?.ApprovedByName, v.Round?.ApprovedAt,
-        v.Status == RoundStatus.Draft ? v.Round?.SentBackReason : null);
+        v.Status == RoundStatus.Draft ? v.Round?.SentBackReason : null,
+        v.Number,
+        new PotLeftDto(v.AfterDecisions.Pot, v.AfterDecisions.Granted, v.AfterDecisions.Left,
+            v.AfterDecisions.Earmarks.Select(e => new EarmarkStateDto(e.Theme, e.ThemeName, e.Amount, e.Used, e.Left)).ToList()),
+        v.CanStartNextRound);
 }

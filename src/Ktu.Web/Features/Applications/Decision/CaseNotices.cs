@@ -26,7 +26,7 @@ internal static class CaseNotices
             .Select(r => new { r.ApplicationId, Open = r.AnsweredAt == null })
             .ToListAsync(ct);
         var decided = await db.GrantDecisions.AsNoTracking()
-            .Where(d => ids.Contains(d.ApplicationId))
+            .Where(d => ids.Contains(d.ApplicationId) && d.RoundNumber == 1)
             .Select(d => d.ApplicationId)
             .ToListAsync(ct);
         return applications

@@ -57,7 +57,7 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        Decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == Application.Id, ct);
+        Decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == Application.Id && d.RoundNumber == 1, ct);
         if (Decision is not null)
         {
             var decisionId = Decision.Id;

@@ -25,7 +25,7 @@ internal static class ViewDecision
     internal static async Task<Ok<DecisionResponse>> GetAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct)
     {
         var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
-        var decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == application.Id, ct)
+        var decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == application.Id && d.RoundNumber == 1, ct)
             ?? throw new NotFoundException(ApplicationTexts.Decision_NotMade);
         return TypedResults.Ok(ToResponse(decision));
     }

@@ -22,7 +22,7 @@ public static class DecisionLetterPdf
     /// <summary>A browser link: every miss is an empty 404, so the status pages show the ordinary "not found" page.</summary>
     internal static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(Guid id, int? version, AppDbContext db, CurrentUser me, CancellationToken ct)
     {
-        var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id)
+        var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id && d.RoundNumber == 1)
             .Select(d => new { d.Id, d.CaseReference, d.OrganisationId, d.EmbeteId }).SingleOrDefaultAsync(ct);
         var mayRead = decision is not null
             && ((me.IsApplicant && me.OrganisationId == decision.OrganisationId) || (me.IsEmbeteStaff && me.EmbeteId == decision.EmbeteId));

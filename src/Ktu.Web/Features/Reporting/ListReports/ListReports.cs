@@ -113,7 +113,7 @@ internal static class ListReports
         var today = NorwayTime.DateOf(now);
 
         var grants = await db.GrantDecisions.AsNoTracking()
-            .Where(d => d.SchemeYear == year && d.EmbeteId == embeteId && d.AmountGranted > 0)
+            .Where(d => d.SchemeYear == year && d.EmbeteId == embeteId && d.AmountGranted > 0 && d.RoundNumber == 1)
             .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.CaseReference, d.ApplicantName, d.ApplicantOrgNumber, d.AmountGranted })
             .ToListAsync(ct);
         var reports = await db.GrantReports.AsNoTracking()

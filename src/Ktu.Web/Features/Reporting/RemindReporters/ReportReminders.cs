@@ -29,7 +29,7 @@ internal static class ReportReminders
             .Select(p => new { p.SchemeYear, p.EmbeteId, p.ReportDeadline }).ToListAsync(ct);
         var yearNumbers = years.Select(y => y.Year).ToList();
         var grants = await db.GrantDecisions.AsNoTracking()
-            .Where(d => yearNumbers.Contains(d.SchemeYear) && d.AmountGranted > 0)
+            .Where(d => yearNumbers.Contains(d.SchemeYear) && d.AmountGranted > 0 && d.RoundNumber == 1)
             .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.AmountGranted })
             .ToListAsync(ct);
         var grantIds = grants.Select(g => g.Id).ToList();

@@ -52,7 +52,8 @@ internal static class DistributePots
         {
             return new Invalid(errors);
         }
-        CheckSums(input, approved.ToDictionary(a => a.EmbeteId, a => a.SubmittedTotal ?? 0, StringComparer.Ordinal));
+        CheckSums(input, approved.GroupBy(a => a.EmbeteId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(a => a.SubmittedTotal ?? 0), StringComparer.Ordinal));
         var before = Snapshot(scheme);
         Apply(scheme, input);
         scheme.Version++;
