@@ -27,7 +27,7 @@ public sealed class FinalAmountChecksTests(KtuFactory factory) : IClassFixture<K
         var id = Id(draft);
 
         var officer = await factory.CreateApiClientAsync($"saksbehandler.{Embete}@demo.ktu");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false })).StatusCode);
+        await factory.AssignAndDeclareAsync(id, $"saksbehandler.{Embete}@demo.ktu", officer);
         using (var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new
         {
             lines = new object[]
@@ -71,6 +71,7 @@ public sealed class FinalAmountChecksTests(KtuFactory factory) : IClassFixture<K
             await db.AllocationRounds.Where(r => r.EmbeteId == Embete && r.SchemeYear == OpenYear)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.AdjustmentsJson, stale));
         }
+        await factory.PassApplicationDeadlineAsync(Embete, OpenYear);
         var leader = await factory.CreateApiClientAsync($"leder.{Embete}@demo.ktu");
         var approval = await leader.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { });
         Assert.Equal(HttpStatusCode.Conflict, approval.StatusCode);

@@ -58,6 +58,7 @@ public sealed class DecisionPageTests(KtuFactory factory) : IClassFixture<KtuFac
         Assert.Contains("Søknaden er ferdig vurdert", assessedText, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { })).StatusCode);
+        await factory.PassApplicationDeadlineAsync("troms-og-finnmark", OpenYear);
         var approver = await factory.CreateApiClientAsync(Approver);
         Assert.Equal(HttpStatusCode.OK, (await approver.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { })).StatusCode);
 

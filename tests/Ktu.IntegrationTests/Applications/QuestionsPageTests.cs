@@ -161,10 +161,7 @@ public sealed class QuestionsPageTests(QuestionsPageTests.Fixture fixture) : ICl
 
     internal static async Task<HttpClient> TakeAsync(KtuFactory factory, string email, string applicationId)
     {
-        var client = await factory.CreateApiClientAsync(email);
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{applicationId}/impartiality", new { conflict = false });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return client;
+        return await factory.AssignAndDeclareAsync(applicationId, email);
     }
 
     private static async Task AskAsync(KtuFactory factory, string officerEmail, string applicationId, string question)

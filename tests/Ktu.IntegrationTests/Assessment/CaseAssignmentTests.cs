@@ -48,15 +48,15 @@ public sealed class CaseAssignmentTests(KtuFactory factory) : IClassFixture<KtuF
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "case.reassigned" && e.EntityId == bergen && e.ActorUserId == leaderId));
         }
 
-        // A declares a conflict (the case goes on to B); the leader cannot give it back to A.
+        // A declares a conflict (the case goes back to the leader); the leader cannot give it back to A.
         Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync($"/api/v1/cases/{bergen}/impartiality", new { conflict = true, reason = "Nær familie i kommunens ledelse." })).StatusCode);
         var toConflicted = await leader.PostAsJsonAsync($"/api/v1/cases/{bergen}/assignment", new { officerId = aId });
         Assert.Equal(HttpStatusCode.Conflict, toConflicted.StatusCode);
         Assert.Contains("inhabil", (await ReadAsync(toConflicted))["title"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.StartsWith("Saksbehandler 2", (await ReadAsync(await b.GetAsync($"/api/v1/cases/{bergen}")))["assignedOfficer"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await ReadAsync(await b.GetAsync($"/api/v1/cases/{bergen}")))["assignedOfficer"]);
 
-        // B assesses and sends the allocation: from then on the leader cannot move the case either.
-        Assert.Equal(HttpStatusCode.OK, (await b.PostAsJsonAsync($"/api/v1/cases/{bergen}/impartiality", new { conflict = false })).StatusCode);
+        // The leader gives it to B, who assesses and sends the allocation: from then on the leader cannot move the case either.
+        await factory.AssignAndDeclareAsync(bergen, $"saksbehandler2.{embete}@demo.ktu", b);
         Assert.Equal(HttpStatusCode.OK, (await b.PutAsJsonAsync($"/api/v1/cases/{bergen}/assessment", new
         {
             lines = new object[]
@@ -74,6 +74,42 @@ public sealed class CaseAssignmentTests(KtuFactory factory) : IClassFixture<KtuF
         var frozen = await leader.PostAsJsonAsync($"/api/v1/cases/{bergen}/assignment", new { officerId = bId });
         Assert.Equal(HttpStatusCode.Conflict, frozen.StatusCode);
         Assert.Contains("venter på godkjenning", (await ReadAsync(frozen))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Declaring_no_conflict_on_an_unassigned_case_does_not_hand_it_to_the_declarer()
+    {
+        const string embete = "innlandet";
+        var hamar = await SubmitNewAsync("3403");
+        var officer = await factory.CreateApiClientAsync($"saksbehandler.{embete}@demo.ktu");
+
+        var declared = await officer.PostAsJsonAsync($"/api/v1/cases/{hamar}/impartiality", new { conflict = false });
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        Assert.Contains("lederen som tildeler", (await ReadAsync(declared))["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await ReadAsync(await officer.GetAsync($"/api/v1/cases/{hamar}")))["assignedOfficer"]);
+
+        // The unassigned case cannot be assessed by whoever declared first; nothing is saved.
+        var assess = await officer.PutAsJsonAsync($"/api/v1/cases/{hamar}/assessment", new
+        {
+            lines = new object[] { new { lineId = "bpa-1", score = 4 } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, assess.StatusCode);
+        Assert.Contains("ikke tildelt deg", (await ReadAsync(assess))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal("[]", (await db.CaseFiles.SingleAsync(c => c.ApplicationId == Guid.Parse(hamar))).AssessmentsJson);
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityId == hamar && (e.Action == "case.assigned" || e.Action == "case.reassigned")));
+        }
+
+        // The leader's inbox shows it as not assigned; once the leader assigns it, the officer may assess.
+        var inbox = await (await factory.CreateApiClientAsync($"leder.{embete}@demo.ktu")).GetStringAsync($"/api/v1/cases?year={OpenYear}");
+        Assert.Contains(hamar, inbox, StringComparison.Ordinal);
+        await factory.AssignAsync(hamar, $"saksbehandler.{embete}@demo.ktu");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/v1/cases/{hamar}/assessment", new
+        {
+            lines = new object[] { new { lineId = "bpa-1", score = 4 } },
+        })).StatusCode);
     }
 
     [Fact]

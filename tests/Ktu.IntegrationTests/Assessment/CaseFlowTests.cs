@@ -108,9 +108,10 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Assessment_needs_an_impartiality_declaration_and_a_declared_conflict_hands_the_case_on()
+    public async Task Assessment_needs_an_impartiality_declaration_and_a_declared_conflict_sends_the_case_back_to_the_leader()
     {
         var id = await SubmitNewAsync("4601");
+        await Factory.AssignAsync(id, "saksbehandler.vestland@demo.ktu");
         var first = await Factory.CreateApiClientAsync("saksbehandler.vestland@demo.ktu");
         var refused = await first.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -121,10 +122,10 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
 
         var declared = await first.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = true, reason = "Nær familie i kommunens ledelse." });
         Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
-        Assert.Contains("Saksbehandler 2 hos Statsforvalteren i Vestland", (await ReadAsync(declared))["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("går tilbake til lederen", (await ReadAsync(declared))["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var caseView = await ReadAsync(await first.GetAsync($"/api/v1/cases/{id}"));
-        Assert.StartsWith("Saksbehandler 2", caseView["assignedOfficer"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(caseView["assignedOfficer"]);
         Assert.Contains(caseView["declarations"]!.AsArray(), d => d!["conflict"]!.GetValue<bool>());
         // The conflicted officer still cannot assess.
         Assert.Equal(HttpStatusCode.Conflict,
@@ -134,7 +135,9 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var actions = await db.AuditEntries.Where(e => e.EntityId == id).Select(e => e.Action).ToListAsync();
         Assert.Contains("case.impartiality-declared", actions);
-        Assert.Contains("case.reassigned", actions);
+        Assert.Contains("case.unassigned", actions);
+        // The leaders are told the case has nobody now.
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.Subject.Contains("Sak uten saksbehandler") && m.To == "leder.vestland@demo.ktu"));
     }
 
     [Fact]
@@ -311,6 +314,7 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
         var total = again["totalFinal"]!.GetValue<long>();
 
         // Two approvers at once: exactly one wins, one set of decisions, within the pot.
+        await Factory.PassApplicationDeadlineAsync(Embete, OpenYear);
         var approver2 = await Factory.CreateApiClientAsync(Approver2);
         var version = again["version"]!.GetValue<int>();
         var results = await Task.WhenAll(
@@ -366,7 +370,7 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
         var id = await SubmitNewAsync("1106");
 
         var both = await Factory.CreateApiClientAsync(email);
-        Assert.Equal(HttpStatusCode.OK, (await both.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false })).StatusCode);
+        await Factory.AssignAndDeclareAsync(id, email, both);
         var assessed = await both.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new
         {
             lines = new object[]
@@ -379,6 +383,7 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await both.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { })).StatusCode);
 
+        await Factory.PassApplicationDeadlineAsync("rogaland", OpenYear);
         var self = await both.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { });
         Assert.Equal(HttpStatusCode.Conflict, self.StatusCode);
         Assert.Contains("fire øyne", (await ReadAsync(self))["title"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -397,10 +402,7 @@ public sealed class CaseFlowTests(CaseFlowTests.Fixture fixture) : IClassFixture
 
     private async Task<HttpClient> TakeAsync(string email, string applicationId)
     {
-        var client = await Factory.CreateApiClientAsync(email);
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{applicationId}/impartiality", new { conflict = false });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return client;
+        return await Factory.AssignAndDeclareAsync(applicationId, email);
     }
 
     private async Task SetPotAsync(long amount, long earmark)

@@ -31,8 +31,18 @@ public sealed class DemoApplicationsTests(DemoApplicationsTests.Fixture fixture)
         var officer = await Factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu");
         var inbox = await ReadAsync(await officer.GetAsync($"/api/v1/cases?year={OpenYear}"));
         Assert.Equal(10, inbox["total"]!.GetValue<int>());
-        Assert.Equal(10, inbox["counts"]!["Received"]!.GetValue<int>());
         Assert.DoesNotContain(inbox["items"]!.AsArray(), i => i!["applicant"]!.GetValue<string>() == "Trondheim");
+        // A case is given by the leader, never taken by declaring impartiality (issue 16): the demo's officer has eight
+        // cases to try at once, and two wait for the leader to assign them.
+        var items = inbox["items"]!.AsArray();
+        Assert.Equal(8, items.Count(i => i!["assignedOfficer"]?.GetValue<string>() == "Saksbehandler hos Statsforvalteren i Trøndelag"));
+        Assert.Equal(2, items.Count(i => i!["assignedOfficer"] is null));
+        Assert.Equal(8, inbox["counts"]!["UnderAssessment"]!.GetValue<int>());
+        Assert.Equal(2, inbox["counts"]!["Received"]!.GetValue<int>());
+        var first = items.First(i => i!["assignedOfficer"] is not null)!["applicationId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/cases/{first}/impartiality", Json(new System.Text.Json.Nodes.JsonObject { ["conflict"] = false }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"/api/v1/cases/{first}/assessment",
+            Json(System.Text.Json.Nodes.JsonNode.Parse("""{"lines":[{"lineId":"prosjekt-1","score":4}]}""")!.AsObject()))).StatusCode);
 
         // The demo applicant of Trondheim can still start its own application.
         var trondheim = await Factory.ApplicantAsync("5001");

@@ -28,17 +28,19 @@ public sealed class ImpartialityAndFourEyesTests(KtuFactory factory) : IClassFix
         var a = await factory.CreateApiClientAsync($"saksbehandler.{embete}@demo.ktu");
         var b = await factory.CreateApiClientAsync($"saksbehandler2.{embete}@demo.ktu");
 
-        // A declares a conflict on Stavanger: the case goes to B, and A cannot take the declaration back.
+        // The leader gives Stavanger to A. A declares a conflict: the case goes back to the leader (to nobody), and A
+        // cannot take the declaration back.
+        await factory.AssignAsync(stavanger, $"saksbehandler.{embete}@demo.ktu");
         Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync($"/api/v1/cases/{stavanger}/impartiality", new { conflict = true, reason = "Nær familie i kommunens ledelse." })).StatusCode);
         var takeBack = await a.PostAsJsonAsync($"/api/v1/cases/{stavanger}/impartiality", new { conflict = false });
         Assert.Equal(HttpStatusCode.Conflict, takeBack.StatusCode);
         Assert.Contains("erklæringen står", (await ReadAsync(takeBack))["title"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.StartsWith("Saksbehandler 2", (await ReadAsync(await a.GetAsync($"/api/v1/cases/{stavanger}")))["assignedOfficer"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await ReadAsync(await a.GetAsync($"/api/v1/cases/{stavanger}")))["assignedOfficer"]);
 
-        // B assesses Stavanger at half; A assesses Sandnes.
-        Assert.Equal(HttpStatusCode.OK, (await b.PostAsJsonAsync($"/api/v1/cases/{stavanger}/impartiality", new { conflict = false })).StatusCode);
+        // The leader gives it to B, who assesses Stavanger at half; A gets and assesses Sandnes.
+        await factory.AssignAndDeclareAsync(stavanger, $"saksbehandler2.{embete}@demo.ktu", b);
         Assert.Equal(HttpStatusCode.OK, (await AssessAsync(b, stavanger, half: true, note: "Intern merknad om Stavanger.")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync($"/api/v1/cases/{sandnes}/impartiality", new { conflict = false })).StatusCode);
+        await factory.AssignAndDeclareAsync(sandnes, $"saksbehandler.{embete}@demo.ktu", a);
         Assert.Equal(HttpStatusCode.OK, (await AssessAsync(a, sandnes, half: false, note: "Merknad om Sandnes.")).StatusCode);
 
         // The internal note is not shown to the one with a conflict, over the API or on the page.
@@ -102,6 +104,33 @@ public sealed class ImpartialityAndFourEyesTests(KtuFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Conflict, frozen.StatusCode);
         Assert.Contains("venter på godkjenning", (await ReadAsync(frozen))["title"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // The approver sees, per line, who assessed and who adjusted it, and when, over the API and on the page.
+        var seen = await ReadAsync(await leader.GetAsync($"/api/v1/allocations/{OpenYear}"));
+        var seenLines = seen["lines"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        var stavangerSeen = seenLines.Single(l => l["key"]!.GetValue<string>() == bLine["key"]!.GetValue<string>());
+        Assert.StartsWith("Saksbehandler 2", stavangerSeen["assessedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(stavangerSeen["assessedAt"]);
+        Assert.StartsWith("Saksbehandler 2", stavangerSeen["adjustedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(stavangerSeen["adjustedAt"]);
+        var sandnesSeen = seenLines.Single(l => l["key"]!.GetValue<string>() == sandnesLine["key"]!.GetValue<string>());
+        Assert.StartsWith("Saksbehandler hos", sandnesSeen["assessedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Saksbehandler hos", sandnesSeen["adjustedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(seenLines.First(l => l["applicationId"]!.GetValue<string>() == sandnes && l["key"]!.GetValue<string>() != sandnesLine["key"]!.GetValue<string>())["adjustedBy"]);
+        var approvalPage = await (await (await factory.CreateSignedInBrowserClientAsync($"leder.{embete}@demo.ktu")).GetAsync(new Uri($"/saksbehandling/fordeling/{OpenYear}", UriKind.Relative))).ReadTextAsync();
+        Assert.Contains("Vurdert av Saksbehandler 2 hos", approvalPage, StringComparison.Ordinal);
+        Assert.Contains("Justert av Saksbehandler 2 hos", approvalPage, StringComparison.Ordinal);
+
+        // Nobody approves before the application deadline has passed: more applications may still come in.
+        var early = await leader.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("før søknadsfristen er ute", (await ReadAsync(early))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.GrantDecisions.AnyAsync(d => d.EmbeteId == embete && d.SchemeYear == OpenYear));
+        }
+        await factory.PassApplicationDeadlineAsync(embete, OpenYear);
+
         // The approver with a conflict in the allocation cannot approve it; the other approver can.
         var refused = await leader2.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -123,14 +152,15 @@ public sealed class ImpartialityAndFourEyesTests(KtuFactory factory) : IClassFix
             Assert.True((await users.AddToRoleAsync(user!, Roles.Approver)).Succeeded);
         }
         var dual = await factory.CreateApiClientAsync(dualEmail);
-        Assert.Equal(HttpStatusCode.OK, (await dual.PostAsJsonAsync($"/api/v1/cases/{bodo}/impartiality", new { conflict = false })).StatusCode);
+        await factory.AssignAndDeclareAsync(bodo, dualEmail, dual);
         Assert.Equal(HttpStatusCode.OK, (await AssessAsync(dual, bodo, half: false, note: null)).StatusCode);
-        // Now "discovers" a conflict: the case moves to the other officer, the assessment stays.
+        // Now "discovers" a conflict: the case goes back to the leader, the assessment stays.
         Assert.Equal(HttpStatusCode.OK, (await dual.PostAsJsonAsync($"/api/v1/cases/{bodo}/impartiality", new { conflict = true, reason = "Oppdaget nær familie." })).StatusCode);
 
         var other = await factory.CreateApiClientAsync($"saksbehandler2.{embete}@demo.ktu");
         var round = await ReadAsync(await other.GetAsync($"/api/v1/allocations/{OpenYear}"));
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { version = round["version"]!.GetValue<int>() })).StatusCode);
+        await factory.PassApplicationDeadlineAsync(embete, OpenYear);
 
         var refused = await dual.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -141,6 +171,14 @@ public sealed class ImpartialityAndFourEyesTests(KtuFactory factory) : IClassFix
             Assert.False(await db.GrantDecisions.AnyAsync(d => d.EmbeteId == embete && d.SchemeYear == OpenYear));
         }
         Assert.Equal(HttpStatusCode.OK, (await (await factory.CreateApiClientAsync($"leder.{embete}@demo.ktu")).PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { })).StatusCode);
+
+        // The decision records the officer who assessed, not the one who had the case (nobody) or who sent the allocation.
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var decision = await db.GrantDecisions.SingleAsync(d => d.ApplicationId == Guid.Parse(bodo));
+            Assert.Equal((await db.Users.SingleAsync(u => u.Email == dualEmail)).Id, decision.OfficerUserId);
+        }
     }
 
     private static Task<HttpResponseMessage> AssessAsync(HttpClient officer, string id, bool half, string? note) =>

@@ -59,7 +59,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
                 Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(api, Id(draft))).StatusCode);
                 var id = Id(draft);
                 Applications[number] = id;
-                Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false })).StatusCode);
+                await Factory.AssignAndDeclareAsync(id, Officer, officer);
                 var score = number == Hareid ? 0 : 3;
                 var reason = number == Hareid ? "Søknaden gjelder ordinær drift, ikke kompetanse eller utvikling." : null;
                 var lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }
@@ -72,6 +72,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
             Assert.Empty(round["blockers"]!.AsArray());
             var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { version = round["version"]!.GetValue<int>() });
             Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+            await Factory.PassApplicationDeadlineAsync(Embete, OpenYear);
             var approver = await Factory.CreateApiClientAsync(Approver);
             var approved = await approver.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { version = (await ReadAsync(submitted))["version"]!.GetValue<int>() });
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);

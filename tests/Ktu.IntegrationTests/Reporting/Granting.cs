@@ -25,7 +25,7 @@ internal static class Granting
             var draft = await SaveAsync(api, Complete(await StartAsync(api)));
             Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(api, Id(draft))).StatusCode);
             var id = Id(draft);
-            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false })).StatusCode);
+            await factory.AssignAndDeclareAsync(id, $"saksbehandler.{embete}@demo.ktu", officer);
             var refusal = refusals.Contains(number);
             var lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }
                 .Select(l => new { lineId = l, score = refusal ? 0 : 3, reason = refusal ? "Søknaden gjelder ordinær drift, ikke kompetanse eller utvikling." : null })
@@ -35,6 +35,7 @@ internal static class Granting
         var round = await ReadAsync(await officer.GetAsync($"/api/v1/allocations/{OpenYear}"));
         var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { version = round["version"]!.GetValue<int>() });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await factory.PassApplicationDeadlineAsync(embete, OpenYear);
         var approver = await factory.CreateApiClientAsync($"leder.{embete}@demo.ktu");
         var approved = await approver.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { version = (await ReadAsync(submitted))["version"]!.GetValue<int>() });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);

@@ -10,7 +10,7 @@ namespace Ktu.Web.Features.Assessment;
 
 /// <summary>
 /// What every case officer's use case checks before it changes a case: the caller's role, the right to assess,
-/// an allocation round still open; and the two look-ups the impartiality declaration needs (the case file, the next officer).
+/// an allocation round still open; and the look-ups assignment and the impartiality declaration need (the case file, the officers, the leaders).
 /// </summary>
 internal static class CaseRules
 {
@@ -89,31 +89,12 @@ internal static class CaseRules
         return [.. officers.OrderBy(o => o.FullName ?? o.Email, StringComparer.Ordinal).Select(o => new Actor(o.Id, o.FullName, o.Email))];
     }
 
-    /// <summary>Another case officer of the embete who has not declared a conflict here, the one with fewest cases first.</summary>
-    public static async Task<Actor?> NextOfficerAsync(AppDbContext db, Application application, string excludeUserId, CancellationToken ct)
+    /// <summary>The e-mail addresses of the embete's leaders (approvers), who assign cases.</summary>
+    public static async Task<List<string>> LeaderEmailsAsync(AppDbContext db, string embeteId, CancellationToken ct)
     {
-        var conflicted = await db.ImpartialityDeclarations
-            .Where(d => d.ApplicationId == application.Id && d.Conflict)
-            .Select(d => d.UserId).Distinct().ToListAsync(ct);
-        var officerRole = await db.Roles.Where(r => r.Name == Roles.CaseOfficer).Select(r => r.Id).SingleAsync(ct);
-        var candidates = await db.Users
-            .Where(u => u.EmbeteId == application.EmbeteId && u.Id != excludeUserId && !conflicted.Contains(u.Id))
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole))
-            .Select(u => new { u.Id, u.FullName, u.Email })
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
-        {
-            return null;
-        }
-        var load = await db.CaseFiles
-            .Where(c => c.EmbeteId == application.EmbeteId && c.SchemeYear == application.SchemeYear && c.AssignedOfficerId != null)
-            .GroupBy(c => c.AssignedOfficerId!)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var chosen = candidates
-            .OrderBy(c => load.GetValueOrDefault(c.Id))
-            .ThenBy(c => c.Email, StringComparer.Ordinal)
-            .First();
-        return new Actor(chosen.Id, chosen.FullName, chosen.Email);
+        var role = await db.Roles.Where(r => r.Name == Roles.Approver).Select(r => r.Id).SingleAsync(ct);
+        return await db.Users
+            .Where(u => u.EmbeteId == embeteId && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
+            .Select(u => u.Email!).ToListAsync(ct);
     }
 }

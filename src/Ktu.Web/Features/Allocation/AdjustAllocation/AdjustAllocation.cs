@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,6 +63,7 @@ internal static class AdjustAllocation
         {
             var before = round.ReadAdjustments();
             await EnsureNoConflictedChangeAsync(db, me, view, before, adjustments, ct);
+            adjustments = Stamp(view, before, adjustments, actor, now);
             round.ChangeAdjustments(adjustments, actor, now);
             RoundRules.Audit(db, me, now, "allocation.adjusted", round, before, adjustments);
         }
@@ -97,11 +99,27 @@ internal static class AdjustAllocation
         var sent = after.ToDictionary(a => a.LineKey, StringComparer.Ordinal);
         foreach (var line in view.Lines.Where(l => conflicted.Contains(l.ApplicationId)))
         {
-            if (stored.GetValueOrDefault(line.Key) != sent.GetValueOrDefault(line.Key))
+            var was = stored.GetValueOrDefault(line.Key);
+            var now = sent.GetValueOrDefault(line.Key);
+            if ((was is null) != (now is null) || (was is not null && !was.SaysTheSameAs(now)))
             {
                 throw new RuleViolationException(Format.Text(AllocationTexts.Adjust_Conflict, line.Applicant), "impartiality-conflict");
             }
         }
+    }
+
+    /// <summary>
+    /// Who made each adjustment and when, and on which submission of the application: one sent back unchanged keeps its
+    /// maker and time; a new or changed one is the caller's, now, on the application's current submission.
+    /// </summary>
+    private static List<LineAdjustment> Stamp(RoundView view, IReadOnlyList<LineAdjustment> before, List<LineAdjustment> sent, Actor actor, DateTimeOffset now)
+    {
+        var stored = before.ToDictionary(a => a.LineKey, StringComparer.Ordinal);
+        var lines = view.Lines.ToDictionary(l => l.Key, StringComparer.Ordinal);
+        return [.. sent.Select(a => stored.GetValueOrDefault(a.LineKey) is { } kept && kept.SaysTheSameAs(a)
+                && !kept.IsStaleFor(lines[a.LineKey].SubmissionNumber)
+            ? kept
+            : a with { ByUserId = actor.UserId, ByName = actor.DisplayName, At = now, SubmissionNumber = lines[a.LineKey].SubmissionNumber })];
     }
 
     /// <summary>The adjustments as sent, read against the allocation's lines, or why they cannot be used.</summary>

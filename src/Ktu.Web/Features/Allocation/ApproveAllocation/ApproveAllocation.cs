@@ -2,6 +2,7 @@ using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ namespace Ktu.Web.Features.Allocation;
 public sealed record ApprovalResponse(int Decisions, RoundResponse Round);
 
 /// <summary>
-/// Four eyes: a leader who neither sent the allocation nor handled one of its cases approves it, which fixes one decision
+/// Four eyes: a leader who neither sent the allocation nor handled one of its cases approves it, once the application
+/// deadline has passed (so no application comes in behind the decisions), which fixes one decision
 /// per application, exactly as submitted. The round's version guards the whole step, and the unique decision per
 /// application guards it again, so two approvers at once give one set of decisions and the pot is never over-spent.
 /// </summary>
@@ -36,6 +38,12 @@ internal static class ApproveAllocation
             throw new RuleViolationException(AllocationTexts.Approve_OwnSubmission, "four-eyes");
         }
         var view = await RoundView.LoadAsync(db, round.EmbeteId, year, ct);
+        var scheme = await db.Reference.SchemeYearAsync(year, ct) ?? throw new NotFoundException(AllocationTexts.SchemeYear_NotFound);
+        if (!ApprovalWaitsForTheDeadline.Allows(scheme, view.Pot, time.GetUtcNow()))
+        {
+            throw new RuleViolationException(
+                Format.Text(AllocationTexts.Approve_BeforeDeadline, Format.Deadline(Deadline.For(scheme, view.Pot))), "before-deadline");
+        }
         if (view.Blockers() is { Count: > 0 } blockers)
         {
             throw new RuleViolationException(AllocationTexts.Approve_NotReady + string.Join(" ", blockers), "round-not-ready");
@@ -78,7 +86,9 @@ internal static class ApproveAllocation
             var application = applications[group.Key];
             var snapshot = (await db.ApplicationSubmissions.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Number).FirstAsync(ct)).ReadSnapshot();
             var caseFile = caseFiles.GetValueOrDefault(application.Id);
-            var officer = caseFile.Officer is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter;
+            // The officer who assessed the application (issue 16), not only whoever has the case at approval.
+            var officer = group.First().AssessedBy
+                ?? (caseFile.Officer is { } id && officerUsers.TryGetValue(id, out var o) ? o : submitter);
             var lines = group.Select(l => new DecisionLine(l.Line.Id, l.Line.Part, l.Line.Label, l.Line.AmountApplied, l.AmountFinal, l.FinalReason)).ToList();
             var decision = GrantDecision.Make(Guid.NewGuid(), application.Id, round.Id, organisations[application.OrganisationId], year,
                 application.Reference ?? "", snapshot.Application.AccountNumber, snapshot.Application.PaymentRemark, lines,

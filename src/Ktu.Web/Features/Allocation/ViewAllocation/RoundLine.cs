@@ -1,9 +1,10 @@
+using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Decisions;
 
 namespace Ktu.Web.Features.Allocation;
 
-/// <summary>One line of the embete's allocation: the assessment, the proposal, the officer's adjustment and the result.</summary>
+/// <summary>One line of the embete's allocation: the assessment (by whom, when), the proposal, the officer's adjustment (by whom, when) and the result.</summary>
 internal sealed record RoundLine(
     string Key,
     Guid ApplicationId,
@@ -18,7 +19,10 @@ internal sealed record RoundLine(
     LineOutcome Outcome,
     string ProposalReason,
     LineAdjustment? Adjustment,
-    string? OfficerName)
+    string? OfficerName,
+    int SubmissionNumber,
+    Actor? AssessedBy,
+    DateTimeOffset? AssessedAt)
 {
     public long AmountFinal => Adjustment?.Amount ?? AmountProposed;
 

@@ -1,10 +1,12 @@
 namespace Ktu.Web.Features.Allocation;
 
 /// <summary>The allocation as the API shows it; the DTOs of ViewAllocation and of the changes that answer with it.</summary>
+/// <remarks>Per line, who last saved the assessment and who made the adjustment, and when, for the approver (issue 16).</remarks>
 public sealed record RoundLineDto(
     string Key, Guid ApplicationId, string Reference, string Applicant, bool District, string LineId, string Part, string Label,
     long AmountApplied, int Score, long AmountAssessed, long AmountProposed, string Outcome, string ProposalReason,
-    long? AdjustedAmount, string? AdjustmentReason, long AmountFinal, string FinalReason);
+    long? AdjustedAmount, string? AdjustmentReason, long AmountFinal, string FinalReason,
+    string? AssessedBy, DateTimeOffset? AssessedAt, string? AdjustedBy, DateTimeOffset? AdjustedAt);
 
 public sealed record EarmarkStateDto(string Theme, string ThemeName, long Amount, long Used, long Left);
 

@@ -136,8 +136,10 @@ internal sealed record RoundView(
         var lines = candidates.Select(c =>
         {
             var p = proposed[c.Key];
+            // An adjustment made on an earlier submission of a withdrawn and resubmitted application no longer counts.
+            var adjustment = adjustments.GetValueOrDefault(c.Key) is { } a && !a.IsStaleFor(c.SubmissionNumber) ? a : null;
             return new RoundLine(c.Key, c.ApplicationId, c.Reference, c.Applicant, c.District, c.Line, c.Score, c.Amount, c.Reason,
-                p.AmountProposed, p.Outcome, p.Reason, adjustments.GetValueOrDefault(c.Key), c.OfficerName);
+                p.AmountProposed, p.Outcome, p.Reason, adjustment, c.OfficerName, c.SubmissionNumber, c.AssessedBy, c.AssessedAt);
         }).ToList();
 
         var earmarkStates = earmarks.Select(e =>
@@ -162,7 +164,7 @@ internal sealed record RoundView(
 
     private sealed record Candidate(
         string Key, Guid ApplicationId, string Reference, string Applicant, bool District, CaseLine Line,
-        int Score, long Amount, string? Reason, string? OfficerName)
+        int Score, long Amount, string? Reason, string? OfficerName, int SubmissionNumber, Actor? AssessedBy, DateTimeOffset? AssessedAt)
     {
         public AllocationLine ToAllocationLine() => new()
         {
@@ -200,11 +202,13 @@ internal sealed record RoundView(
             .Where(o => applications.Select(a => a.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, ct);
         var earmarked = scheme.EarmarkedThemes(embeteId);
+        var assessors = await AssessorsAsync(db, embeteId, ids, ct);
 
         var candidates = new List<Candidate>();
         var notReady = new List<NotReady>();
         foreach (var a in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
         {
+            (Actor By, DateTimeOffset At)? assessor = assessors.TryGetValue(a.Id, out var found) ? found : null;
             var organisation = organisations[a.OrganisationId];
             cases.TryGetValue(a.Id, out var caseFile);
             if (caseFile is not { Status: CaseStatus.Assessed })
@@ -212,7 +216,8 @@ internal sealed record RoundView(
                 notReady.Add(new(a.Id, a.Reference ?? "", organisation.Name, CaseStatusName.Of(caseFile?.Status ?? CaseStatus.Received, false)));
                 continue;
             }
-            var snapshot = submissions[a.Id].ReadSnapshot();
+            var submission = submissions[a.Id];
+            var snapshot = submission.ReadSnapshot();
             var assessments = caseFile.ReadAssessments().ToDictionary(x => x.LineId, StringComparer.Ordinal);
             var district = Domain.Rules.DistrictMunicipality.Is(organisation, scheme);
             foreach (var line in CaseLines.From(snapshot.Application, scheme, earmarked))
@@ -221,9 +226,27 @@ internal sealed record RoundView(
                 candidates.Add(new Candidate(AllocationRound.LineKey(a.Id, line.Id), a.Id, a.Reference ?? "", organisation.Name, district, line,
                     assessed?.Score ?? 0, assessed?.Amount ?? 0,
                     // No reason on an assessed line is normal (granted as applied); FinalReason then says so. Only a line with no assessment is "not assessed".
-                    assessed is null ? AllocationTexts.Line_NotAssessed : assessed.Reason, caseFile.AssignedOfficerName));
+                    assessed is null ? AllocationTexts.Line_NotAssessed : assessed.Reason, caseFile.AssignedOfficerName,
+                    submission.Number, assessor?.By, assessor?.At));
             }
         }
         return (candidates, notReady);
+    }
+
+    /// <summary>
+    /// Who last saved each application's assessment, and when, from the audit trail (which cannot be rewritten): the
+    /// approver sees it, and the decision records it, also when the case has since moved to someone else.
+    /// </summary>
+    private static async Task<Dictionary<Guid, (Actor By, DateTimeOffset At)>> AssessorsAsync(AppDbContext db, string embeteId, List<Guid> ids, CancellationToken ct)
+    {
+        var keys = ids.Select(i => i.ToString()).ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "case.assessed" && e.EmbeteId == embeteId && keys.Contains(e.EntityId) && e.ActorUserId != null)
+            .Select(e => new { e.EntityId, e.ActorUserId, e.ActorEmail, e.At, e.Id })
+            .ToListAsync(ct);
+        var latest = entries.GroupBy(e => e.EntityId).Select(g => g.MaxBy(e => e.Id)!).ToList();
+        var userIds = latest.Select(e => e.ActorUserId!).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        return latest.ToDictionary(e => Guid.Parse(e.EntityId), e => (new Actor(e.ActorUserId!, names.GetValueOrDefault(e.ActorUserId!), e.ActorEmail), e.At));
     }
 }

@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
+using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Features.Applications;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,9 @@ namespace Ktu.Web.Features.Applications;
 internal sealed class DemoApplications(IConfiguration configuration, TimeProvider time) : IDataSeed
 {
     private static readonly string[] Municipalities = ["5006", "5021", "5027", "5032", "5036", "5042", "5046", "5053", "5057", "5061"];
+
+    /// <summary>How many of the sample applications are left unassigned, for the leader to give to an officer.</summary>
+    private const int LeftForTheLeader = 2;
 
     /// <summary>The report year's applicants (Demo:ReportYear): the demo applicant Trondheim and the ten above.</summary>
     internal static readonly string[] ReportYearMunicipalities = ["5001", .. Municipalities];
@@ -101,7 +105,27 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
         }
         db.Applications.Add(application);
         await RecordSubmission.SaveAsync(db, application, view, actor, now, demoSeed: true, ct);
+        await AssignAsync(db, application, i, now, ct);
         return true;
+    }
+
+    /// <summary>
+    /// A case is given to an officer by the embete's leader, never taken by declaring impartiality (issue 16). So that
+    /// the demo's case officer has cases to try at once, the leader has already given them all but the last
+    /// <see cref="LeftForTheLeader"/>, which wait in the inbox for the leader (leder.trondelag) to assign.
+    /// </summary>
+    private static async Task AssignAsync(AppDbContext db, Application application, int i, DateTimeOffset now, CancellationToken ct)
+    {
+        var officer = await db.Users.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.Email == $"saksbehandler.{application.EmbeteId}@{DemoAccounts.EmailDomain}", ct);
+        if (officer is null || i >= Municipalities.Length - LeftForTheLeader)
+        {
+            return;
+        }
+        var caseFile = CaseFile.Open(application, now);
+        caseFile.AssignTo(new Actor(officer.Id, officer.FullName, officer.Email), now);
+        db.CaseFiles.Add(caseFile);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Varied but deterministic content: amounts, persons, continuations, BPA roles and project themes differ by index.</summary>

@@ -13,9 +13,9 @@ public sealed record ImpartialityRequest(bool Conflict, string? Reason);
 public sealed record MessageResponse(string Message);
 
 /// <summary>
-/// A case officer or approver declares impartiality (forvaltningsloven § 6), once per person and application: an
-/// officer who is impartial takes an unassigned case; an officer's conflict hands the case on to another officer of
-/// the embete, who gets an e-mail. A declared conflict stands (409 on any later declaration), and nothing can be
+/// A case officer or approver declares impartiality (forvaltningsloven § 6), once per person and application. It is
+/// only a declaration (issue 16): nobody takes a case by declaring no conflict, the embete's leader assigns it
+/// (AssignCase); the assigned officer's conflict takes the case from them and back to the leaders, who get an e-mail. A declared conflict stands (409 on any later declaration), and nothing can be
 /// declared while the allocation awaits approval or after the decision. Written to the audit trail.
 /// </summary>
 internal static class DeclareImpartiality
@@ -29,7 +29,7 @@ internal static class DeclareImpartiality
 
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/{id:guid}/impartiality", DeclareAsync)
-            .WithSummary("Erklær deg habil (og ta saken hvis ingen har den) eller inhabil (saken går til en annen saksbehandler). Loggføres.")
+            .WithSummary("Erklær deg habil eller inhabil. Bare en erklæring: lederen tildeler saker. Er du inhabil i en sak du har, går den tilbake til lederen. Loggføres.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -51,7 +51,6 @@ internal static class DeclareImpartiality
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid applicationId, Input input, CancellationToken ct)
     {
         CaseRules.RequireCaseOfficerOrApprover(me);
-        var isOfficer = me.IsInRole(Roles.CaseOfficer);
         var application = await CaseAccess.LoadAsync(db, me, applicationId, ct);
         var errors = new FieldErrors();
         var reason = input.Reason?.Trim();
@@ -93,36 +92,24 @@ internal static class DeclareImpartiality
         string message;
         if (!input.Conflict)
         {
-            if (caseFile.AssignedOfficerId is null && isOfficer)
-            {
-                caseFile.AssignTo(actor, now);
-                AuditTrail.Record(db, me, now, "case.assigned", "application", application.Id.ToString(),
-                    application.OrganisationId, application.EmbeteId, after: new { officer = actor.Name ?? actor.Email });
-                message = AssessmentTexts.Impartiality_DeclaredAndAssigned;
-            }
-            else
-            {
-                message = caseFile.IsAssignedTo(actor.UserId)
-                    ? AssessmentTexts.Impartiality_Declared
-                    : Format.Text(AssessmentTexts.Impartiality_DeclaredAssignedTo, caseFile.AssignedOfficerName);
-            }
+            // Only a declaration: a case is given to an officer by the embete's leader (AssignCase), never taken by declaring.
+            message = caseFile.IsAssignedTo(actor.UserId) ? AssessmentTexts.Impartiality_Declared
+                : caseFile.AssignedOfficerName is { } name ? Format.Text(AssessmentTexts.Impartiality_DeclaredAssignedTo, name)
+                : AssessmentTexts.Impartiality_DeclaredUnassigned;
         }
-        else if (isOfficer && (caseFile.AssignedOfficerId is null || caseFile.IsAssignedTo(actor.UserId)))
+        else if (caseFile.IsAssignedTo(actor.UserId))
         {
-            var next = await CaseRules.NextOfficerAsync(db, application, actor.UserId, ct);
-            var before = caseFile.AssignedOfficerName;
-            caseFile.AssignTo(next, now);
-            AuditTrail.Record(db, me, now, "case.reassigned", "application", application.Id.ToString(),
+            // The case leaves the conflicted officer and goes back to the leader, who gives it to someone else.
+            caseFile.AssignTo(null, now);
+            AuditTrail.Record(db, me, now, "case.unassigned", "application", application.Id.ToString(),
                 application.OrganisationId, application.EmbeteId,
-                before: new { officer = before }, after: new { officer = next?.Name ?? next?.Email, reason = "inhabil" });
-            message = next is null
-                ? AssessmentTexts.Impartiality_ConflictNoOtherOfficer
-                : Format.Text(AssessmentTexts.Impartiality_ConflictHandedOn, next.Name ?? next.Email);
-            if (next?.Email is { } to)
+                before: new { officer = actor.Name ?? actor.Email }, after: new { officer = (string?)null, reason = "inhabil" });
+            foreach (var leader in await CaseRules.LeaderEmailsAsync(db, application.EmbeteId, ct))
             {
-                db.OutboxMessages.Add(OutboxMessage.Email(to, Format.Text(AssessmentTexts.Email_Reassigned_Subject, application.Reference),
-                    Format.Text(AssessmentTexts.Email_Reassigned_Body, application.Reference), now));
+                db.OutboxMessages.Add(OutboxMessage.Email(leader, Format.Text(AssessmentTexts.Email_Unassigned_Subject, application.Reference),
+                    Format.Text(AssessmentTexts.Email_Unassigned_Body, application.Reference), now));
             }
+            message = AssessmentTexts.Impartiality_ConflictBackToLeader;
         }
         else
         {

@@ -49,12 +49,10 @@ public sealed partial class CaseModel(AppDbContext db, CurrentUser me, TimeProvi
         await LoadAsync(id, ct);
         Message = Done switch
         {
-            "habil" => View.CaseFile?.IsAssignedTo(me.Id ?? "") == true
-                ? AssessmentTexts.Impartiality_DeclaredAndAssigned
-                : AssessmentTexts.Impartiality_Declared,
-            "inhabil" => View.CaseFile?.AssignedOfficerName is { } name
-                ? Format.Text(AssessmentTexts.Case_Done_PartialHandedOn, name)
-                : AssessmentTexts.Case_Done_PartialNoOtherOfficer,
+            "habil" => View.CaseFile?.IsAssignedTo(me.Id ?? "") == true ? AssessmentTexts.Impartiality_Declared
+                : View.CaseFile?.AssignedOfficerName is { } name ? Format.Text(AssessmentTexts.Impartiality_DeclaredAssignedTo, name)
+                : AssessmentTexts.Impartiality_DeclaredUnassigned,
+            "inhabil" => AssessmentTexts.Impartiality_Conflict,
             "vurdert" => AssessmentTexts.Case_Done_Assessed,
             "spurt" => AssessmentTexts.Case_Done_Asked,
             "tildelt" => Format.Text(AssessmentTexts.Assign_Done, View.CaseFile?.AssignedOfficerName),
