@@ -30,6 +30,9 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         // Arrange over the JSON API: two Nordland municipalities submit complete applications for 2027.
         var bodo = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Bodo, Year);
         var narvik = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Narvik, Year);
+        // The embete's leader gives both cases to the case officer (issue 16: a case is never taken by declaring).
+        await DemoApi.AssignAsync(Fixture.BaseAddress, Embete, bodo);
+        await DemoApi.AssignAsync(Fixture.BaseAddress, Embete, narvik);
 
         // The case officer starts from the start page and goes to the inbox.
         await LogInAsync($"saksbehandler.{Embete}@demo.ktu");
@@ -37,7 +40,7 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/saksbehandling");
         await Expect(Heading(Page, $"Innboks {Year}")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("count-total")).ToHaveTextAsync("2");
-        await Expect(Page.GetByTestId("count-Received")).ToHaveTextAsync("2");
+        await Expect(Page.GetByTestId("count-UnderAssessment")).ToHaveTextAsync("2");
         var inbox = Page.GetByTestId("inbox");
         await Expect(inbox.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(inbox).ToContainTextAsync("Bodø");
@@ -62,7 +65,7 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         // Bodø: declare impartiality, trip over one validation error, then assess every line.
         await inbox.Locator("tbody tr", new LocatorLocatorOptions { HasText = "Bodø" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/saksbehandling/sak/{bodo}");
-        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Ny");
+        await Expect(Page.GetByTestId("case-status")).ToHaveTextAsync("Under vurdering");
         await CheckPageAsync(Page, "case-3-case-new");
         await DeclareImpartialAsync();
         await CheckPageAsync(Page, "case-4-case-impartial");
@@ -180,6 +183,7 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckPageAsync(Page, "case-12-allocation-submitted");
 
         // The approver, in a browser of their own, approves: the decisions are made.
+        await Fixture.PassApplicationDeadlineAsync(Embete, Year); // no approval before the application deadline (issue 16)
         var approver = await LogInInNewContextAsync($"leder.{Embete}@demo.ktu");
         await approver.GotoAsync($"/saksbehandling/fordeling/{Year}");
         await Expect(approver.GetByTestId("round-status")).ToHaveTextAsync("Sendt til godkjenning");
@@ -214,7 +218,7 @@ public sealed class CaseHandlingTests(BrowserFixture fixture) : BrowserTest(fixt
     {
         await Page.GetByLabel("Ja, jeg er habil", new PageGetByLabelOptions { Exact = true }).CheckAsync();
         await ClickAsync(Page, "Lagre erklæringen");
-        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Du har erklært deg habil, og saken er tildelt deg.");
+        await Expect(Page.GetByTestId("case-message")).ToHaveTextAsync("Du har erklært deg habil.");
         await Expect(Page.GetByTestId("my-declaration")).ToContainTextAsync("Du erklærte deg habil");
     }
 

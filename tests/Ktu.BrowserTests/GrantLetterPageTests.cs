@@ -39,7 +39,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
     {
         var skien = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Skien, Year);
         var porsgrunn = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Porsgrunn, Year);
-        await DemoApi.AssessAndApproveAsync(Fixture.BaseAddress, Embete, Year, [skien, porsgrunn]);
+        await DemoApi.AssessAndApproveAsync(Fixture, Embete, Year, [skien, porsgrunn]);
 
         // From the approved allocation to the letters page: two decisions, no letters yet.
         await LogInAsync($"saksbehandler.{Embete}@demo.ktu");

@@ -27,7 +27,7 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
     public async Task The_municipality_reports_with_the_auditors_statement_and_the_embete_approves_it_with_four_eyes()
     {
         var application = await DemoApi.SubmitCompleteApplicationAsync(Fixture.BaseAddress, Kristiansand, Year);
-        await DemoApi.AssessAndApproveAsync(Fixture.BaseAddress, Embete, Year, [application]);
+        await DemoApi.AssessAndApproveAsync(Fixture, Embete, Year, [application]);
         using (var leaderApi = await DemoApi.LogInAsync(Fixture.BaseAddress, $"leder.{Embete}@demo.ktu"))
         {
             var opened = await leaderApi.PutAsJsonAsync($"/api/v1/schemes/{Year}/pots/{Embete}/deadlines", new { reportOpensOn = "2026-11-01" });

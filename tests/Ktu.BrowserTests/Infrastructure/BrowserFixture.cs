@@ -1,3 +1,7 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ktu.BrowserTests.Infrastructure;
@@ -34,6 +38,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>
+    /// Sets the embete's own application deadline for the year to a minute ago on the host's clock, so its allocation
+    /// may be approved (issue 16: no approval before the deadline). Set in the database: the leader's page refuses a
+    /// deadline in the past. Each browser test uses its own embete, so no other test's applications are shut out.
+    /// </summary>
+    public async Task PassApplicationDeadlineAsync(string embeteId, int year)
+    {
+        await using var scope = _host!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pot = await db.Pots.SingleOrDefaultAsync(p => p.SchemeYear == year && p.EmbeteId == embeteId);
+        if (pot is null)
+        {
+            pot = new Pot { SchemeYear = year, EmbeteId = embeteId };
+            db.Pots.Add(pot);
+        }
+        pot.ApplicationDeadline = _host.Time.GetUtcNow().AddMinutes(-1);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Where screenshots go: a folder next to the test assembly (bin/.../screenshots).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -45,15 +45,17 @@ internal static class DemoApi
     }
 
     /// <summary>
-    /// As the embete's case officer: declares impartiality and gives every line of every application
+    /// The embete's leader gives each case to the case officer, who declares impartiality and gives every line of every application
     /// <paramref name="score"/> (amounts as applied), marks the cases assessed and sends the allocation to approval;
     /// then the approver approves it, which makes the decisions.
     /// </summary>
-    public static async Task AssessAndApproveAsync(Uri baseAddress, string embete, int year, IEnumerable<string> applicationIds, int score = 4)
+    public static async Task AssessAndApproveAsync(BrowserFixture fixture, string embete, int year, IEnumerable<string> applicationIds, int score = 4)
     {
+        var baseAddress = fixture.BaseAddress;
         using var officer = await LogInAsync(baseAddress, $"saksbehandler.{embete}@demo.ktu");
         foreach (var id in applicationIds)
         {
+            await AssignAsync(baseAddress, embete, id);
             var declared = await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false });
             Assert.True(declared.IsSuccessStatusCode, await declared.Content.ReadAsStringAsync());
             var view = await ReadAsync(await officer.GetAsync($"/api/v1/cases/{id}"));
@@ -66,9 +68,21 @@ internal static class DemoApi
         var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{year}/submit", new { version = round["version"]!.GetValue<int>() });
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
 
+        await fixture.PassApplicationDeadlineAsync(embete, year);
         using var approver = await LogInAsync(baseAddress, $"leder.{embete}@demo.ktu");
         var approved = await approver.PostAsJsonAsync($"/api/v1/allocations/{year}/approve", new { version = (await ReadAsync(submitted))["version"]!.GetValue<int>() });
         Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>As the embete's leader (leder.{embete}): gives the case to the embete's case officer (saksbehandler.{embete}).</summary>
+    public static async Task AssignAsync(Uri baseAddress, string embete, string applicationId)
+    {
+        var officerEmail = $"saksbehandler.{embete}@demo.ktu";
+        using var leader = await LogInAsync(baseAddress, $"leder.{embete}@demo.ktu");
+        var users = JsonNode.Parse(await leader.GetStringAsync(new Uri($"/api/v1/admin/users?q={Uri.EscapeDataString(officerEmail)}", UriKind.Relative)))!.AsArray();
+        var officerId = users.Single(u => u!["email"]!.GetValue<string>() == officerEmail)!["id"]!.GetValue<string>();
+        var assigned = await leader.PostAsJsonAsync($"/api/v1/cases/{applicationId}/assignment", new { officerId });
+        Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
     }
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>

@@ -45,6 +45,7 @@ public sealed class SecondRoundTests(KtuFactory factory) : IClassFixture<KtuFact
         }));
         var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { version = adjusted["version"]!.GetValue<int>() });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await factory.PassApplicationDeadlineAsync(Embete, OpenYear);
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { })).StatusCode);
 
         // What is left is shown after approval, in the API.
@@ -164,7 +165,7 @@ public sealed class SecondRoundTests(KtuFactory factory) : IClassFixture<KtuFact
         var draft = await SaveAsync(api, Complete(await StartAsync(api)));
         Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(api, Id(draft))).StatusCode);
         var id = Id(draft);
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/cases/{id}/impartiality", new { conflict = false })).StatusCode);
+        await factory.AssignAndDeclareAsync(id, $"saksbehandler.{Embete}@demo.ktu", officer);
         var lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }.Select(l => new { lineId = l, score = 3 }).ToArray();
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, completed = true })).StatusCode);
         return id;

@@ -102,6 +102,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// </summary>
         Granters,
 
+        /// <summary>Admins (every entry) and an embete's leaders (their own embete's entries): the audit trail.</summary>
+        AuditReaders,
+
         /// <summary>The person the object (an outbox message to soker.5001) was sent to, and admins.</summary>
         RecipientOrAdmin,
     }
@@ -216,8 +219,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // Allocation and audit
         ["POST /api/v1/allocation/proposal"] = Access.AllocationStaff,
         ["GET /api/v1/audit/verify"] = Access.Admin,
-        ["GET /api/v1/audit/entries"] = Access.Granters, // a leader reads only the embete's own entries (AuditTrailReadingTests)
-        ["GET /revisjonslogg"] = Access.Granters,
+        ["GET /api/v1/audit/entries"] = Access.AuditReaders, // a leader reads only the embete's own entries (AuditTrailReadingTests)
+        ["GET /revisjonslogg"] = Access.AuditReaders,
 
         // Case handling (Features/Assessment) and the embete's allocation round (Features/Allocation/Round).
         ["GET /api/v1/cases/"] = Access.AnyEmbeteStaff,
@@ -434,6 +437,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
         Access.Granters => caller is Caller.Approver or Caller.ApplicationAdminOwnOrg or Caller.Admin,
+        Access.AuditReaders => caller is Caller.Approver or Caller.Admin,
         Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };

@@ -125,7 +125,8 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
 
         using var health = await factory.CreateBrowserClient().GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        var still = await ApplicationApi.GetAsync(owner, id);
+        // Logged in afresh: the corpus also reaches "end my sessions" (/api/v1/account/sessions/end), which rightly ends the owner's token.
+        var still = await ApplicationApi.GetAsync(await factory.CreateApiClientAsync("soker.5001@demo.ktu"), id);
         Assert.Equal(id, ApplicationApi.Id(still));
 
         output.WriteLine($"SUMMARY: {routes.Count} write routes, {sent} hostile requests, {failures.Count} wrong answers");
@@ -214,6 +215,7 @@ public sealed partial class HostileInputTests(KtuFactory factory, ITestOutputHel
         "name" => "scenario",
         "embete" => "trondelag",
         "provider" => "idporten",
+        "role" => "applicant",
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });
 

@@ -119,7 +119,7 @@ public sealed class ProductionModeTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var demoUsers = await db.Users.Where(u => u.Email!.EndsWith("@demo.ktu")).ToListAsync();
-            Assert.Equal(357 + 4 * 10 + 2, demoUsers.Count);
+            Assert.Equal(357 + 4 * 10 + 2 + 1, demoUsers.Count);
             Assert.All(demoUsers, u =>
             {
                 Assert.Null(u.PasswordHash);

@@ -123,6 +123,19 @@ public sealed class TwoProcesses : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Changes rows in the shared database directly (what no page allows, such as a deadline in the past); returns the count.</summary>
+    public async Task<int> ExecuteAsync(string sql, params object[] values)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, conn);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var process in _processes)
@@ -213,6 +226,9 @@ public sealed class TwoProcessesTests(TwoProcesses apps) : IClassFixture<TwoProc
         }
         // Two Agder municipalities apply and are assessed; the case officer sends the allocation for approval.
         var officer = await apps.SignInAsync(apps.First, "saksbehandler.agder@demo.ktu");
+        var leader = await apps.SignInAsync(apps.First, "leder.agder@demo.ktu");
+        var officers = System.Text.Json.Nodes.JsonNode.Parse(await leader.GetStringAsync(new Uri("/api/v1/admin/users?q=saksbehandler.agder@demo.ktu", UriKind.Relative)))!.AsArray();
+        var officerId = officers.Single(u => u!["email"]!.GetValue<string>() == "saksbehandler.agder@demo.ktu")!["id"]!.GetValue<string>();
         var applications = new List<string>();
         foreach (var (number, instance) in new[] { ("4204", apps.First), ("4203", apps.Second) })
         {
@@ -220,6 +236,8 @@ public sealed class TwoProcessesTests(TwoProcesses apps) : IClassFixture<TwoProc
             var draft = await SaveAsync(applicant, Complete(await StartAsync(applicant)));
             Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(applicant, Id(draft))).StatusCode);
             applications.Add(Id(draft));
+            // The leader gives the case to the officer (issue 16), who declares no conflict and assesses it.
+            Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/v1/cases/{Id(draft)}/assignment", new { officerId })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/cases/{Id(draft)}/impartiality", new { conflict = false })).StatusCode);
             var lines = new[] { "kompetanse-1-videreforing", "kompetanse-1-nye", "bpa-1", "prosjekt-1" }
                 .Select(l => new { lineId = l, score = 3, reason = (string?)null }).ToArray();
@@ -230,8 +248,11 @@ public sealed class TwoProcessesTests(TwoProcesses apps) : IClassFixture<TwoProc
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         var version = (await ReadAsync(sent))["version"]!.GetValue<int>();
 
+        // No approval before the application deadline (issue 16): Agder's own deadline is moved a minute into the past.
+        Assert.Equal(1, await apps.ExecuteAsync(
+            """UPDATE "Pots" SET "ApplicationDeadline" = now() - interval '1 minute' WHERE "EmbeteId" = 'agder' AND "SchemeYear" = $1""", OpenYear));
+
         // Two leaders press "approve" at the same moment, each on an instance of their own.
-        var leader = await apps.SignInAsync(apps.First, "leder.agder@demo.ktu");
         var otherLeader = await apps.SignInAsync(apps.Second, "leder2.agder@demo.ktu");
         var both = await Task.WhenAll(
             leader.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/approve", new { version }),

@@ -134,8 +134,15 @@ internal static class LoginCheck
     private static async Task RecordAsync(AppDbContext db, TimeProvider time, HttpContext http, string action, AppUser? user)
     {
         var channel = http.Request.Path.StartsWithSegments("/api") ? "api" : "page";
+        // An applicant's entry carries the embete that handles its organisation, as every other applicant entry does,
+        // so the embete's leader reads it in the trail.
+        var embeteId = user?.EmbeteId;
+        if (embeteId is null && user?.OrganisationId is int organisationId)
+        {
+            embeteId = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.EmbeteId).SingleOrDefaultAsync(http.RequestAborted);
+        }
         db.AuditEntries.Add(Domain.Audit.AuditEntry.Create(time.GetUtcNow(), user?.Id, user?.Email, action, "User", user?.Id ?? "",
-            user?.OrganisationId, user?.EmbeteId, after: new { Address = LoginAddress.Shorten(http.Connection.RemoteIpAddress), Channel = channel }));
+            user?.OrganisationId, embeteId, after: new { Address = LoginAddress.Shorten(http.Connection.RemoteIpAddress), Channel = channel }));
         await db.SaveChangesAsync(http.RequestAborted);
     }
 
