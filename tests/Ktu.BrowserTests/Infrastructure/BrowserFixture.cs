@@ -1,7 +1,3 @@
-using Ktu.Web.Data;
-using Ktu.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ktu.BrowserTests.Infrastructure;
@@ -44,19 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// may be approved (issue 16: no approval before the deadline). Set in the database: the leader's page refuses a
     /// deadline in the past. Each browser test uses its own embete, so no other test's applications are shut out.
     /// </summary>
-    public async Task PassApplicationDeadlineAsync(string embeteId, int year)
-    {
-        await using var scope = _host!.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pot = await db.Pots.SingleOrDefaultAsync(p => p.SchemeYear == year && p.EmbeteId == embeteId);
-        if (pot is null)
-        {
-            pot = new Pot { SchemeYear = year, EmbeteId = embeteId };
-            db.Pots.Add(pot);
-        }
-        pot.ApplicationDeadline = _host.Time.GetUtcNow().AddMinutes(-1);
-        await db.SaveChangesAsync();
-    }
+    public Task PassApplicationDeadlineAsync(string embeteId, int year) =>
+        Ktu.TestSupport.ApplicationDeadline.PassAsync(_host!.Services, embeteId, year, _host.Time.GetUtcNow());
 
     /// <summary>Where screenshots go: a folder next to the test assembly (bin/.../screenshots).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

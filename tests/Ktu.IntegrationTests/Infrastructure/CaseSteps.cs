@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ktu.IntegrationTests.Infrastructure;
@@ -46,17 +44,6 @@ internal static class CaseSteps
     /// Sets the embete's own application deadline for the year to a minute ago, so its allocation may be approved
     /// (no application can come in after it). Set directly: the leader's page refuses a deadline in the past.
     /// </summary>
-    public static async Task PassApplicationDeadlineAsync(this KtuFactory factory, string embeteId, int year)
-    {
-        await using var scope = factory.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pot = await db.Pots.SingleOrDefaultAsync(p => p.SchemeYear == year && p.EmbeteId == embeteId);
-        if (pot is null)
-        {
-            pot = new Pot { SchemeYear = year, EmbeteId = embeteId };
-            db.Pots.Add(pot);
-        }
-        pot.ApplicationDeadline = factory.Time.GetUtcNow().AddMinutes(-1);
-        await db.SaveChangesAsync();
-    }
+    public static Task PassApplicationDeadlineAsync(this KtuFactory factory, string embeteId, int year) =>
+        Ktu.TestSupport.ApplicationDeadline.PassAsync(factory.Services, embeteId, year, factory.Time.GetUtcNow());
 }
