@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Reporting.Reallocation> Reallocations => Set<Ktu.Web.Domain.Reporting.Reallocation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
+    public DbSet<LoginLockout> LoginLockouts => Set<LoginLockout>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Ktu.Web.Domain.Audit.AuditEntry> AuditEntries => Set<Ktu.Web.Domain.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -85,7 +85,8 @@ public static class AuthSetup
 
         var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 20);
         var documentsPerMinute = configuration.GetValue("Security:DocumentDownloadsPerMinute", 60);
-        var submitsPerHour = configuration.GetValue("Security:SubmitsPerHour", 30);
+        var submitLimit = new SubmitLimit(configuration.GetValue("Security:SubmitsPerHour", 30));
+        services.AddSingleton(submitLimit);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -95,9 +96,8 @@ public static class AuthSetup
             o.AddPolicy(Policies.DocumentRateLimit, ctx => RateLimitPartition.GetSlidingWindowLimiter(
                 Caller(ctx),
                 _ => new SlidingWindowRateLimiterOptions { PermitLimit = documentsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
-            o.AddPolicy(Policies.SubmitRateLimit, ctx => RateLimitPartition.GetSlidingWindowLimiter(
-                Caller(ctx),
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = submitsPerHour, Window = TimeSpan.FromHours(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+            // The summary page's submit and withdraw buttons take from the same budget (SubmitLimit).
+            o.AddPolicy(Policies.SubmitRateLimit, submitLimit.Policy);
             o.OnRejected = async (ctx, ct) =>
             {
                 var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -127,7 +127,7 @@ public static class AuthSetup
     }
 
     /// <summary>The signed-in person, else the address: a limit per caller, not one shared by everyone.</summary>
-    private static string Caller(HttpContext ctx) =>
+    internal static string Caller(HttpContext ctx) =>
         ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
             ? "user:" + id
             : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local");

@@ -69,6 +69,8 @@ internal sealed class KtuBrowserHost : WebApplicationFactory<Program>
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("Security:DocumentDownloadsPerMinute", "100000");
         builder.UseSetting("Security:SubmitsPerHour", "100000");
+        builder.UseSetting("Security:ReceiptEmailsPerAddressPerHour", "100000");
+        builder.UseSetting("Security:FailedLoginsPerAddressPerHour", "100000");
         // Background reminders would queue e-mails at random moments; tests run the job themselves.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Database:Provider", "Sqlite");

@@ -32,8 +32,12 @@ public sealed class SessionsEndAtOnceTests(KtuFactory factory) : IClassFixture<K
         Assert.Equal("/logg-inn", page.Headers.Location!.AbsolutePath);
     }
 
+    /// <summary>
+    /// Wrong passwords lock the account out only for the network they came from, not the account (LockoutTests): ending
+    /// its sessions too would let anyone who knows the address throw the holder out, so they go on.
+    /// </summary>
     [Fact]
-    public async Task A_lock_out_after_failed_log_ins_ends_the_tokens_already_issued()
+    public async Task Wrong_passwords_typed_by_someone_else_do_not_end_the_tokens_already_issued()
     {
         const string email = "soker.1103@demo.ktu";
         var api = await factory.CreateApiClientAsync(email);
@@ -42,7 +46,7 @@ public sealed class SessionsEndAtOnceTests(KtuFactory factory) : IClassFixture<K
             using var wrong = await factory.CreateBrowserClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Feil-passord-1!" });
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(Me)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(Me)).StatusCode);
     }
 
     [Fact]

@@ -93,6 +93,8 @@ public sealed class KtuFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("Security:DocumentDownloadsPerMinute", "100000");
         builder.UseSetting("Security:SubmitsPerHour", "100000");
+        builder.UseSetting("Security:ReceiptEmailsPerAddressPerHour", "100000");
+        builder.UseSetting("Security:FailedLoginsPerAddressPerHour", "100000");
         // Background reminders would queue e-mails at random moments; tests run the job themselves.
         builder.UseSetting("Reminders:Enabled", "false");
         // Likewise scheduled backups (Backup/ScheduledBackupTests turns them on).

@@ -105,6 +105,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// <summary>Admins (every entry) and an embete's leaders (their own embete's entries): the audit trail.</summary>
         AuditReaders,
 
+        /// <summary>Admins (any account) and an embete's leaders (their own embete's people, after wrong passwords): unlocking.</summary>
+        Unlockers,
+
         /// <summary>The person the object (an outbox message to soker.5001) was sent to, and admins.</summary>
         RecipientOrAdmin,
     }
@@ -262,7 +265,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/admin/organisations/{id:int}/deactivate"] = Access.Admin,
         ["GET /api/v1/admin/users/"] = Access.Granters,
         ["POST /api/v1/admin/users/{id}/lock"] = Access.Admin,
-        ["POST /api/v1/admin/users/{id}/unlock"] = Access.Admin,
+        ["POST /api/v1/admin/users/{id}/unlock"] = Access.Unlockers,
         ["POST /api/v1/admin/users/{id}/roles"] = Access.Granters,
         ["DELETE /api/v1/admin/users/{id}/roles/{role}"] = Access.Granters,
         ["GET /api/v1/admin/invitations/"] = Access.Granters,
@@ -438,6 +441,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.Admin => caller is Caller.Admin,
         Access.Granters => caller is Caller.Approver or Caller.ApplicationAdminOwnOrg or Caller.Admin,
         Access.AuditReaders => caller is Caller.Approver or Caller.Admin,
+        Access.Unlockers => caller is Caller.Approver or Caller.Admin,
         Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };

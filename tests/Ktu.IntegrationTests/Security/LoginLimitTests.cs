@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ktu.IntegrationTests.Security;
 
 /// <summary>
-/// The log-in page and the log-in API under attack: lock-out after five wrong passwords, one answer for
+/// The log-in page and the log-in API under attack: lock-out after five wrong passwords (for the network they came
+/// from: LockoutTests), one answer for
 /// unknown user, wrong password and locked account, and the per-address rate limit
 /// (Security:LoginAttemptsPerMinute) answering 429 ProblemDetails. Each rate-limit test has an app of its
 /// own with a low limit, because the page and the API share one limit per address.
@@ -79,11 +80,15 @@ public sealed partial class LoginLimitTests : IAsyncLifetime
         Assert.Contains(FailedMessage, unknownHtml, StringComparison.Ordinal);
         Assert.All(wrongAnswers.Append(lockedHtml), html => Assert.Equal(Comparable(unknownHtml), Comparable(html)));
 
+        // Locked out from this network (the test server's requests have no address), not the account as such.
         await using var scope = factory.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email);
         Assert.NotNull(user);
-        Assert.True(await users.IsLockedOutAsync(user));
+        Assert.False(await users.IsLockedOutAsync(user));
+        var db = scope.ServiceProvider.GetRequiredService<Ktu.Web.Data.AppDbContext>();
+        var lockout = Assert.Single(db.LoginLockouts.Where(l => l.UserId == user.Id));
+        Assert.True(lockout.IsLockedOut(factory.Time.GetUtcNow()));
     }
 
     [Fact]
@@ -231,7 +236,7 @@ public sealed partial class LoginLimitTests : IAsyncLifetime
         factory.Settings["Security:BehindProxy"] = "true";
         factory.Settings["Security:TrustedProxies"] = trustedProxies;
         var address = IPAddress.Parse(remote);
-        factory.TestServices = services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddress(address));
+        factory.TestServices = services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FixedRemoteAddress(address));
         return factory;
     }
 
@@ -246,19 +251,5 @@ public sealed partial class LoginLimitTests : IAsyncLifetime
             answers.Add(response.StatusCode);
         }
         return answers;
-    }
-
-    /// <summary>Every request arrives from <paramref name="address"/>, as from a real connection (the test server has none).</summary>
-    private sealed class RemoteAddress(IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-        {
-            app.Use(nextMiddleware => context =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -19,3 +19,16 @@ internal sealed class PasswordLinkConfiguration : IEntityTypeConfiguration<Passw
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LoginLockoutConfiguration : IEntityTypeConfiguration<LoginLockout>
+{
+    public void Configure(EntityTypeBuilder<LoginLockout> b)
+    {
+        b.ToTable("LoginLockouts");
+        b.HasKey(e => new { e.UserId, e.Network });
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.Network).HasMaxLength(LoginLockout.MaxNetwork);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -32,6 +32,7 @@ public static class AccountApi
             .WithSummary("Logg inn og få et tilgangstoken (bearer) for API-et.")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         group.MapPost("/auth/logout", LogoutAsync)
@@ -55,7 +56,7 @@ public static class AccountApi
     }
 
     internal static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, HttpContext http)
+        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, FailedLoginsPerAddress addressLimit, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -64,7 +65,11 @@ public static class AccountApi
                 ["email"] = [AccountTexts.Login_EmailAndPasswordRequired],
             }, title: AccountTexts.Login_EmailAndPasswordRequired);
         }
-        var result = await LoginCheck.CheckAsync(request.Email, request.Password, new(signIn, users, db, time, http));
+        var result = await LoginCheck.CheckAsync(request.Email, request.Password, new(signIn, users, db, time, http, addressLimit));
+        if (result.AddressLimited)
+        {
+            return TypedResults.Problem(title: AccountTexts.Login_TooManyFromAddress, statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (result.User is null)
         {
             return TypedResults.Problem(title: AccountTexts.Login_Failed, statusCode: StatusCodes.Status401Unauthorized);
@@ -95,15 +100,25 @@ public static class AccountApi
     }
 }
 
-/// <summary>One password check for the page and the API: lock-out counts, and one message whatever went wrong.</summary>
+/// <summary>
+/// One password check for the page and the API: the limits on failed log-ins, and one message whatever went wrong.
+/// Wrong passwords lock the account out only for the network they came from (<see cref="Domain.Rules.WrongPasswordsLockOutOnlyTheirOwnNetwork"/>),
+/// and a network with too many failed log-ins over all accounts is refused for a while (<see cref="FailedLoginsPerAddress"/>).
+/// </summary>
 // Same words (AccountTexts.Login_Failed) for unknown e-mail, wrong password and locked account, so no one can learn which accounts exist.
 internal static class LoginCheck
 {
-    public sealed record Outcome(AppUser? User);
+    /// <param name="AddressLimited">Refused before any account was looked up: the network has too many failed log-ins.</param>
+    public sealed record Outcome(AppUser? User, bool AddressLimited = false);
 
     public static async Task<Outcome> CheckAsync(string email, string password, LoginContext context)
     {
-        var (signIn, users, db, time, http) = context;
+        var (signIn, users, db, time, http, addressLimit) = context;
+        var network = LoginAddress.Shorten(http.Connection.RemoteIpAddress);
+        if (addressLimit.IsExhausted(network))
+        {
+            return new(null, AddressLimited: true);
+        }
         // No e-mail address holds control characters or broken UTF-16, and PostgreSQL refuses them in a
         // query (NUL above all): treat them as an unknown user instead of letting the lookup fail with a 500.
         var user = IsPlainText(email) ? await users.FindByEmailAsync(email.Trim()) : null;
@@ -111,23 +126,75 @@ internal static class LoginCheck
         {
             // Spend about the same time as a real check, so timing does not reveal unknown accounts.
             users.PasswordHasher.HashPassword(new AppUser(), password);
+            addressLimit.Count(network);
             // No e-mail is stored for an unknown account: it may be a mistyped password, and it tells nothing about an account.
             await RecordAsync(db, time, http, LoginEvents.Failed, user: null);
             return new(null);
         }
+        var now = time.GetUtcNow();
+        var lockout = await db.LoginLockouts.SingleOrDefaultAsync(l => l.UserId == user.Id && l.Network == network, http.RequestAborted);
+        if (lockout?.IsLockedOut(now) == true)
+        {
+            // Locked out from this network: no password check, the same work and answer as for an unknown account.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
+            addressLimit.Count(network);
+            await RecordAsync(db, time, http, LoginEvents.Failed, user);
+            return new(null);
+        }
+        // The account's own lock is the administrator's (or, after wrong current passwords on "my account", Identity's):
+        // wrong passwords on the log-in count per network below, not on the account, so they never set it.
         var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (wasLocked)
         {
             // Identity refuses a locked account before it hashes anything: do the same work as for an unknown one,
             // so the time of the answer does not tell a locked account from an unknown one.
             users.PasswordHasher.HashPassword(new AppUser(), password);
         }
-        var action = result.Succeeded ? LoginEvents.Succeeded
-            : result.IsLockedOut && !wasLocked ? LoginEvents.LockedOut
-            : LoginEvents.Failed;
+        string action;
+        if (result.Succeeded)
+        {
+            if (lockout is not null)
+            {
+                db.LoginLockouts.Remove(lockout);
+            }
+            action = LoginEvents.Succeeded;
+        }
+        else
+        {
+            addressLimit.Count(network);
+            var lockedOut = !wasLocked && await CountWrongPasswordAsync(db, lockout, user.Id, network, now, signIn.Options.Lockout, http.RequestAborted);
+            action = lockedOut ? LoginEvents.LockedOut : LoginEvents.Failed;
+        }
         await RecordAsync(db, time, http, action, user);
         return new(result.Succeeded ? user : null);
+    }
+
+    /// <summary>One more wrong password for the account from the network; true when it locked the network out.</summary>
+    private static async Task<bool> CountWrongPasswordAsync(
+        AppDbContext db, LoginLockout? row, string userId, string network, DateTimeOffset now, LockoutOptions options, CancellationToken ct)
+    {
+        // Two wrong passwords at the same moment must both count: the row's version is its concurrency token, so the
+        // later save fails and the count is read again.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (row is null)
+            {
+                row = LoginLockout.For(userId, network);
+                db.LoginLockouts.Add(row);
+            }
+            var locked = row.WrongPassword(now, options.MaxFailedAccessAttempts, options.DefaultLockoutTimeSpan);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return locked;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.Entry(row).State = EntityState.Detached;
+                row = await db.LoginLockouts.SingleOrDefaultAsync(l => l.UserId == userId && l.Network == network, ct);
+            }
+        }
     }
 
     /// <summary>The audit entry of one attempt: never the password, and only a shortened address (<see cref="LoginAddress"/>).</summary>

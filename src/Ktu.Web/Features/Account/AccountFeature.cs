@@ -6,7 +6,8 @@ namespace Ktu.Web.Features.Account;
 internal static class AccountFeature
 {
     public static IServiceCollection AddAccount(this IServiceCollection services) =>
-        services.AddSingleton<IDataSeed, DemoData>();
+        services.AddSingleton<IDataSeed, DemoData>()
+            .AddSingleton(sp => new FailedLoginsPerAddress(sp.GetRequiredService<IConfiguration>().GetValue("Security:FailedLoginsPerAddressPerHour", 30)));
 
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
     {

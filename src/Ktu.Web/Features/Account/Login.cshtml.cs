@@ -11,7 +11,8 @@ namespace Ktu.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(Web.Policies.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider time, FailedLoginsPerAddress addressLimit, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessageResourceType = typeof(LoginMessages), ErrorMessageResourceName = nameof(LoginMessages.Login_EmailRequired))]
@@ -45,7 +46,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var outcome = await LoginCheck.CheckAsync(Email!, Password!, new(signIn, users, db, time, HttpContext));
+        var outcome = await LoginCheck.CheckAsync(Email!, Password!, new(signIn, users, db, time, HttpContext, addressLimit));
+        if (outcome.AddressLimited)
+        {
+            // The form again with the reason, answered 429 as the API is.
+            ModelState.AddModelError(nameof(Email), AccountTexts.Login_TooManyFromAddress);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (outcome.User is null)
         {
             ModelState.AddModelError(nameof(Email), AccountTexts.Login_Failed);

@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Identity;
 namespace Ktu.Web.Features.Account;
 
 /// <summary>What a password check needs besides the e-mail and password.</summary>
-internal sealed record LoginContext(SignInManager<AppUser> SignIn, UserManager<AppUser> Users, AppDbContext Db, TimeProvider Time, HttpContext Http);
+internal sealed record LoginContext(
+    SignInManager<AppUser> SignIn, UserManager<AppUser> Users, AppDbContext Db, TimeProvider Time, HttpContext Http, FailedLoginsPerAddress AddressLimit);
 
 /// <summary>The audit actions of log-ins (issue 16): each attempt, page or API, leaves one entry.</summary>
 internal static class LoginEvents
 {
     public const string Succeeded = "login.succeeded";
     public const string Failed = "login.failed";
-    /// <summary>The failed attempt that locked the account.</summary>
+    /// <summary>The failed attempt that locked the account out for the network it came from.</summary>
     public const string LockedOut = "login.locked-out";
 
     public static readonly IReadOnlyList<string> All = [Succeeded, Failed, LockedOut];

@@ -21,6 +21,7 @@ internal static class AdministrationFeature
         var users = app.MapGroup("/api/v1/admin/users").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
         ListUsers.Map(users);
         LockUser.Map(users);
+        UnlockUser.Map(users);
         ChangeUserRoles.Map(users);
         var invitations = app.MapGroup("/api/v1/admin/invitations").WithTags("Administrasjon").ProducesProblem(StatusCodes.Status403Forbidden);
         ListInvitations.Map(invitations);

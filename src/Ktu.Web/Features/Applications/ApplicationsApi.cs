@@ -124,9 +124,9 @@ public static class ApplicationsApi
     }
 
     internal static async Task<Results<Ok<SubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
-        Guid id, [FromBody] SubmitRequest? request, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
+        Guid id, [FromBody] SubmitRequest? request, AppDbContext db, CurrentUser me, TimeProvider time, ReceiptEmailLimit receiptEmails, CancellationToken ct)
     {
-        var outcome = await Submit.HandleAsync(db, me, time, id, request?.Version, ct);
+        var outcome = await Submit.HandleAsync(db, me, time, receiptEmails, id, request?.Version, ct);
         switch (outcome)
         {
             case Submit.Submitted s:

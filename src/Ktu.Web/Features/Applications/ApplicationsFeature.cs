@@ -9,6 +9,7 @@ internal static class ApplicationsFeature
     public static IServiceCollection AddApplications(this IServiceCollection services) =>
         services.AddSingleton<IDataSeed, DemoApplications>()
             .AddSingleton<ApplicationPdfCache>()
+            .AddSingleton(sp => new ReceiptEmailLimit(sp.GetRequiredService<IConfiguration>().GetValue("Security:ReceiptEmailsPerAddressPerHour", 10)))
             .AddScoped<PartEditors>();
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)

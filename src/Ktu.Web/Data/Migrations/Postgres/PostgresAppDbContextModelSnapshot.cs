@@ -992,6 +992,34 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("LetterTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.LoginLockout", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Network");
+
+                    b.ToTable("LoginLockouts", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2270,6 +2298,15 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SchemeYear")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.LoginLockout", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

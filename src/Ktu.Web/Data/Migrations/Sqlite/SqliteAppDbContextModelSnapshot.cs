@@ -982,6 +982,34 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("LetterTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.LoginLockout", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Network");
+
+                    b.ToTable("LoginLockouts", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2244,6 +2272,15 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SchemeYear")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.LoginLockout", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

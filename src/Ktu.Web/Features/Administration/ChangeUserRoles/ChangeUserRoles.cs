@@ -4,6 +4,7 @@ using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
 
@@ -106,7 +107,9 @@ internal static class ChangeUserRoles
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(AdministrationTexts.User_NotFound);
         var roles = await UserRoles.OfAsync(db, [user.Id], ct);
+        var now = time.GetUtcNow();
+        var lockedOut = await db.LoginLockouts.AnyAsync(l => l.UserId == user.Id && l.LockedUntil > now, ct);
         return new AdminUserDto(user.Id, user.Email ?? "", user.FullName, roles.GetValueOrDefault(user.Id, []), user.OrganisationId, user.EmbeteId,
-            user.LockoutEnd > time.GetUtcNow(), user.PasswordHash is not null);
+            user.LockoutEnd > now, user.PasswordHash is not null, lockedOut);
     }
 }

@@ -3,17 +3,19 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Ktu.Web.Features.Administration;
 
 /// <summary>
-/// The users page: search, lock and unlock (administrator), grant and revoke the roles one may grant (administrator, an
+/// The users page: search, lock (administrator) and unlock (administrator, and an embete's leader after wrong passwords), grant and revoke the roles one may grant (administrator, an
 /// embete's leader, an application administrator, each for their own people), and the way to invite.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin)]
-public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time) : PageModel
+public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -21,6 +23,13 @@ public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, Curren
     public IReadOnlyList<AdminUserDto> Users { get; private set; } = [];
 
     public bool CanLock => me.IsInRole(Roles.Admin);
+
+    /// <summary>
+    /// Whether the page offers to unlock <paramref name="user"/>: the administrator any lock, an embete's leader (who sees
+    /// only the embete's people) a lock-out after wrong passwords, not the administrator's lock.
+    /// </summary>
+    public bool CanUnlock(AdminUserDto user) =>
+        CanLock ? user.Locked || user.LockedOut : me.IsInRole(Roles.Approver) && me.EmbeteId is not null && user.LockedOut && !user.Locked;
 
     /// <summary>The roles the signed-in user may grant to or revoke from <paramref name="user"/>: none of their own.</summary>
     public IReadOnlyList<string> ChangeableRoles(AdminUserDto user) =>
@@ -62,24 +71,23 @@ public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, Curren
         return await OnGetAsync(ct);
     }
 
-    public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) => ChangeAsync(id, locked: true, ct);
+    public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) =>
+        CanLock ? ChangeAsync(() => LockUser.HandleAsync(db, users, me, time, id, ct), AdministrationTexts.Users_Locked, ct) : Task.FromResult<IActionResult>(Forbid());
 
-    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) => ChangeAsync(id, locked: false, ct);
+    /// <summary>Who may unlock whom is the handler's to decide (<see cref="UnlockUser"/>): someone else's account is not found.</summary>
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
+        ChangeAsync(() => UnlockUser.HandleAsync(db, users, me, time, identity.Value.Lockout, id, ct), AdministrationTexts.Users_Unlocked, ct);
 
-    private async Task<IActionResult> ChangeAsync(string id, bool locked, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(Func<Task> change, string message, CancellationToken ct)
     {
-        if (!CanLock)
-        {
-            return Forbid();
-        }
         var saved = await PageWrites.TryAsync(ModelState, "users", AdministrationTexts.User_NotFound, async () =>
         {
-            await LockUser.HandleAsync(db, users, me, time, id, locked, ct);
+            await change();
             return new FieldErrors();
         });
         if (saved)
         {
-            Saved = locked ? AdministrationTexts.Users_Locked : AdministrationTexts.Users_Unlocked;
+            Saved = message;
             return RedirectToPage(new { Q });
         }
         return await OnGetAsync(ct);

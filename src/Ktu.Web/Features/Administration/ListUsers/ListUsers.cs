@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
 
+/// <param name="Locked">The account itself is locked: by the administrator, or (15 minutes) after wrong current passwords on "my account".</param>
 /// <param name="HasPassword">False for an invited user who has not yet chosen a password.</param>
+/// <param name="LockedOut">Wrong passwords have locked the account out for at least one network, for a while (issue 16).</param>
 public sealed record AdminUserDto(
-    string Id, string Email, string? FullName, IReadOnlyList<string> Roles, int? OrganisationId, string? EmbeteId, bool Locked, bool HasPassword);
+    string Id, string Email, string? FullName, IReadOnlyList<string> Roles, int? OrganisationId, string? EmbeteId, bool Locked, bool HasPassword, bool LockedOut);
 
 /// <summary>Users by e-mail, optionally those whose e-mail contains a search text: all for the administrator, the embete's own for a leader, the organisation's own for an application administrator.</summary>
 internal static class ListUsers
@@ -40,9 +42,12 @@ internal static class ListUsers
             .OrderBy(u => u.NormalizedEmail)
             .Take(MaxShown)
             .ToListAsync(ct);
-        var roles = await UserRoles.OfAsync(db, users.Select(u => u.Id).ToList(), ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = await UserRoles.OfAsync(db, ids, ct);
+        var lockedOut = (await db.LoginLockouts.AsNoTracking().Where(l => ids.Contains(l.UserId) && l.LockedUntil > now).Select(l => l.UserId).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         return users.Select(u => new AdminUserDto(
             u.Id, u.Email ?? "", u.FullName, roles.GetValueOrDefault(u.Id, []), u.OrganisationId, u.EmbeteId,
-            u.LockoutEnd > now, u.PasswordHash is not null)).ToList();
+            u.LockoutEnd > now, u.PasswordHash is not null, lockedOut.Contains(u.Id))).ToList();
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Ktu.Web.Features.Administration;
 
 /// <summary>
-/// The administrator locks and unlocks an account. A lock renews the account's security stamp (<see cref="KtuUserManager"/>),
+/// The administrator locks an account (unlocking is <see cref="UnlockUser"/>). A lock renews the account's security stamp (<see cref="KtuUserManager"/>),
 /// so its cookies and tokens stop at the next request (<see cref="SessionsEndAtOnce"/>), not when they expire.
 /// </summary>
 internal static class LockUser
@@ -17,44 +17,30 @@ internal static class LockUser
             .WithSummary("Lås en bruker: innlogginger og tilgangstokener slutter å virke med en gang.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        users.MapPost("/{id}/unlock", UnlockAsync)
-            .RequireAuthorization(Policies.Admin)
-            .WithSummary("Lås opp en bruker.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     internal static async Task<NoContent> LockAsync(string id, AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
-        await HandleAsync(db, users, me, time, id, locked: true, ct);
+        await HandleAsync(db, users, me, time, id, ct);
         return TypedResults.NoContent();
     }
 
-    internal static async Task<NoContent> UnlockAsync(string id, AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, CancellationToken ct)
-    {
-        await HandleAsync(db, users, me, time, id, locked: false, ct);
-        return TypedResults.NoContent();
-    }
-
-    public static async Task HandleAsync(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, string id, bool locked, CancellationToken ct)
+    public static async Task HandleAsync(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, string id, CancellationToken ct)
     {
         var user = id.Length <= 450 ? await users.FindByIdAsync(id) : null;
         if (user is null)
         {
             throw new NotFoundException(AdministrationTexts.User_NotFound);
         }
-        if (locked && user.Id == me.Id)
+        if (user.Id == me.Id)
         {
             throw new RuleViolationException(AdministrationTexts.User_CannotLockSelf, "cannot-lock-self");
         }
         var now = time.GetUtcNow();
-        AuditTrail.Record(db, me, now, locked ? "user.locked" : "user.unlocked", "User", user.Id, user.OrganisationId, user.EmbeteId,
-            before: new { Locked = user.LockoutEnd > now }, after: new { Locked = locked });
+        AuditTrail.Record(db, me, now, "user.locked", "User", user.Id, user.OrganisationId, user.EmbeteId,
+            before: new { Locked = user.LockoutEnd > now }, after: new { Locked = true });
         await users.SetLockoutEnabledAsync(user, true);
         // Until further notice: a lock the administrator set does not run out by itself, unlike the 15 minutes after wrong passwords.
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (!locked)
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
         application.SaveDraft(Content(i, organisation.Name), actor, submittedAt);
         db.Applications.Add(application);
         var view = await ApplicationView.LoadAsync(db, application, submittedAt, ct);
-        await RecordSubmission.SaveAsync(db, application, view, actor, submittedAt, demoSeed: true, ct);
+        await RecordSubmission.SaveAsync(db, application, view, actor, submittedAt, demoSeed: true, receiptEmails: null, ct);
         return true;
     }
 
@@ -104,7 +104,7 @@ internal sealed class DemoApplications(IConfiguration configuration, TimeProvide
             return false;
         }
         db.Applications.Add(application);
-        await RecordSubmission.SaveAsync(db, application, view, actor, now, demoSeed: true, ct);
+        await RecordSubmission.SaveAsync(db, application, view, actor, now, demoSeed: true, receiptEmails: null, ct);
         await AssignAsync(db, application, i, now, ct);
         return true;
     }

@@ -14,8 +14,9 @@ namespace Ktu.Web.Features.Applications;
 internal static class RecordSubmission
 {
     /// <param name="demoSeed">A sample application of the demo seed: no receipt e-mail, and the audit entry says so.</param>
+    /// <param name="receiptEmails">The bound on e-mails to one address; a receipt beyond it is stored but not e-mailed.</param>
     public static async Task<ApplicationSubmission> SaveAsync(
-        AppDbContext db, Application application, ApplicationView view, Actor actor, DateTimeOffset now, bool demoSeed, CancellationToken ct)
+        AppDbContext db, Application application, ApplicationView view, Actor actor, DateTimeOffset now, bool demoSeed, ReceiptEmailLimit? receiptEmails, CancellationToken ct)
     {
         var snapshot = new ApplicationSnapshot
         {
@@ -43,13 +44,26 @@ internal static class RecordSubmission
             }
             var submission = application.Submit(actor, now, snapshot, reference, sequence);
             db.ApplicationSubmissions.Add(submission);
+            var heldBack = 0;
             if (!demoSeed)
             {
-                db.OutboxMessages.AddRange(ReceiptEmail.For(submission, view, actor));
+                foreach (var mail in ReceiptEmail.For(submission, view, actor))
+                {
+                    if (receiptEmails is null || await receiptEmails.AllowsAsync(db, mail.To, now, ct))
+                    {
+                        db.OutboxMessages.Add(mail);
+                    }
+                    else
+                    {
+                        heldBack++;
+                    }
+                }
             }
             object after = demoSeed
                 ? new { submission.Reference, submission.Number, submission.Sha256, application.Version, demo = true }
-                : new { submission.Reference, submission.Number, submission.Sha256, application.Version };
+                : heldBack > 0
+                    ? new { submission.Reference, submission.Number, submission.Sha256, application.Version, receiptEmailsHeldBack = heldBack }
+                    : new { submission.Reference, submission.Number, submission.Sha256, application.Version };
             db.AuditEntries.Add(AuditEntry.Create(now, actor.UserId, actor.Email, "application.submitted", "application",
                 application.Id.ToString(), application.OrganisationId, application.EmbeteId, after: after));
             await db.SaveChangesAsync(ct);

@@ -27,7 +27,7 @@ internal static class Submit
     internal sealed record Conflict(ApplicationView Current) : Outcome;
 
     /// <param name="version">The version the user saw; null means "whatever is stored now".</param>
-    public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, int? version, CancellationToken ct)
+    public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, ReceiptEmailLimit receiptEmails, Guid id, int? version, CancellationToken ct)
     {
         // On PostgreSQL a transient failure retries the whole attempt, loads included (see WriteTransaction).
         var strategy = db.Database.CreateExecutionStrategy();
@@ -35,7 +35,7 @@ internal static class Submit
         {
             try
             {
-                return await strategy.ExecuteAsync(c => AttemptAsync(db, me, time, id, version, c), ct);
+                return await strategy.ExecuteAsync(c => AttemptAsync(db, me, time, receiptEmails, id, version, c), ct);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -50,7 +50,7 @@ internal static class Submit
         }
     }
 
-    private static async Task<Outcome> AttemptAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, int? version, CancellationToken ct)
+    private static async Task<Outcome> AttemptAsync(AppDbContext db, CurrentUser me, TimeProvider time, ReceiptEmailLimit receiptEmails, Guid id, int? version, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var application = await ApplicationAccess.LoadOwnAsync(db, me, id, ct);
@@ -86,7 +86,7 @@ internal static class Submit
                 "application-has-errors", view.Issues);
         }
 
-        var submission = await RecordSubmission.SaveAsync(db, application, view, me.Actor, now, demoSeed: false, ct);
+        var submission = await RecordSubmission.SaveAsync(db, application, view, me.Actor, now, demoSeed: false, receiptEmails, ct);
         return new Submitted(submission, Repeated: false);
     }
 

@@ -9,7 +9,7 @@ namespace Ktu.Web.Features.Applications;
 
 /// <summary>Part 5: totals per part and overall, project themes, remaining issues, and the submit (or withdraw) button.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider time, PartEditors editors) : PageModel
+public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider time, PartEditors editors, SubmitLimit limit, ReceiptEmailLimit receiptEmails) : PageModel
 {
     /// <summary>The application as the part pages show it; the summary has no part form of its own, its issues are the whole application's.</summary>
     public PartEditor Part { get; } = editors.For(new PartShape(ApplicationStep.Summary, field => field.Length == 0, []) { HasForm = false });
@@ -60,7 +60,11 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
         {
             return NotFound();
         }
-        var outcome = await Submit.HandleAsync(db, me, time, Id, formVersion, ct);
+        if (!limit.TryTake(HttpContext))
+        {
+            return await TooManyAsync(ct);
+        }
+        var outcome = await Submit.HandleAsync(db, me, time, receiptEmails, Id, formVersion, ct);
         switch (outcome)
         {
             case Submit.Submitted s:
@@ -85,6 +89,10 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
         {
             return NotFound();
         }
+        if (!limit.TryTake(HttpContext))
+        {
+            return await TooManyAsync(ct);
+        }
         try
         {
             await Withdraw.HandleAsync(db, me, time, Id, ct);
@@ -98,5 +106,19 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, TimeProvider t
             return Page();
         }
         return RedirectToPage(ApplicationSteps.PageOf(ApplicationStep.Summary), new { id = Id });
+    }
+
+    /// <summary>
+    /// The person's submits and withdrawals for the hour are used up (Security:SubmitsPerHour, shared with the API): the
+    /// page again with the reason, answered 429 as the API is, and nothing changed.
+    /// </summary>
+    private async Task<IActionResult> TooManyAsync(CancellationToken ct)
+    {
+        await Part.LoadAsync(Id, ct);
+        LatestSubmission = Part.View.Application.SubmissionCount > 0 ? Part.View.Application.SubmissionCount : null;
+        ModelState.Clear();
+        ModelState.AddModelError("", Web.Texts.Problem_TooManySubmits);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return Page();
     }
 }
