@@ -81,4 +81,7 @@ public static class ApiScopes
     public const string ReportsRead = "reports.read";
 
     public static readonly IReadOnlyList<string> All = [ApplicationsRead, DraftsWrite, DecisionsRead, ReportsRead];
+
+    /// <summary>What the applicant side itself may do, so what an organisation's application administrator may give its own system.</summary>
+    public static readonly IReadOnlyList<string> ApplicantSide = [ApplicationsRead, DraftsWrite, DecisionsRead, ReportsRead];
 }

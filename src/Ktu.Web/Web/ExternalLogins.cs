@@ -23,9 +23,18 @@ public static class ExternalLogins
     public const string IdPorten = "idporten";
     public const string Ansattporten = "ansattporten";
 
-    // ID-porten's levels, lowest first; Ansattporten uses the same eIDs (docs.digdir.no, "id_token from ID-porten": the
-    // client MUST check that acr is high enough for the service).
-    private const string DefaultAcceptedAcr = "idporten-loa-substantial,idporten-loa-high";
+    /// <summary>The item of the session's properties that names the provider the person logged in through.</summary>
+    public const string LoginProviderItem = ".ktu.login_provider";
+
+    /// <summary>The item of the sign-out properties that carries the id_token to send as <c>id_token_hint</c>.</summary>
+    public const string IdTokenHintItem = ".ktu.id_token_hint";
+
+    // The levels of assurance, lowest first (docs.digdir.no, "id_token from ID-porten": the client MUST check that acr is
+    // high enough for the service). ID-porten names them idporten-loa-substantial and idporten-loa-high; Ansattporten's
+    // acr_values are "substantial" (MinID and the eIDs at high) and "high" (BankID, Buypass, Commfides), besides "entraid"
+    // (Microsoft Entra ID, no national identity number, so not accepted by default) (docs.digdir.no, "Ansattporten protokoll").
+    private const string DefaultAcceptedAcrIdPorten = "idporten-loa-substantial,idporten-loa-high";
+    private const string DefaultAcceptedAcrAnsattporten = "substantial,high";
 
     public static AuthenticationBuilder AddExternalLogins(this AuthenticationBuilder auth, IConfiguration configuration)
     {
@@ -36,8 +45,10 @@ public static class ExternalLogins
                 + "and Authentication__Ansattporten__* (staff), each with Authority, ClientId and ClientSecret; see docs/operations.md.");
         }
         var providers = new List<ExternalProvider>();
-        Add(auth, configuration.GetSection("Authentication:IdPorten"), IdPorten, "ID-porten", ExternalLogInIsForItsOwnKindOfUser.Kind.Applicants, providers);
-        Add(auth, configuration.GetSection("Authentication:Ansattporten"), Ansattporten, "Ansattporten", ExternalLogInIsForItsOwnKindOfUser.Kind.Staff, providers);
+        Add(auth, configuration.GetSection("Authentication:IdPorten"), IdPorten, "ID-porten", ExternalLogInIsForItsOwnKindOfUser.Kind.Applicants,
+            DefaultAcceptedAcrIdPorten, providers);
+        Add(auth, configuration.GetSection("Authentication:Ansattporten"), Ansattporten, "Ansattporten", ExternalLogInIsForItsOwnKindOfUser.Kind.Staff,
+            DefaultAcceptedAcrAnsattporten, providers);
         var key = providers.Count == 0 ? [] : IdentityNumberHash.KeyFrom(configuration);
         auth.Services.AddSingleton(new ExternalLoginProviders(providers));
         auth.Services.AddSingleton(new IdentityNumberHash(key));
@@ -45,7 +56,7 @@ public static class ExternalLogins
     }
 
     private static void Add(AuthenticationBuilder auth, IConfigurationSection section, string scheme, string displayName,
-        ExternalLogInIsForItsOwnKindOfUser.Kind users, List<ExternalProvider> providers)
+        ExternalLogInIsForItsOwnKindOfUser.Kind users, string defaultAcceptedAcr, List<ExternalProvider> providers)
     {
         if (section["Authority"] is not { Length: > 0 } authority
             || section["ClientId"] is not { Length: > 0 } clientId
@@ -53,7 +64,7 @@ public static class ExternalLogins
         {
             return;
         }
-        var accepted = (section["AcceptedAcr"] is { Length: > 0 } acr ? acr : DefaultAcceptedAcr)
+        var accepted = (section["AcceptedAcr"] is { Length: > 0 } acr ? acr : defaultAcceptedAcr)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         providers.Add(new ExternalProvider(scheme, displayName, users, accepted));
         auth.AddOpenIdConnect(scheme, displayName, o =>
@@ -70,7 +81,9 @@ public static class ExternalLogins
             o.Scope.Clear();
             o.Scope.Add("openid");
             o.Scope.Add("profile");
-            o.SaveTokens = false;
+            // The id_token is kept (in the session cookie, see ExternalLogin) only to name the session when logging out there.
+            o.SaveTokens = true;
+            o.SignedOutCallbackPath = "/signout-callback-" + scheme;
             o.GetClaimsFromUserInfoEndpoint = false;
             o.MapInboundClaims = false;
             // The handler drops acr by default; the callback needs it to check the level of assurance.
@@ -81,6 +94,18 @@ public static class ExternalLogins
             {
                 // The lowest accepted level: the person may choose it or a higher one.
                 ctx.ProtocolMessage.AcrValues = accepted[0];
+                ctx.ProtocolMessage.UiLocales = "nb";
+                return Task.CompletedTask;
+            };
+            // RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0, as ID-porten's end_session_endpoint): the id_token
+            // of this session as id_token_hint, and back to KTU's log-in page through the signed-out callback
+            // (post_logout_redirect_uri https://<host>/signout-callback-<scheme>, registered with the provider).
+            o.Events.OnRedirectToIdentityProviderForSignOut = ctx =>
+            {
+                if (ctx.Properties.Items.Remove(IdTokenHintItem, out var hint) && hint is { Length: > 0 })
+                {
+                    ctx.ProtocolMessage.IdTokenHint = hint;
+                }
                 ctx.ProtocolMessage.UiLocales = "nb";
                 return Task.CompletedTask;
             };

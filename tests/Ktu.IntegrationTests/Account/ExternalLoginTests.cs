@@ -5,6 +5,7 @@ using Ktu.IntegrationTests.Infrastructure;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Web;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -97,7 +98,7 @@ public sealed class ExternalLoginTests(ExternalLoginFixture fixture) : IClassFix
     [Fact]
     public async Task A_case_officer_logs_in_through_Ansattporten_with_the_staff_roles()
     {
-        fixture.Provider.Add("officer", new TestPerson("99000000202", "saksbehandler.vestland@demo.ktu", Acr: "idporten-loa-high"));
+        fixture.Provider.Add("officer", new TestPerson("99000000202", "saksbehandler.vestland@demo.ktu", Acr: "high"));
         var browser = Factory.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(browser, ExternalLogins.Ansattporten, "officer")).StatusCode);
         var me = await browser.GetFromJsonAsync<JsonElement>(Me);
@@ -161,7 +162,7 @@ public sealed class ExternalLoginTests(ExternalLoginFixture fixture) : IClassFix
         Assert.Contains("ID-porten er innloggingen for søkere", await page.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(Me)).StatusCode);
 
-        fixture.Provider.Add("applicant-employee", new TestPerson("99000000707", "soker.3407@demo.ktu"));
+        fixture.Provider.Add("applicant-employee", new TestPerson("99000000707", "soker.3407@demo.ktu", Acr: "substantial"));
         page = await LogInAsync(browser, ExternalLogins.Ansattporten, "applicant-employee");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Contains("Ansattporten er innloggingen for ansatte", await page.ReadTextAsync(), StringComparison.Ordinal);
@@ -178,6 +179,73 @@ public sealed class ExternalLoginTests(ExternalLoginFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Contains("for lavt sikkerhetsnivå", await page.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(Me)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ansattporten_accepts_its_own_levels_and_refuses_entra_id_and_id_portens_names_by_default()
+    {
+        fixture.Provider.Add("approver-substantial", new TestPerson("99000001010", "leder.rogaland@demo.ktu", Acr: "substantial"));
+        fixture.Provider.Add("officer-entra", new TestPerson("99000001111", "saksbehandler.rogaland@demo.ktu", Acr: "entraid"));
+        fixture.Provider.Add("officer-idporten-name", new TestPerson("99000001212", "saksbehandler2.rogaland@demo.ktu", Acr: "idporten-loa-high"));
+
+        var approver = Factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(approver, ExternalLogins.Ansattporten, "approver-substantial")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await approver.GetAsync(Me)).StatusCode);
+        foreach (var person in new[] { "officer-entra", "officer-idporten-name" })
+        {
+            var browser = Factory.CreateBrowserClient();
+            var page = await LogInAsync(browser, ExternalLogins.Ansattporten, person);
+            Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+            Assert.Contains("for lavt sikkerhetsnivå", await page.ReadTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(Me)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Logging_out_after_an_ID_porten_log_in_ends_the_session_at_ID_porten_too()
+    {
+        fixture.Provider.Add("leaving", new TestPerson("99000001313", "soker.3420@demo.ktu"));
+        var browser = Factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(browser, ExternalLogins.IdPorten, "leaving")).StatusCode);
+        var before = fixture.Provider.EndedSessions.Count;
+
+        var logout = await PostLogoutAsync(browser);
+
+        // To the provider's end_session_endpoint, naming the session by its id_token and KTU's signed-out callback.
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        var endSession = logout.Headers.Location!;
+        Assert.Equal(new Uri(fixture.Provider.Authority, "endsession").ToString(), endSession.GetLeftPart(UriPartial.Path));
+        var query = QueryHelpers.ParseQuery(endSession.Query);
+        Assert.False(string.IsNullOrEmpty(query["id_token_hint"]));
+        Assert.Equal("https://localhost/signout-callback-idporten", query["post_logout_redirect_uri"].ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(Me)).StatusCode); // KTU's own session ended first
+        using var providerClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var ended = await providerClient.GetAsync(endSession);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var back = ended.Headers.Location!;
+        Assert.Equal("https://localhost/signout-callback-idporten", back.GetLeftPart(UriPartial.Path));
+        Assert.Equal(("sub-99000001313", "https://localhost/signout-callback-idporten"), Assert.Single(fixture.Provider.EndedSessions.Skip(before)));
+        Assert.Equal("/logg-inn", (await browser.GetAsync(new Uri(back.PathAndQuery, UriKind.Relative))).RedirectPath());
+    }
+
+    [Fact]
+    public async Task Logging_out_after_a_password_log_in_does_not_go_to_the_provider()
+    {
+        var browser = await Factory.CreateSignedInBrowserClientAsync("soker.3422@demo.ktu");
+        var before = fixture.Provider.EndedSessions.Count;
+
+        var logout = await PostLogoutAsync(browser);
+
+        Assert.Equal("/logg-inn", logout.RedirectPath());
+        Assert.Equal(before, fixture.Provider.EndedSessions.Count);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(Me)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostLogoutAsync(HttpClient browser)
+    {
+        var html = await (await browser.GetAsync(new Uri("/logg-ut", UriKind.Relative))).ReadTextAsync();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { [Forms.TokenField] = Forms.AntiforgeryToken(html) });
+        return await browser.PostAsync(new Uri("/logg-ut", UriKind.Relative), content);
     }
 
     [Fact]
@@ -235,7 +303,9 @@ public sealed class ExternalLoginTests(ExternalLoginFixture fixture) : IClassFix
         var authorize = challenge.Headers.Location!;
         Assert.StartsWith(fixture.Provider.Authority.ToString(), authorize.ToString(), StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", authorize.Query, StringComparison.Ordinal);
-        Assert.Contains("acr_values=idporten-loa-substantial", authorize.Query, StringComparison.Ordinal);
+        // The lowest accepted level, in each provider's own names (ID-porten's idporten-loa-*, Ansattporten's substantial/high).
+        Assert.Equal(provider == ExternalLogins.IdPorten ? "idporten-loa-substantial" : "substantial",
+            QueryHelpers.ParseQuery(authorize.Query)["acr_values"].ToString());
 
         using var providerClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var answer = await providerClient.GetAsync(new Uri(authorize + "&login_hint=" + Uri.EscapeDataString(person)));

@@ -221,6 +221,68 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
         await AssertOAuthErrorAsync(await RequestTokenAsync(clientId, secret, basic: true), HttpStatusCode.Unauthorized, "invalid_client");
     }
 
+    [Fact]
+    public async Task An_application_administrator_registers_and_revokes_only_the_own_organisations_clients()
+    {
+        var tilgangsstyrer = await _factory.CreateApiClientAsync("tilgangsstyrer.5001@demo.ktu");
+        var (othersId, othersSecret) = await RegisterAsync("5006", "decisions.read");
+
+        using var created = await tilgangsstyrer.PostAsJsonAsync(Route, new { name = "Trondheims arkiv", scopes = new[] { "applications.read" } });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await ReadAsync(created);
+        Assert.Equal(await OrganisationIdAsync("5001"), body["client"]!["organisationId"]!.GetValue<int>());
+        var clientId = body["client"]!["clientId"]!.GetValue<string>();
+        using var tokenResponse = await RequestTokenAsync(clientId, body["clientSecret"]!.GetValue<string>(), basic: true);
+        var system = Bearer((await ReadAsync(tokenResponse))["access_token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await system.GetAsync(new Uri("/api/v1/applications", UriKind.Relative))).StatusCode);
+        var listed = JsonNode.Parse(await tilgangsstyrer.GetStringAsync(new Uri(Route, UriKind.Relative)))!.AsArray();
+        Assert.Equal([clientId], listed.Select(c => c!["clientId"]!.GetValue<string>()));
+
+        var before = await CountAsync();
+        var elsewhere = await tilgangsstyrer.PostAsJsonAsync(Route, new { name = "Fremmed", organisationId = await OrganisationIdAsync("5006"), scopes = new[] { "decisions.read" } });
+        var othersRevoke = await tilgangsstyrer.PostAsync(new Uri($"{Route}/{othersId}/revoke", UriKind.Relative), null);
+        var byApplicant = await (await _factory.CreateApiClientAsync("soker.5001@demo.ktu")).PostAsync(new Uri($"{Route}/{clientId}/revoke", UriKind.Relative), null);
+        var listByApplicant = await (await _factory.CreateApiClientAsync("soker.5001@demo.ktu")).GetAsync(new Uri(Route, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Contains("bare registrere API-klienter for din egen organisasjon", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, othersRevoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byApplicant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, listByApplicant.StatusCode);
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(othersId, othersSecret, basic: true)).StatusCode);
+
+        var revoked = await tilgangsstyrer.PostAsync(new Uri($"{Route}/{clientId}/revoke", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.GetAsync(new Uri("/api/v1/applications", UriKind.Relative))).StatusCode);
+        await using var scope = _factory.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries
+            .Where(e => e.EntityType == "ApiClient" && e.EntityId == clientId && e.Action != "api-client.token-issued").OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorEmail }).ToListAsync();
+        Assert.Equal(["api-client.registered", "api-client.revoked"], actions.Select(a => a.Action));
+        Assert.All(actions, a => Assert.Equal("tilgangsstyrer.5001@demo.ktu", a.ActorEmail));
+    }
+
+    [Fact]
+    public async Task On_the_page_an_application_administrator_sees_only_the_own_organisation()
+    {
+        await RegisterAsync("5006", "decisions.read");
+        var browser = await _factory.CreateSignedInBrowserClientAsync("tilgangsstyrer.5001@demo.ktu");
+
+        using var registered = await PostPageAsync(browser, "?handler=Register", new Dictionary<string, string>
+        {
+            ["Name"] = "Trondheims sidesystem",
+            ["Scopes"] = "decisions.read",
+        });
+
+        var page = await registered.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Contains("data-testid=\"client-secret\"", page, StringComparison.Ordinal);
+        Assert.Contains("Trondheims sidesystem", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fagsystem 5006", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Steinkjer", page, StringComparison.Ordinal);
+    }
+
     /// <summary>The page's form with its antiforgery token, posted to one of its handlers.</summary>
     private static async Task<HttpResponseMessage> PostPageAsync(HttpClient browser, string query, Dictionary<string, string> fields)
     {

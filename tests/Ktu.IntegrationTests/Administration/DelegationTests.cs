@@ -11,7 +11,7 @@ namespace Ktu.IntegrationTests.Administration;
 
 /// <summary>
 /// Delegation the way Altinn does it: an application administrator manages the organisation's applicant access, an embete's
-/// leader the embete's case officers and approvers, the administrator everyone (the directorate's users among them). Nobody
+/// leader the embete's case officers and approvers, the directorate the directorate's users, the administrator everyone. Nobody
 /// grants more than they have, nobody sees another organisation's people, a revoked access stops at once for cookies and
 /// tokens already issued, and every grant and revoke is in the audit trail with who, whom, which role, before and after.
 /// </summary>
@@ -164,6 +164,78 @@ public sealed class DelegationTests(KtuFactory factory) : IClassFixture<KtuFacto
         Assert.Equal(HttpStatusCode.Unauthorized, (await directorateToken.GetAsync(Url("/api/v1/me"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync(Url($"/api/v1/admin/users/{directorate}/roles"), new { role = Roles.Directorate })).StatusCode);
         Assert.Equal(["user.role-revoked", "user.role-granted"], (await AuditOfAsync(directorate)).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task The_directorate_invites_and_manages_the_directorates_users_but_grants_nothing_beyond_its_own_role()
+    {
+        const string email = "ny.radgiver@helsedir.example.org";
+        var directorate = await factory.CreateApiClientAsync("direktorat@demo.ktu");
+
+        var invited = await directorate.PostAsJsonAsync(Url("/api/v1/admin/invitations"), new { email, fullName = "Ny Rådgiver", role = Roles.Directorate });
+
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var colleague = await UserIdAsync(email);
+        var seen = JsonNode.Parse(await directorate.GetStringAsync(Url("/api/v1/admin/users")))!.AsArray().Select(u => u!["email"]!.GetValue<string>()).ToList();
+        Assert.Contains(email, seen);
+        Assert.DoesNotContain("admin@demo.ktu", seen);
+        Assert.DoesNotContain("soker.5001@demo.ktu", seen);
+        Assert.DoesNotContain("leder.trondelag@demo.ktu", seen);
+        var revoked = await directorate.DeleteAsync(Url($"/api/v1/admin/users/{colleague}/roles/{Roles.Directorate}"));
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Empty((await ReadAsync(revoked))["roles"]!.AsArray());
+        var granted = await directorate.PostAsJsonAsync(Url($"/api/v1/admin/users/{colleague}/roles"), new { role = Roles.Directorate });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var entries = await AuditOfAsync(colleague);
+        Assert.Equal(["user.invited", "user.role-revoked", "user.role-granted"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("direktorat@demo.ktu", e.ActorEmail));
+
+        var (users, roles, audit) = await CountsAsync();
+        var asAdmin = await directorate.PostAsJsonAsync(Url($"/api/v1/admin/users/{colleague}/roles"), new { role = Roles.Admin });
+        var asOfficer = await directorate.PostAsJsonAsync(Url($"/api/v1/admin/users/{colleague}/roles"), new { role = Roles.CaseOfficer });
+        var inviteAdmin = await directorate.PostAsJsonAsync(Url("/api/v1/admin/invitations"), new { email = "vil.bli.admin@example.org", role = Roles.Admin });
+        var inviteApprover = await directorate.PostAsJsonAsync(Url("/api/v1/admin/invitations"), new { email = "vil.bli.leder@example.org", role = Roles.Approver, embeteId = "trondelag" });
+        var officer = await directorate.DeleteAsync(Url($"/api/v1/admin/users/{await UserIdAsync("saksbehandler.trondelag@demo.ktu")}/roles/{Roles.CaseOfficer}"));
+        var administrator = await directorate.DeleteAsync(Url($"/api/v1/admin/users/{await UserIdAsync("admin@demo.ktu")}/roles/{Roles.Admin}"));
+        var applicant = await directorate.PostAsJsonAsync(Url($"/api/v1/admin/users/{await UserIdAsync("soker.5001@demo.ktu")}/roles"), new { role = Roles.Directorate });
+        var lockUser = await directorate.PostAsync(Url($"/api/v1/admin/users/{colleague}/lock"), null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asAdmin.StatusCode);
+        Assert.Contains("Du kan ikke gi eller ta en rolle du ikke selv kan gi", await asAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, asOfficer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, inviteAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, inviteApprover.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, officer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, administrator.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, applicant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, lockUser.StatusCode);
+        Assert.Equal((users, roles, audit), await CountsAsync());
+        var asOfficerToo = await (await factory.CreateApiClientAsync("saksbehandler.trondelag@demo.ktu"))
+            .PostAsJsonAsync(Url("/api/v1/admin/invitations"), new { email = "vil.bli.direktorat@example.org", role = Roles.Directorate });
+        Assert.Equal(HttpStatusCode.Forbidden, asOfficerToo.StatusCode);
+    }
+
+    [Fact]
+    public async Task On_the_users_page_the_directorate_sees_its_own_people_and_invites_a_colleague()
+    {
+        const string email = "side.direktorat@example.org";
+        var browser = await factory.CreateSignedInBrowserClientAsync("direktorat@demo.ktu");
+
+        var invite = await (await browser.GetAsync(Url("/admin/brukere/inviter"))).ReadTextAsync();
+        var posted = await browser.PostAsync(Url("/admin/brukere/inviter"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [Forms.TokenField] = Forms.AntiforgeryToken(invite),
+            ["Input.Email"] = email,
+            ["Input.Role"] = Roles.Directorate,
+        }));
+
+        Assert.Equal("/admin/brukere", posted.RedirectPath());
+        var page = await (await browser.GetAsync(Url("/admin/brukere"))).ReadTextAsync();
+        Assert.Contains("Her ser du brukerne i Helsedirektoratet", page, StringComparison.Ordinal);
+        Assert.Contains($"Fjern «Helsedirektoratet» fra {email}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin@demo.ktu", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("soker.5001@demo.ktu", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("«Administrator»", page, StringComparison.Ordinal);
     }
 
     [Fact]

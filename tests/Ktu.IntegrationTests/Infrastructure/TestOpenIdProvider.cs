@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,6 +43,16 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         ["ktu-ansattporten"] = "https://localhost/signin-ansattporten",
     };
 
+    /// <summary>Where each client may be sent back after logging out (post_logout_redirect_uri).</summary>
+    public static readonly IReadOnlyDictionary<string, string> PostLogoutRedirects = new Dictionary<string, string>
+    {
+        ["ktu-idporten"] = "https://localhost/signout-callback-idporten",
+        ["ktu-ansattporten"] = "https://localhost/signout-callback-ansattporten",
+    };
+
+    /// <summary>The end-session requests the provider has answered, in order: the subject of the id_token_hint and where it sent the browser back.</summary>
+    public List<(string? Subject, string? PostLogoutRedirectUri)> EndedSessions { get; } = [];
+
     public void Add(string loginHint, TestPerson person) => _people[loginHint] = person;
 
     public static async Task<TestOpenIdProvider> StartAsync()
@@ -51,19 +62,27 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddOpenIddict().AddServer(o =>
         {
-            o.SetAuthorizationEndpointUris("/authorize").SetTokenEndpointUris("/token");
+            o.SetAuthorizationEndpointUris("/authorize").SetTokenEndpointUris("/token").SetEndSessionEndpointUris("/endsession");
             o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             o.RegisterScopes(Scopes.OpenId, Scopes.Profile);
             o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
             o.DisableAccessTokenEncryption();
             // No application store: the two checks a store would make are the handlers below.
             o.EnableDegradedMode();
-            o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
+            o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().DisableTransportSecurityRequirement();
             o.AddEventHandler<ValidateAuthorizationRequestContext>(h => h.UseInlineHandler(ctx =>
             {
                 if (!Clients.TryGetValue(ctx.ClientId ?? "", out var redirect) || ctx.RedirectUri != redirect)
                 {
                     ctx.Reject(Errors.InvalidClient, "Unknown client or redirect_uri.");
+                }
+                return default;
+            }));
+            o.AddEventHandler<ValidateEndSessionRequestContext>(h => h.UseInlineHandler(ctx =>
+            {
+                if (ctx.PostLogoutRedirectUri is { } uri && !PostLogoutRedirects.Values.Contains(uri))
+                {
+                    ctx.Reject(Errors.InvalidRequest, "Unknown post_logout_redirect_uri.");
                 }
                 return default;
             }));
@@ -100,6 +119,14 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        });
+        // ID-porten's end_session_endpoint: ends the person's session and sends the browser back to the client.
+        app.MapGet("/endsession", async (HttpContext http) =>
+        {
+            var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+            var hint = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+            provider.EndedSessions.Add((hint?.GetClaim(Claims.Subject), request.PostLogoutRedirectUri));
+            return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

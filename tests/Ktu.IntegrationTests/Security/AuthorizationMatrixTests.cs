@@ -98,9 +98,12 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
 
         /// <summary>
         /// Those who may invite users and grant roles: admins, approvers (an embete's leader) for their own embete, and
-        /// application administrators for their own organisation.
+        /// application administrators for their own organisation, the directorate for the directorate's users.
         /// </summary>
         Granters,
+
+        /// <summary>Those who register and revoke API clients: admins, and application administrators for their own organisation.</summary>
+        ApiClientAdmins,
 
         /// <summary>Admins (every entry) and an embete's leaders (their own embete's entries): the audit trail.</summary>
         AuditReaders,
@@ -275,11 +278,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /admin/brukere/inviter"] = Access.Granters,
         ["POST /admin/brukere/inviter"] = Access.Granters,
         ["GET /admin/organisasjoner"] = Access.Admin,
-        ["GET /api/v1/admin/api-clients/"] = Access.Admin,
-        ["POST /api/v1/admin/api-clients/"] = Access.Admin,
-        ["POST /api/v1/admin/api-clients/{id:guid}/revoke"] = Access.Admin,
-        ["GET /admin/api-klienter"] = Access.Admin,
-        ["POST /admin/api-klienter"] = Access.Admin,
+        ["GET /api/v1/admin/api-clients/"] = Access.ApiClientAdmins,
+        ["POST /api/v1/admin/api-clients/"] = Access.ApiClientAdmins,
+        ["POST /api/v1/admin/api-clients/{id:guid}/revoke"] = Access.ApiClientAdmins,
+        ["GET /admin/api-klienter"] = Access.ApiClientAdmins,
+        ["POST /admin/api-klienter"] = Access.ApiClientAdmins,
         ["GET /admin/organisasjoner/ny"] = Access.Admin,
         ["POST /admin/organisasjoner/ny"] = Access.Admin,
         ["GET /admin/organisasjoner/{id:int}"] = Access.Admin,
@@ -439,7 +442,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.Directorate => caller is Caller.Directorate or Caller.Admin,
         Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
-        Access.Granters => caller is Caller.Approver or Caller.ApplicationAdminOwnOrg or Caller.Admin,
+        Access.Granters => caller is Caller.Approver or Caller.ApplicationAdminOwnOrg or Caller.Directorate or Caller.Admin,
+        Access.ApiClientAdmins => caller is Caller.ApplicationAdminOwnOrg or Caller.Admin,
         Access.AuditReaders => caller is Caller.Approver or Caller.Admin,
         Access.Unlockers => caller is Caller.Approver or Caller.Admin,
         Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,

@@ -17,7 +17,12 @@ public sealed class RolesAreGrantedOnlyWithinOnesOwnTests
     [InlineData(Roles.Approver, "trondelag", Roles.ApplicationAdmin, null, false)]
     [InlineData(Roles.Approver, null, Roles.CaseOfficer, null, false)]
     [InlineData(Roles.CaseOfficer, "trondelag", Roles.CaseOfficer, "trondelag", false)]
-    [InlineData(Roles.Directorate, null, Roles.Directorate, null, false)]
+    [InlineData(Roles.Directorate, null, Roles.Directorate, null, true)]
+    [InlineData(Roles.Directorate, null, Roles.Admin, null, false)]
+    [InlineData(Roles.Directorate, null, Roles.CaseOfficer, "trondelag", false)]
+    [InlineData(Roles.Directorate, null, Roles.Approver, "trondelag", false)]
+    [InlineData(Roles.Directorate, null, Roles.Directorate, "trondelag", false)]
+    [InlineData(Roles.Directorate, "trondelag", Roles.Directorate, null, false)]
     public void Staff_grant_no_more_than_they_have(string granter, string? granterEmbete, string role, string? embete, bool allowed) =>
         Assert.Equal(allowed, RolesAreGrantedOnlyWithinOnesOwn.Allows(new([granter], null, granterEmbete), role, null, embete));
 
@@ -40,13 +45,30 @@ public sealed class RolesAreGrantedOnlyWithinOnesOwnTests
         var applicationAdmin = new RolesAreGrantedOnlyWithinOnesOwn.Granter([Roles.Applicant, Roles.ApplicationAdmin], 7, null);
         var leader = new RolesAreGrantedOnlyWithinOnesOwn.Granter([Roles.Approver], null, "trondelag");
 
-        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 7, null));
-        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 8, null));
-        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, null, "trondelag"));
-        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, null, "trondelag"));
-        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, 7, null));
-        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(new([Roles.Directorate], null, null), null, null));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 7, null, [Roles.Applicant]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, 8, null, [Roles.Applicant]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(applicationAdmin, null, "trondelag", []));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, null, "trondelag", [Roles.CaseOfficer]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(leader, 7, null, []));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(new([Roles.CaseOfficer], null, "trondelag"), null, "trondelag", []));
         Assert.Equal([Roles.Applicant], RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(applicationAdmin));
         Assert.Equal([Roles.CaseOfficer, Roles.Approver], RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(leader));
+    }
+
+    [Fact]
+    public void The_directorate_manages_the_directorates_users_but_no_administrator_and_grants_only_its_own_role()
+    {
+        var directorate = new RolesAreGrantedOnlyWithinOnesOwn.Granter([Roles.Directorate], null, null);
+
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(directorate));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, null, null, [Roles.Directorate]));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, null, null, []));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, null, null, [Roles.Admin]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, null, null, [Roles.Directorate, Roles.Admin]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, 7, null, [Roles.Applicant]));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.Manages(directorate, null, "trondelag", [Roles.CaseOfficer]));
+        Assert.True(RolesAreGrantedOnlyWithinOnesOwn.Manages(new([Roles.Admin], null, null), null, null, [Roles.Admin]));
+        Assert.Equal([Roles.Directorate], RolesAreGrantedOnlyWithinOnesOwn.GrantableByOwn(directorate));
+        Assert.False(RolesAreGrantedOnlyWithinOnesOwn.GrantsAnything(new([Roles.Directorate], null, "trondelag")));
     }
 }

@@ -4,7 +4,9 @@ namespace Ktu.Web.Domain.Rules;
 /// Nobody grants more than they have, and only within their own (delegation the way Altinn does it): the administrator
 /// grants any role to anyone (the directorate's users among them); an embete's leader (approver) grants case officer and
 /// approver, and only in their own embete; an applicant organisation's application administrator grants applicant access,
-/// and only in their own organisation. Everyone else grants nothing. The same rule decides whose accounts one sees.
+/// and only in their own organisation; the directorate grants the directorate's role, and only to users of the directorate
+/// (accounts of no organisation and no embete). Everyone else grants nothing. The same rule decides whose accounts one sees,
+/// and nobody but the administrator sees or manages an administrator's account.
 /// </summary>
 public static class RolesAreGrantedOnlyWithinOnesOwn
 {
@@ -26,6 +28,10 @@ public static class RolesAreGrantedOnlyWithinOnesOwn
         {
             return role == Roles.Applicant && organisationId == granter.OrganisationId;
         }
+        if (IsDirectorate(granter))
+        {
+            return role == Roles.Directorate && organisationId is null && embeteId is null;
+        }
         return false;
     }
 
@@ -35,18 +41,26 @@ public static class RolesAreGrantedOnlyWithinOnesOwn
 
     /// <summary>Whether the granter may invite or manage anyone at all (the pages and lists).</summary>
     public static bool GrantsAnything(Granter granter) =>
-        granter.Roles.Contains(Roles.Admin) || IsLeader(granter) || IsApplicationAdmin(granter);
+        granter.Roles.Contains(Roles.Admin) || IsLeader(granter) || IsApplicationAdmin(granter) || IsDirectorate(granter);
 
     /// <summary>
     /// Whether the granter sees and manages the account of someone in the given organisation or embete: the administrator
-    /// everyone, a leader the embete's people, an application administrator the organisation's. Anyone else's is not found.
+    /// everyone, a leader the embete's people, an application administrator the organisation's, the directorate the
+    /// directorate's (of no organisation and no embete) except administrators. Anyone else's is not found.
+    /// <paramref name="roles"/> are the account's roles (an administrator's account is the administrator's alone).
     /// </summary>
-    public static bool Manages(Granter granter, int? organisationId, string? embeteId) =>
+    public static bool Manages(Granter granter, int? organisationId, string? embeteId, IReadOnlyCollection<string> roles) =>
         granter.Roles.Contains(Roles.Admin)
-        || (IsLeader(granter) && string.Equals(embeteId, granter.EmbeteId, StringComparison.Ordinal))
-        || (IsApplicationAdmin(granter) && organisationId == granter.OrganisationId);
+        || (!roles.Contains(Roles.Admin)
+            && ((IsLeader(granter) && string.Equals(embeteId, granter.EmbeteId, StringComparison.Ordinal))
+                || (IsApplicationAdmin(granter) && organisationId == granter.OrganisationId)
+                || (IsDirectorate(granter) && organisationId is null && embeteId is null)));
 
     private static bool IsLeader(Granter granter) => granter.Roles.Contains(Roles.Approver) && granter.EmbeteId is not null;
+
+    /// <summary>A directorate user: the role, on an account of no organisation and no embete (the directorate's own).</summary>
+    private static bool IsDirectorate(Granter granter) =>
+        granter.Roles.Contains(Roles.Directorate) && granter.OrganisationId is null && granter.EmbeteId is null;
 
     private static bool IsApplicationAdmin(Granter granter) => granter.Roles.Contains(Roles.ApplicationAdmin) && granter.OrganisationId is not null;
 }

@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,10 @@ internal static class ApiClientAdmin
 {
     public const string TokenEndpoint = "/api/v1/auth/token";
 
-    public static async Task<List<ApiClientDto>> ListAsync(AppDbContext db, CancellationToken ct) =>
+    /// <summary>The clients <paramref name="granter"/> manages (<see cref="ApiClientsAreRegisteredOnlyForOnesOwn.Manages"/>).</summary>
+    public static async Task<List<ApiClientDto>> ListAsync(AppDbContext db, RolesAreGrantedOnlyWithinOnesOwn.Granter granter, CancellationToken ct) =>
         (await db.ApiClients.AsNoTracking()
+            .Where(c => granter.Roles.Contains(Roles.Admin) || c.OrganisationId == granter.OrganisationId)
             .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { Client = c, o.Name })
             .ToListAsync(ct))
         .OrderBy(x => x.Client.RevokedAt is not null).ThenBy(x => x.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ThenBy(x => x.Client.Name, StringComparer.Ordinal)

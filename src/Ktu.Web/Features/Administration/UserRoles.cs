@@ -23,7 +23,7 @@ internal static class UserRoles
     /// The accounts <paramref name="granter"/> sees and manages, as a query: the same scope as
     /// <see cref="RolesAreGrantedOnlyWithinOnesOwn.Manages"/>, so a list never shows what a change would refuse.
     /// </summary>
-    public static IQueryable<AppUser> ManagedBy(this IQueryable<AppUser> users, RolesAreGrantedOnlyWithinOnesOwn.Granter granter)
+    public static IQueryable<AppUser> ManagedBy(this IQueryable<AppUser> users, AppDbContext db, RolesAreGrantedOnlyWithinOnesOwn.Granter granter)
     {
         if (granter.Roles.Contains(Roles.Admin))
         {
@@ -31,6 +31,15 @@ internal static class UserRoles
         }
         var embeteId = granter.Roles.Contains(Roles.Approver) ? granter.EmbeteId : null;
         var organisationId = granter.Roles.Contains(Roles.ApplicationAdmin) ? granter.OrganisationId : null;
-        return users.Where(u => (embeteId != null && u.EmbeteId == embeteId) || (organisationId != null && u.OrganisationId == organisationId));
+        var directorate = granter.Roles.Contains(Roles.Directorate) && granter.OrganisationId is null && granter.EmbeteId is null;
+        var administrators =
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Roles.Admin
+            select ur.UserId;
+        return users.Where(u => !administrators.Contains(u.Id)
+            && ((embeteId != null && u.EmbeteId == embeteId)
+                || (organisationId != null && u.OrganisationId == organisationId)
+                || (directorate && u.OrganisationId == null && u.EmbeteId == null)));
     }
 }

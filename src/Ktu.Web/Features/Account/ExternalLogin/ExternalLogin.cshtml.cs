@@ -57,7 +57,14 @@ public sealed class ExternalLoginModel(
         {
             return Refused(refused.Message);
         }
-        await signIn.SignInAsync(((SignInExternally.Outcome.SignedIn)outcome).User, isPersistent: false, authenticationMethod: found.Scheme);
+        // The provider's id_token stays with the session, so that logging out also ends the session there (Logout).
+        var session = new AuthenticationProperties { IsPersistent = false };
+        session.Items[ExternalLogins.LoginProviderItem] = found.Scheme;
+        if (external.Properties?.GetTokenValue("id_token") is { Length: > 0 } idToken)
+        {
+            session.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
+        }
+        await signIn.SignInAsync(((SignInExternally.Outcome.SignedIn)outcome).User, session, authenticationMethod: found.Scheme);
         return LocalRedirect(SafeReturnUrl());
     }
 

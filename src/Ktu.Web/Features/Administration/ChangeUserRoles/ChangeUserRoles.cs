@@ -17,7 +17,8 @@ public sealed record RoleGrantInput
 
 /// <summary>
 /// Grants and revokes a role, the way Altinn delegates: the administrator anyone's, an embete's leader the embete's case
-/// officers and approvers, an application administrator the organisation's applicant access. Nobody grants more than
+/// officers and approvers, an application administrator the organisation's applicant access, the directorate the directorate's
+/// role to the directorate's users. Nobody grants more than
 /// they have (<see cref="RolesAreGrantedOnlyWithinOnesOwn"/>, 403); someone outside one's own organisation or embete is
 /// not found (404). The change renews the account's security stamp (<see cref="KtuUserManager"/>), so a revoked access
 /// stops at the next request also for cookies and tokens already issued; it is in the audit trail with before and after.
@@ -59,7 +60,7 @@ internal static class ChangeUserRoles
             throw new ForbiddenException();
         }
         var user = id.Length <= 450 ? await users.FindByIdAsync(id) : null;
-        if (user is null || !RolesAreGrantedOnlyWithinOnesOwn.Manages(me.Granter, user.OrganisationId, user.EmbeteId))
+        if (user is null || !RolesAreGrantedOnlyWithinOnesOwn.Manages(me.Granter, user.OrganisationId, user.EmbeteId, [.. await users.GetRolesAsync(user)]))
         {
             throw new NotFoundException(AdministrationTexts.User_NotFound);
         }

@@ -11,7 +11,7 @@ namespace Ktu.Web.Features.Administration;
 
 /// <summary>The invitation form: the administrator chooses any role; an embete's leader the embete's own staff roles; an application
 /// administrator the organisation's own applicants.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin)]
+[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin + "," + Roles.Directorate)]
 public sealed class InviteUserModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, IConfiguration configuration) : PageModel
 {
     [BindProperty]

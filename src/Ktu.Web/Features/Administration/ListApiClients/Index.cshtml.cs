@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
 
-/// <summary>The administrator's API clients: register one (the secret is shown once, on this answer only), list and revoke.</summary>
-[Authorize(Policy = Policies.Admin)]
+/// <summary>
+/// API clients: register one (the secret is shown once, on this answer only), list and revoke. The administrator's for
+/// every organisation; an application administrator's for their own organisation, with the applicant side's scopes.
+/// </summary>
+[Authorize(Roles = Roles.Admin + "," + Roles.ApplicationAdmin)]
 public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -24,16 +28,30 @@ public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimePro
     public IReadOnlyList<ApiClientDto> Clients { get; private set; } = [];
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
+    /// <summary>The scopes the signed-in user may give a client.</summary>
+    public IReadOnlyList<string> GrantableScopes => ApiClientsAreRegisteredOnlyForOnesOwn.ScopesGrantableBy(me.Granter);
+
     /// <summary>Set only on the answer to a registration: the one time the secret is shown.</summary>
     internal RegisterApiClient.Registered? Registered { get; private set; }
 
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Clients = await ApiClientAdmin.ListAsync(db, ct);
-        Organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null).ToListAsync(ct))
+        if (!ApiClientsAreRegisteredOnlyForOnesOwn.RegistersAny(me.Granter))
+        {
+            return Forbid();
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Clients = await ApiClientAdmin.ListAsync(db, me.Granter, ct);
+        var own = me.IsInRole(Roles.Admin) ? null : me.OrganisationId;
+        Organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null && (own == null || o.Id == own)).ToListAsync(ct))
             .OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
     }
 
@@ -55,7 +73,7 @@ public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimePro
                 }
                 break;
         }
-        await OnGetAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 

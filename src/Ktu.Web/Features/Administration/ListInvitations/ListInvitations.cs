@@ -28,7 +28,7 @@ internal static class ListInvitations
         }
         var rows = await (
             from link in db.PasswordLinks.AsNoTracking()
-            join user in db.Users.AsNoTracking().ManagedBy(me.Granter) on link.UserId equals user.Id
+            join user in db.Users.AsNoTracking().ManagedBy(db, me.Granter) on link.UserId equals user.Id
             where link.Purpose == PasswordLinkPurpose.Invitation
             orderby link.CreatedAt descending
             select new { link, user })

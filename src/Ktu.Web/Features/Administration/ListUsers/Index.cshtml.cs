@@ -14,7 +14,7 @@ namespace Ktu.Web.Features.Administration;
 /// The users page: search, lock (administrator) and unlock (administrator, and an embete's leader after wrong passwords), grant and revoke the roles one may grant (administrator, an
 /// embete's leader, an application administrator, each for their own people), and the way to invite.
 /// </summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin)]
+[Authorize(Roles = Roles.Admin + "," + Roles.Approver + "," + Roles.ApplicationAdmin + "," + Roles.Directorate)]
 public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -37,7 +37,10 @@ public sealed class ListUsersModel(AppDbContext db, KtuUserManager users, Curren
             && Roles.Fits(r, user.OrganisationId, user.EmbeteId)).ToList();
 
     /// <summary>What the page says above the list: whose people these are.</summary>
-    public string? Intro => me.IsInRole(Roles.Admin) ? null : me.IsEmbeteStaff ? AdministrationTexts.Users_IntroEmbete : AdministrationTexts.Users_IntroOrganisation;
+    public string? Intro => me.IsInRole(Roles.Admin) ? null
+        : me.IsEmbeteStaff ? AdministrationTexts.Users_IntroEmbete
+        : me.OrganisationId is null ? AdministrationTexts.Users_IntroDirectorate
+        : AdministrationTexts.Users_IntroOrganisation;
 
     [TempData]
     public string? Saved { get; set; }

@@ -37,7 +37,7 @@ internal static class ListUsers
         {
             text = text[..256];
         }
-        var users = await db.Users.AsNoTracking().ManagedBy(me.Granter)
+        var users = await db.Users.AsNoTracking().ManagedBy(db, me.Granter)
             .Where(u => text == "" || u.NormalizedEmail!.Contains(text))
             .OrderBy(u => u.NormalizedEmail)
             .Take(MaxShown)

@@ -1,5 +1,6 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,9 @@ public sealed record ApiClientInput
 
 /// <summary>
 /// Registers an organisation's own system as an API client (client credentials). The secret is returned once and only
-/// its hash is stored; a lost secret means registering a new client and revoking the old one.
+/// its hash is stored; a lost secret means registering a new client and revoking the old one. The administrator registers
+/// for any organisation; an application administrator only for their own (by default) and only with the applicant side's
+/// scopes (<see cref="ApiClientsAreRegisteredOnlyForOnesOwn"/>, 403 otherwise).
 /// </summary>
 internal static class RegisterApiClient
 {
@@ -29,7 +32,8 @@ internal static class RegisterApiClient
     public static void Map(RouteGroupBuilder clients) =>
         clients.MapPost("/", EndpointAsync)
             .WithSummary("Registrer en API-klient for én organisasjon med scopes. Hemmeligheten vises bare i dette svaret.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     internal static async Task<Results<Created<RegisteredApiClientDto>, ValidationProblem>> EndpointAsync(
         [FromBody] ApiClientInput? body, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct) =>
@@ -43,6 +47,15 @@ internal static class RegisterApiClient
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, ApiClientInput input, CancellationToken ct)
     {
+        if (!ApiClientsAreRegisteredOnlyForOnesOwn.RegistersAny(me.Granter))
+        {
+            throw new ForbiddenException();
+        }
+        // An application administrator registers for their own organisation without having to name it.
+        if (input.OrganisationId is null && !me.IsInRole(Roles.Admin))
+        {
+            input = input with { OrganisationId = me.OrganisationId };
+        }
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0)
@@ -71,8 +84,17 @@ internal static class RegisterApiClient
         {
             return new Invalid(errors);
         }
+        if (!ApiClientsAreRegisteredOnlyForOnesOwn.Manages(me.Granter, organisation!.Id))
+        {
+            throw new ForbiddenException(AdministrationTexts.ApiClient_NotYourOrganisation);
+        }
+        var grantable = ApiClientsAreRegisteredOnlyForOnesOwn.ScopesGrantableBy(me.Granter);
+        if (scopes.FirstOrDefault(s => !grantable.Contains(s)) is { } notYours)
+        {
+            throw new ForbiddenException(Format.Text(AdministrationTexts.ApiClient_ScopeNotYours, notYours, string.Join(", ", grantable)));
+        }
         var now = time.GetUtcNow();
-        var (client, secret) = ApiClient.Register(name, organisation!.Id, scopes, now, me.Id);
+        var (client, secret) = ApiClient.Register(name, organisation.Id, scopes, now, me.Id);
         db.ApiClients.Add(client);
         ApiClientAdmin.Audit(db, me, now, "api-client.registered", client);
         await db.SaveChangesAsync(ct);
