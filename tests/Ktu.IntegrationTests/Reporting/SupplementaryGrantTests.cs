@@ -195,6 +195,27 @@ public sealed class SupplementaryGrantTests(SupplementaryGrantTests.Fixture fixt
     }
 
     [Fact]
+    public async Task An_account_change_approved_on_the_grant_also_pays_the_supplementary_grant()
+    {
+        const string NewAccount = "86011117947";
+        var voss = await Factory.ApplicantAsync(Voss);
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var requested = await voss.PostAsJsonAsync($"/api/v1/grants/{GrantId(Voss)}/account-changes", new { accountNumber = NewAccount, reason = "Kommunen har byttet bank." });
+        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
+        var change = await ReadAsync(requested);
+        var decided = await officer.PostAsJsonAsync($"/api/v1/grants/{GrantId(Voss)}/account-changes/{change["id"]}/decision", new { approve = true, version = change["version"]!.GetValue<int>() });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        // Voss's money came only in the second round: its payment goes to the new account. (Bergen's first decision is paid
+        // first: one payment file never holds two payments under one case reference.)
+        await officer.PostAsJsonAsync($"/api/v1/grants/{GrantId(Bergen)}/paid", new { paidOn = "2027-06-15" });
+        var csv = await officer.GetStringAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={ValidAccount}");
+        var row = Assert.Single(csv.Split('\n'), l => l.Contains(fixture.Decisions[Voss][1].CaseReference, StringComparison.Ordinal));
+        Assert.Contains(NewAccount, Digits(row), StringComparison.Ordinal);
+        Assert.DoesNotContain(ValidAccount, Digits(row), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_decision_shows_the_first_decision_each_supplementary_grant_and_the_total()
     {
         var bergen = await Factory.ApplicantAsync(Bergen);
@@ -230,6 +251,8 @@ public sealed class SupplementaryGrantTests(SupplementaryGrantTests.Fixture fixt
         Assert.DoesNotContain("Søknaden er avslått", vossText, StringComparison.Ordinal);
         Assert.Contains("Rapporter om bruken av tilskuddet", vossText, StringComparison.Ordinal);
     }
+
+    private static string Digits(string text) => new(text.Where(char.IsDigit).ToArray());
 
     private static string Spaces(string text) => text.Replace('\u00a0', ' ');
 
