@@ -11,10 +11,9 @@ public static class MissingReportsQuery
     public static async Task<Dictionary<int, List<int>>> MissingReportYearsAsync(
         this AppDbContext db, IReadOnlyCollection<int> organisationIds, int beforeYear, CancellationToken ct)
     {
-        var granted = await db.GrantDecisions.AsNoTracking()
-            .Where(d => organisationIds.Contains(d.OrganisationId) && d.SchemeYear < beforeYear && d.AmountGranted > 0 && d.RoundNumber == 1)
-            .Select(d => new { d.Id, d.OrganisationId, d.SchemeYear })
-            .ToListAsync(ct);
+        // A grant whose money came only in a later round is still a grant to report on, and a supplementary decision is part of
+        // its year's grant, not a report of its own.
+        var granted = await db.GrantTotalsAsync(d => organisationIds.Contains(d.OrganisationId) && d.SchemeYear < beforeYear, ct);
         var ids = granted.Select(g => g.Id).ToList();
         var sent = (await db.GrantReports.AsNoTracking()
             .Where(r => ids.Contains(r.GrantDecisionId) && r.SubmissionCount > 0)

@@ -51,6 +51,66 @@ public sealed class GrantDecision
 
     public long GrantedFor(DecisionPart part) => ReadLines().Where(l => l.Part == part).Sum(l => l.AmountGranted);
 
+    /// <summary>
+    /// The grant of one application read as one: a grant is per applicant and year, and a supplementary decision of a later
+    /// round adds to it. The result carries the first decision's id (the grant id reports, transfers, claims and account
+    /// changes hang on), its applicant, account and dates, the amount applied for in the application, and per line the sum
+    /// granted in every round. It is a reading of the decisions, never stored; a single decision is returned as it is.
+    /// </summary>
+    public static GrantDecision AsOneGrant(IReadOnlyCollection<GrantDecision> decisions)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(decisions.Count);
+        var ordered = decisions.OrderBy(d => d.RoundNumber).ToList();
+        if (ordered.Any(d => d.ApplicationId != ordered[0].ApplicationId))
+        {
+            throw new ArgumentException("A grant is the decisions of one application.", nameof(decisions));
+        }
+        if (ordered.Count == 1)
+        {
+            return ordered[0];
+        }
+        var lines = new List<DecisionLine>();
+        foreach (var line in ordered.SelectMany(d => d.ReadLines()))
+        {
+            // A later round offers only what the earlier ones left of a line, so the first decision that has the line
+            // holds what was applied for; the later ones only add to what is granted.
+            var at = lines.FindIndex(l => string.Equals(l.LineId, line.LineId, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                lines.Add(line);
+            }
+            else
+            {
+                lines[at] = lines[at] with { AmountGranted = lines[at].AmountGranted + line.AmountGranted };
+            }
+        }
+        var first = ordered[0];
+        return new GrantDecision
+        {
+            Id = first.Id,
+            ApplicationId = first.ApplicationId,
+            AllocationRoundId = first.AllocationRoundId,
+            RoundNumber = first.RoundNumber,
+            OrganisationId = first.OrganisationId,
+            EmbeteId = first.EmbeteId,
+            SchemeYear = first.SchemeYear,
+            CaseReference = first.CaseReference,
+            ApplicantName = first.ApplicantName,
+            ApplicantOrgNumber = first.ApplicantOrgNumber,
+            AccountNumber = first.AccountNumber,
+            PaymentRemark = first.PaymentRemark,
+            AmountApplied = lines.Sum(l => l.AmountApplied),
+            AmountGranted = lines.Sum(l => l.AmountGranted),
+            LinesJson = DecisionJson.SerializeLines(lines),
+            ExtraConditions = first.ExtraConditions,
+            OfficerUserId = first.OfficerUserId,
+            OfficerName = first.OfficerName,
+            ApproverUserId = first.ApproverUserId,
+            ApproverName = first.ApproverName,
+            DecidedAt = first.DecidedAt,
+        };
+    }
+
     public static GrantDecision Make(
         Guid id,
         Guid applicationId,

@@ -8,15 +8,17 @@ namespace Ktu.Web.Features.Reporting;
 
 /// <summary>
 /// Who finds a grant's report: the applicant organisation that got the grant, and the staff of the embete that granted it.
-/// For anyone else, and for a refusal (nothing to report on), the grant does not exist: 404, never 403.
+/// For anyone else, and for a refusal (nothing to report on), the grant does not exist: 404, never 403. A grant is per
+/// applicant and year: what is returned is the application's decisions read as one (<see cref="GrantDecision.AsOneGrant"/>),
+/// with the first decision's id as the grant id and the supplementary decisions of later rounds added to its amounts. A
+/// supplementary decision's id finds the same grant.
 /// </summary>
 internal static class ReportAccess
 {
     public static async Task<GrantDecision> OwnGrantAsync(AppDbContext db, CurrentUser me, Guid grantId, CancellationToken ct)
     {
         var organisationId = me.IsApplicant ? me.OrganisationId : null;
-        var grant = await db.GrantDecisions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Id == grantId && d.OrganisationId == organisationId, ct);
+        var grant = await db.GrantAsync(d => d.Id == grantId && d.OrganisationId == organisationId, ct);
         return Reportable(grant);
     }
 
@@ -24,16 +26,14 @@ internal static class ReportAccess
     public static async Task<GrantDecision> OwnGrantOfApplicationAsync(AppDbContext db, CurrentUser me, Guid applicationId, CancellationToken ct)
     {
         var organisationId = me.IsApplicant ? me.OrganisationId : null;
-        var grant = await db.GrantDecisions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.ApplicationId == applicationId && d.OrganisationId == organisationId && d.RoundNumber == 1, ct);
+        var grant = await db.GrantAsync(d => d.ApplicationId == applicationId && d.OrganisationId == organisationId, ct);
         return Reportable(grant);
     }
 
     public static async Task<GrantDecision> EmbeteGrantAsync(AppDbContext db, CurrentUser me, Guid grantId, CancellationToken ct)
     {
         var embeteId = me.IsEmbeteStaff ? me.EmbeteId : null;
-        var grant = await db.GrantDecisions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.Id == grantId && d.EmbeteId == embeteId, ct);
+        var grant = await db.GrantAsync(d => d.Id == grantId && d.EmbeteId == embeteId, ct);
         return Reportable(grant);
     }
 

@@ -26,8 +26,9 @@ internal static class CaseNotices
             .Select(r => new { r.ApplicationId, Open = r.AnsweredAt == null })
             .ToListAsync(ct);
         var decided = await db.GrantDecisions.AsNoTracking()
-            .Where(d => ids.Contains(d.ApplicationId) && d.RoundNumber == 1)
+            .Where(d => ids.Contains(d.ApplicationId))
             .Select(d => d.ApplicationId)
+            .Distinct()
             .ToListAsync(ct);
         return applications
             .Select(a => new CaseNotice(

@@ -11,7 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Applications;
 
-/// <summary>The embete's fixed decision on the application, line by line with reasons; before it exists, where the case stands.</summary>
+/// <summary>
+/// The embete's fixed decision on the application, line by line with reasons, and each supplementary grant of a later round
+/// with its own letter, and the total; before there is a decision, where the case stands.
+/// </summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
 {
@@ -24,10 +27,22 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
 
     public Application Application { get; private set; } = null!;
 
+    /// <summary>The decision of the year's allocation (the first round the application was decided in).</summary>
     public GrantDecision? Decision { get; private set; }
 
+    /// <summary>The supplementary decisions of later rounds, in order; each adds to <see cref="Decision"/>.</summary>
+    public IReadOnlyList<GrantDecision> Supplementary { get; private set; } = [];
+
+    /// <summary>All the decisions read as one grant: the total granted and what was applied for.</summary>
+    public GrantDecision? Grant { get; private set; }
+
     /// <summary>How many versions of the grant letter exist (0 until the embete has made it).</summary>
-    public int LetterVersions { get; private set; }
+    public int LetterVersions => LetterVersionsOf(Decision);
+
+    /// <summary>How many versions of each decision's letter exist, by decision id.</summary>
+    public IReadOnlyDictionary<Guid, int> Letters { get; private set; } = new Dictionary<Guid, int>();
+
+    public int LetterVersionsOf(GrantDecision? decision) => decision is null ? 0 : Letters.GetValueOrDefault(decision.Id);
 
     public IReadOnlyList<PartLines> Parts { get; private set; } = [];
 
@@ -57,11 +72,15 @@ public sealed class DecisionModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        Decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == Application.Id && d.RoundNumber == 1, ct);
-        if (Decision is not null)
+        var decisions = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == Application.Id).OrderBy(d => d.RoundNumber).ToListAsync(ct);
+        if (decisions.Count > 0)
         {
-            var decisionId = Decision.Id;
-            LetterVersions = await db.GrantLetters.CountAsync(l => l.GrantDecisionId == decisionId, ct);
+            Decision = decisions[0];
+            Supplementary = decisions.Skip(1).ToList();
+            Grant = GrantDecision.AsOneGrant(decisions);
+            var ids = decisions.Select(d => d.Id).ToList();
+            Letters = (await db.GrantLetters.AsNoTracking().Where(l => ids.Contains(l.GrantDecisionId)).Select(l => l.GrantDecisionId).ToListAsync(ct))
+                .GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count());
             Parts = [.. Decision.ReadLines().GroupBy(l => l.Part).OrderBy(g => g.Key).Select(g => new PartLines(g.Key, [.. g]))];
         }
         else

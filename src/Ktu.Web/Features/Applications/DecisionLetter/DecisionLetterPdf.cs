@@ -8,7 +8,8 @@ namespace Ktu.Web.Features.Applications;
 
 /// <summary>
 /// The grant letter under the application's address, so the applicant's decision page can link it without
-/// JavaScript: the latest version, or ?version=N. The owning organisation and the embete's staff only.
+/// JavaScript: the latest version, or ?version=N; the letter of the year's decision, or ?round=N for the supplementary grant
+/// of a later round. The owning organisation and the embete's staff only.
 /// </summary>
 public static class DecisionLetterPdf
 {
@@ -20,10 +21,11 @@ public static class DecisionLetterPdf
             .ExcludeFromDescription();
 
     /// <summary>A browser link: every miss is an empty 404, so the status pages show the ordinary "not found" page.</summary>
-    internal static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(Guid id, int? version, AppDbContext db, CurrentUser me, CancellationToken ct)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> GetAsync(Guid id, int? version, int? round, AppDbContext db, CurrentUser me, CancellationToken ct)
     {
-        var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id && d.RoundNumber == 1)
-            .Select(d => new { d.Id, d.CaseReference, d.OrganisationId, d.EmbeteId }).SingleOrDefaultAsync(ct);
+        var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id && (round == null || d.RoundNumber == round))
+            .OrderBy(d => d.RoundNumber)
+            .Select(d => new { d.Id, d.CaseReference, d.OrganisationId, d.EmbeteId }).FirstOrDefaultAsync(ct);
         var mayRead = decision is not null
             && ((me.IsApplicant && me.OrganisationId == decision.OrganisationId) || (me.IsEmbeteStaff && me.EmbeteId == decision.EmbeteId));
         if (!mayRead)

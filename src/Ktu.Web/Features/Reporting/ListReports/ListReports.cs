@@ -112,10 +112,8 @@ internal static class ListReports
         var window = ReportWindow.For(scheme, pot);
         var today = NorwayTime.DateOf(now);
 
-        var grants = await db.GrantDecisions.AsNoTracking()
-            .Where(d => d.SchemeYear == year && d.EmbeteId == embeteId && d.AmountGranted > 0 && d.RoundNumber == 1)
-            .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.CaseReference, d.ApplicantName, d.ApplicantOrgNumber, d.AmountGranted })
-            .ToListAsync(ct);
+        // One row per grant: a supplementary decision of a later round adds to its application's grant.
+        var grants = await db.GrantTotalsAsync(d => d.SchemeYear == year && d.EmbeteId == embeteId, ct);
         var reports = await db.GrantReports.AsNoTracking()
             .Where(r => r.SchemeYear == year && r.EmbeteId == embeteId)
             .Select(r => new { r.GrantDecisionId, r.Status, r.Document, r.SubmittedAt, r.SubmissionCount, r.RecommendedByName })
@@ -162,7 +160,7 @@ internal static class ListReports
             var unpaid = grantClaims.Where(c => c.Status == ClaimStatus.Issued).Sum(c => c.Amount);
             var toRepay = unused > 0 && (content!.UnusedFunds == UnusedFundsChoice.Repay || transfer == false);
             rows.Add(new ReportOverviewRow(
-                g.Id, g.ApplicationId, g.CaseReference, g.ApplicantName, g.ApplicantOrgNumber, g.AmountGranted, paid.Contains(g.Id),
+                g.Id, g.ApplicationId, g.CaseReference, g.ApplicantName, g.ApplicantOrgNumber, g.AmountGranted, g.GrantingDecisionIds.All(paid.Contains),
                 state,
                 report?.SubmissionCount > 0 ? report.SubmittedAt : null,
                 Late: !sent && window.IsPastOn(today),

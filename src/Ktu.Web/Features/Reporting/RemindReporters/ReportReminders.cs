@@ -28,10 +28,8 @@ internal static class ReportReminders
         var pots = await db.Pots.AsNoTracking().Where(p => p.SchemeYear >= today.Year - 2 && p.SchemeYear <= today.Year)
             .Select(p => new { p.SchemeYear, p.EmbeteId, p.ReportDeadline }).ToListAsync(ct);
         var yearNumbers = years.Select(y => y.Year).ToList();
-        var grants = await db.GrantDecisions.AsNoTracking()
-            .Where(d => yearNumbers.Contains(d.SchemeYear) && d.AmountGranted > 0 && d.RoundNumber == 1)
-            .Select(d => new { d.Id, d.ApplicationId, d.OrganisationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.AmountGranted })
-            .ToListAsync(ct);
+        // One reminder per grant, whichever round its money came in.
+        var grants = await db.GrantTotalsAsync(d => yearNumbers.Contains(d.SchemeYear), ct);
         var grantIds = grants.Select(g => g.Id).ToList();
         // Statements owed from last year's postponed reports, asked once per year rather than once per grant.
         var owedByYear = new Dictionary<int, Dictionary<int, int>>();
