@@ -50,8 +50,16 @@ internal static class ConfirmPaid
         db.GrantPayments.Add(payment);
         AuditTrail.Record(db, me, now, "payment.marked-paid", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
             before: new { proposalId = proposal.Id, status = "pending", proposedBy = proposal.ProposedByName },
-            after: new { proposalId = proposal.Id, status = "confirmed", paidOn = payment.PaidOn, amount = decision.AmountGranted, decision.CaseReference,
-                proposedBy = proposal.ProposedByName, confirmedBy = me.Actor.DisplayName });
+            after: new
+            {
+                proposalId = proposal.Id,
+                status = "confirmed",
+                paidOn = payment.PaidOn,
+                amount = decision.AmountGranted,
+                decision.CaseReference,
+                proposedBy = proposal.ProposedByName,
+                confirmedBy = me.Actor.DisplayName,
+            });
         try
         {
             await db.SaveChangesAsync(ct);
