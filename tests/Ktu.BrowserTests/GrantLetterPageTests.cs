@@ -148,7 +148,18 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(paidOn).ToBeFocusedAsync();
         await paidOn.FillAsync("2027-06-15");
         await ClickAsync(Page, "Marker som betalt for Skien kommune");
-        await Expect(Page.GetByText("Tilskuddet er markert som betalt.")).ToBeVisibleAsync();
+        // Issue 16: the officer's mark is a proposal that waits for a leader; the officer may withdraw it, not confirm it.
+        await Expect(Page.GetByText("Forslaget om at tilskuddet er betalt er lagret.")).ToBeVisibleAsync();
+        await Expect(Row("Skien")).ToContainTextAsync("Venter på bekreftelse: foreslått av");
+        await Expect(Row("Skien").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Trekk tilbake for Skien kommune" })).ToBeVisibleAsync();
+        await Expect(Row("Skien").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Bekreft for Skien kommune" })).ToHaveCountAsync(0);
+        await CheckPageAsync(Page, "letters-8-paid-pending");
+        var leader = await LogInInNewContextAsync($"leder.{Embete}@demo.ktu");
+        await leader.GotoAsync($"/saksbehandling/brev/{Year}");
+        await ClickAsync(leader, "Bekreft for Skien kommune");
+        await Expect(leader.GetByText("Tilskuddet er markert som betalt.")).ToBeVisibleAsync();
+        await leader.Context.CloseAsync();
+        await Page.ReloadAsync();
         await Expect(Row("Skien")).ToContainTextAsync("Betalt 15. juni 2027");
         await Expect(Row("Porsgrunn").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Marker som betalt for Porsgrunn kommune" })).ToBeVisibleAsync();
         await CheckPageAsync(Page, "letters-8-paid");

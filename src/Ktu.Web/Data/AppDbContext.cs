@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Letters.GrantLetter> GrantLetters => Set<Ktu.Web.Domain.Letters.GrantLetter>();
     public DbSet<Ktu.Web.Domain.Letters.LetterTemplate> LetterTemplates => Set<Ktu.Web.Domain.Letters.LetterTemplate>();
     public DbSet<Ktu.Web.Domain.Letters.GrantPayment> GrantPayments => Set<Ktu.Web.Domain.Letters.GrantPayment>();
+    public DbSet<Ktu.Web.Domain.Letters.GrantProposal> GrantProposals => Set<Ktu.Web.Domain.Letters.GrantProposal>();
     public DbSet<Ktu.Web.Domain.Reporting.GrantReport> GrantReports => Set<Ktu.Web.Domain.Reporting.GrantReport>();
     public DbSet<Ktu.Web.Domain.Reporting.GrantReportSubmission> GrantReportSubmissions => Set<Ktu.Web.Domain.Reporting.GrantReportSubmission>();
     public DbSet<Ktu.Web.Domain.Reporting.ReportAttachment> ReportAttachments => Set<Ktu.Web.Domain.Reporting.ReportAttachment>();

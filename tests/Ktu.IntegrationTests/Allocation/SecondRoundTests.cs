@@ -62,7 +62,7 @@ public sealed class SecondRoundTests(KtuFactory factory) : IClassFixture<KtuFact
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/allocations/{OpenYear}/letters", null)).StatusCode);
         foreach (var d in firstDecisions.Where(d => d.AmountGranted > 0))
         {
-            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/grants/{d.Id}/paid", new { paidOn = "2027-06-15" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await factory.MarkPaidAsync(officer, Embete, d.Id, "2027-06-15")).StatusCode);
         }
         var lettersBefore = await LetterCountsAsync();
 

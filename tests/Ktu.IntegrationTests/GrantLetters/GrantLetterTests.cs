@@ -26,6 +26,8 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
     public const string Embete = "more-og-romsdal";
     public const string Officer = "saksbehandler.more-og-romsdal@demo.ktu";
     public const string Approver = "leder.more-og-romsdal@demo.ktu";
+    /// <summary>A second leader, who has declared a conflict on Ålesund's application.</summary>
+    public const string ConflictedLeader = "leder2.more-og-romsdal@demo.ktu";
 
     /// <summary>The case officer's extra conditions for Ørsta only; long enough to wrap in the letter.</summary>
     private const string OrstaConditions = "Kommunen skal sende en kort statusrapport om opplæringen innen 1. desember, med antall deltakere og hva som gjenstår.";
@@ -68,6 +70,10 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
                 var assessed = await officer.PutAsJsonAsync($"/api/v1/cases/{id}/assessment", new { lines, completed = true, extraConditions });
                 Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
             }
+            // The second leader is related to Ålesund's applicant and says so before anything is decided.
+            var conflicted = await Factory.CreateApiClientAsync(ConflictedLeader);
+            var declared = await conflicted.PostAsJsonAsync($"/api/v1/cases/{Applications[Alesund]}/impartiality", new { conflict = true, reason = "Nær familie arbeider hos søkeren." });
+            Assert.True(declared.StatusCode == HttpStatusCode.OK, await declared.Content.ReadAsStringAsync());
             var round = await ReadAsync(await officer.GetAsync($"/api/v1/allocations/{OpenYear}"));
             Assert.Empty(round["blockers"]!.AsArray());
             var submitted = await officer.PostAsJsonAsync($"/api/v1/allocations/{OpenYear}/submit", new { version = round["version"]!.GetValue<int>() });
@@ -146,7 +152,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var grant = await GrantAsync(Alesund);
         var id = grant["grantId"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = " " })).StatusCode);
-        var corrected = await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Feil i kontaktlinjen." });
+        var corrected = await Factory.CorrectLetterAsync(officer, Embete, id, "Feil i kontaktlinjen.");
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         var version = (await ReadAsync(corrected))["version"]!.GetValue<int>();
         Assert.True(version >= 2);
@@ -160,6 +166,104 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var letters = (await GrantAsync(Alesund))["letters"]!.AsArray();
         Assert.Equal(Enumerable.Range(1, version), letters.Select(l => l!["version"]!.GetValue<int>()));
         Assert.Equal("Feil i kontaktlinjen.", letters[version - 1]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_corrected_letter_is_made_and_sent_only_when_another_leader_confirms_it()
+    {
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var id = (await GrantAsync(Orsta))["grantId"]!.GetValue<string>();
+        var before = (await GrantAsync(Orsta))["letters"]!.AsArray().Count;
+        int Emails(AppDbContext db) => db.OutboxMessages.Count(m => m.Body.Contains("korrigert tilskuddsbrev"));
+        int emailsBefore;
+        await using (var scope = Factory.CreateScope())
+        {
+            emailsBefore = Emails(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+
+        // Proposed by the officer: waiting, shown with who proposed it, and no letter and no e-mail yet.
+        var proposed = await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Feil navn på kontaktpersonen." });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposal = await ReadAsync(proposed);
+        Assert.Equal("pending", proposal["status"]!.GetValue<string>());
+        var proposalId = proposal["proposalId"]!.GetValue<string>();
+        var waiting = await GrantAsync(Orsta);
+        Assert.Equal(before, waiting["letters"]!.AsArray().Count);
+        Assert.Equal(proposalId, waiting["pendingCorrection"]!["proposalId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "En til." })).StatusCode);
+
+        // The officer cannot confirm (not a leader), another officer cannot cancel it, and confirming needs the proposal.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters/confirm", new { proposalId })).StatusCode);
+        var other = await Factory.CreateApiClientAsync("saksbehandler2.more-og-romsdal@demo.ktu");
+        var notHis = await other.PostAsJsonAsync($"/api/v1/grants/{id}/letters/cancel", new { proposalId });
+        Assert.Equal(HttpStatusCode.Forbidden, notHis.StatusCode);
+        Assert.Contains("Bare en leder i embetet", (await ReadAsync(notHis))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        var leader = await Factory.CreateApiClientAsync(Approver);
+        Assert.Equal(HttpStatusCode.BadRequest, (await leader.PostAsJsonAsync($"/api/v1/grants/{id}/letters/confirm", new { })).StatusCode);
+        Assert.Equal(before, (await GrantAsync(Orsta))["letters"]!.AsArray().Count);
+
+        // A leader refuses it: nothing is made; a new proposal by the leader is one the leader cannot confirm.
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/v1/grants/{id}/letters/cancel", new { proposalId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await leader.PostAsJsonAsync($"/api/v1/grants/{id}/letters/confirm", new { proposalId })).StatusCode);
+        var own = await ReadAsync(await leader.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Feil navn på kontaktpersonen." }));
+        var ownId = own["proposalId"]!.GetValue<string>();
+        var refused = await leader.PostAsJsonAsync($"/api/v1/grants/{id}/letters/confirm", new { proposalId = ownId });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("kan ikke bekrefte ditt eget forslag", (await ReadAsync(refused))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, (await GrantAsync(Orsta))["letters"]!.AsArray().Count);
+
+        // Another leader (the one without a conflict on Ørsta) confirms: now the letter is made and the applicant told.
+        await using (var scope = Factory.CreateScope())
+        {
+            Assert.Equal(emailsBefore, Emails(scope.ServiceProvider.GetRequiredService<AppDbContext>()));
+        }
+        var confirmed = await (await Factory.CreateApiClientAsync(ConflictedLeader)).PostAsJsonAsync($"/api/v1/grants/{id}/letters/confirm", new { proposalId = ownId });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var after = await GrantAsync(Orsta);
+        Assert.Equal(before + 1, after["letters"]!.AsArray().Count);
+        Assert.Null(after["pendingCorrection"]);
+
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(emailsBefore + 1, Emails(db));
+            var actions = await db.AuditEntries.Where(e => e.EntityId == id && e.Action.StartsWith("letter.correction-"))
+                .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.ActorEmail, e.Before, e.After }).ToListAsync();
+            Assert.Equal(["letter.correction-proposed", "letter.correction-cancelled", "letter.correction-proposed", "letter.correction-confirmed"],
+                actions.Select(a => a.Action));
+            Assert.Equal([Officer, Approver, Approver, ConflictedLeader], actions.Select(a => a.ActorEmail));
+            Assert.Equal("pending", JsonNode.Parse(actions[3].Before!)!["status"]!.GetValue<string>());
+            Assert.Equal("confirmed", JsonNode.Parse(actions[3].After!)!["status"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_leader_with_a_declared_conflict_neither_proposes_confirms_nor_refuses()
+    {
+        var officer = await Factory.CreateApiClientAsync(Officer);
+        var id = (await GrantAsync(Alesund))["grantId"]!.GetValue<string>();
+        var proposed = await officer.PostAsJsonAsync($"/api/v1/grants/{id}/paid", new { paidOn = "2027-06-20" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposalId = (await ReadAsync(proposed))["proposalId"]!.GetValue<string>();
+
+        var conflicted = await Factory.CreateApiClientAsync(ConflictedLeader);
+        var confirm = await conflicted.PostAsJsonAsync($"/api/v1/grants/{id}/paid/confirm", new { proposalId });
+        Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
+        Assert.Contains("inhabil", (await ReadAsync(confirm))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await conflicted.PostAsJsonAsync($"/api/v1/grants/{id}/paid/cancel", new { proposalId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await conflicted.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Rettelse." })).StatusCode);
+        Assert.Null((await GrantAsync(Alesund))["paidOn"]);
+        Assert.Null((await GrantAsync(Alesund))["pendingCorrection"]);
+
+        // The officer withdraws the proposal: the grant stays unpaid and nothing waits.
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/paid/cancel", new { proposalId })).StatusCode);
+        var after = await GrantAsync(Alesund);
+        Assert.Null(after["paidOn"]);
+        Assert.Null(after["pendingPayment"]);
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.GrantPayments.AnyAsync(p => p.GrantDecisionId == Guid.Parse(id)));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "payment.proposal-cancelled" && e.EntityId == id && e.ActorEmail == Officer));
     }
 
     [Fact]
@@ -327,7 +431,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
         var grant = await GrantAsync(Orsta);
         var id = grant["grantId"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/paid", new { })).StatusCode);
-        var paid = await officer.PostAsJsonAsync($"/api/v1/grants/{id}/paid", new { paidOn = "2027-06-15" });
+        var paid = await Factory.MarkPaidAsync(officer, Embete, id, "2027-06-15");
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         Assert.Equal("2027-06-15", (await ReadAsync(paid))["paidOn"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/paid", new { paidOn = "2027-06-16" })).StatusCode);
@@ -337,7 +441,40 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
 
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "payment.proposed" && e.EntityId == id));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "payment.marked-paid" && e.EntityId == id));
+    }
+
+    [Fact]
+    public async Task A_proposed_payment_is_not_paid_until_another_leader_confirms_it()
+    {
+        // The leader proposes Ålesund paid; until someone else confirms it, it is not paid and stays in the payment list.
+        var leader = await Factory.CreateApiClientAsync(Approver);
+        var id = (await GrantAsync(Alesund))["grantId"]!.GetValue<string>();
+        var proposed = await leader.PostAsJsonAsync($"/api/v1/grants/{id}/paid", new { paidOn = "2027-06-18" });
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var proposalId = (await ReadAsync(proposed))["proposalId"]!.GetValue<string>();
+        var waiting = await GrantAsync(Alesund);
+        Assert.Null(waiting["paidOn"]);
+        Assert.Equal("2027-06-18", waiting["pendingPayment"]!["paidOn"]!.GetValue<string>());
+        Assert.False(waiting["pendingPayment"]!["proposedByYou"]!.GetValue<bool>()); // GrantAsync asks as the officer
+        var list = await (await Factory.CreateApiClientAsync(Officer)).GetAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={ValidAccount}");
+        Assert.Contains(waiting["caseReference"]!.GetValue<string>(), await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var own = await leader.PostAsJsonAsync($"/api/v1/grants/{id}/paid/confirm", new { proposalId });
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Contains("kan ikke bekrefte ditt eget forslag", (await ReadAsync(own))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.CreateApiClientAsync(Officer)).PostAsJsonAsync($"/api/v1/grants/{id}/paid/confirm", new { proposalId })).StatusCode);
+        Assert.Null((await GrantAsync(Alesund))["paidOn"]);
+
+        // The proposer withdraws it; a withdrawn proposal is not confirmed afterwards, and nothing was paid.
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/v1/grants/{id}/paid/cancel", new { proposalId })).StatusCode);
+        var closed = await (await Factory.CreateApiClientAsync(ConflictedLeader)).PostAsJsonAsync($"/api/v1/grants/{id}/paid/confirm", new { proposalId });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Null((await GrantAsync(Alesund))["paidOn"]);
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.GrantPayments.AnyAsync(p => p.GrantDecisionId == Guid.Parse(id)));
     }
 
     [Fact]
@@ -371,7 +508,7 @@ public sealed class GrantLetterTests(GrantLetterTests.Fixture fixture) : IClassF
 
         var officer = await Factory.CreateApiClientAsync(Officer);
         var id = (await GrantAsync(Hareid))["grantId"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/grants/{id}/letters", new { reason = "Ny hilsen." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Factory.CorrectLetterAsync(officer, Embete, id, "Ny hilsen.")).StatusCode);
         var text = PdfText.Lines(await officer.GetByteArrayAsync($"/api/v1/grants/{id}/letter.pdf"));
         Assert.Contains("Hilsen fra Molde til", text, StringComparison.Ordinal);
     }

@@ -46,4 +46,30 @@ internal static class CaseSteps
     /// </summary>
     public static Task PassApplicationDeadlineAsync(this KtuFactory factory, string embeteId, int year) =>
         Ktu.TestSupport.ApplicationDeadline.PassAsync(factory.Services, embeteId, year, factory.Time.GetUtcNow());
+
+    /// <summary>
+    /// After approval, two people (issue 16): <paramref name="proposer"/> proposes the grant paid on <paramref name="paidOn"/>,
+    /// and the embete's leader (or <paramref name="confirmerEmail"/>) confirms it. Returns the confirmation's answer.
+    /// </summary>
+    public static async Task<HttpResponseMessage> MarkPaidAsync(this KtuFactory factory, HttpClient proposer, string embeteId, object grantId, string paidOn, string? confirmerEmail = null)
+    {
+        var proposed = await proposer.PostAsJsonAsync($"/api/v1/grants/{grantId}/paid", new { paidOn });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Accepted, await proposed.Content.ReadAsStringAsync());
+        var proposalId = (await proposed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["proposalId"]!.GetValue<string>();
+        using var confirmer = await factory.CreateApiClientAsync(confirmerEmail ?? $"leder.{embeteId}@demo.ktu");
+        return await confirmer.PostAsJsonAsync($"/api/v1/grants/{grantId}/paid/confirm", new { proposalId });
+    }
+
+    /// <summary>
+    /// <paramref name="proposer"/> proposes a corrected letter with <paramref name="reason"/>, and the embete's leader (or
+    /// <paramref name="confirmerEmail"/>) confirms it, which makes the letter. Returns the confirmation's answer.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CorrectLetterAsync(this KtuFactory factory, HttpClient proposer, string embeteId, object grantId, string reason, string? confirmerEmail = null)
+    {
+        var proposed = await proposer.PostAsJsonAsync($"/api/v1/grants/{grantId}/letters", new { reason });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Accepted, await proposed.Content.ReadAsStringAsync());
+        var proposalId = (await proposed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["proposalId"]!.GetValue<string>();
+        using var confirmer = await factory.CreateApiClientAsync(confirmerEmail ?? $"leder.{embeteId}@demo.ktu");
+        return await confirmer.PostAsJsonAsync($"/api/v1/grants/{grantId}/letters/confirm", new { proposalId });
+    }
 }

@@ -46,6 +46,12 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
 
         /// <summary>Oslo's own system: an API client with every scope, for another organisation.</summary>
         SystemOtherOrg,
+
+        /// <summary>A second case officer of the owning embete who has declared a conflict (inhabil) on the arranged application.</summary>
+        CaseOfficerConflicted,
+
+        /// <summary>A second approver (leader) of the owning embete who has declared a conflict on the arranged application.</summary>
+        ApproverConflicted,
     }
 
     /// <summary>Who may use a route.</summary>
@@ -126,6 +132,22 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         [Caller.Approver] = "leder.trondelag@demo.ktu",
         [Caller.Directorate] = "direktorat@demo.ktu",
         [Caller.Admin] = "admin@demo.ktu",
+        [Caller.CaseOfficerConflicted] = "saksbehandler2.trondelag@demo.ktu",
+        [Caller.ApproverConflicted] = "leder2.trondelag@demo.ktu",
+    };
+
+    /// <summary>
+    /// Issue 16: routes that a role may use in general but that must refuse a person with a declared conflict on the
+    /// application (409 with one of the codes, or 403/404), called by <see cref="Caller.CaseOfficerConflicted"/> and
+    /// <see cref="Caller.ApproverConflicted"/> with a body that would otherwise be accepted. The grant routes' refusals
+    /// (report review, transfer, claims, payment and letter confirmations) need a decided grant, which the matrix does
+    /// not arrange: Reporting/*, GrantLetters/GrantLetterTests and Assessment/ImpartialityAndFourEyesTests call them.
+    /// </summary>
+    private static readonly Dictionary<string, (string Body, string[] Codes)> RefusedForConflict = new(StringComparer.Ordinal)
+    {
+        ["PUT /api/v1/cases/{id:guid}/assessment"] = ("""{"lines":[],"completed":false}""", ["impartiality-required"]),
+        ["POST /api/v1/cases/{id:guid}/questions"] = ("""{"question":"Kan dere sende budsjettet?"}""", ["impartiality-required"]),
+        ["POST /api/v1/cases/{id:guid}/impartiality"] = ("""{"conflict":false}""", ["conflict-stands"]),
     };
 
     /// <summary>
@@ -295,7 +317,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /api/v1/allocations/{year:int}/payments.csv"] = Access.AnyEmbeteStaff,
         ["GET /api/v1/allocations/{year:int}/pain001.xml"] = Access.AnyEmbeteStaff,
         ["GET /api/v1/grants/{id:guid}/letter.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
-        ["POST /api/v1/grants/{id:guid}/letters"] = Access.OwnEmbeteStaff,
+        ["POST /api/v1/grants/{id:guid}/letters"] = Access.OwnEmbeteStaff, // proposes; nothing is made until confirmed
+        ["POST /api/v1/grants/{id:guid}/letters/confirm"] = Access.OwnEmbeteApprover, // another leader than the proposer (issue 16)
+        ["POST /api/v1/grants/{id:guid}/letters/cancel"] = Access.OwnEmbeteStaff, // the proposer withdraws, a leader refuses
         ["GET /api/v1/grants/{id:guid}/report"] = Access.OwnOrgApplicantOrEmbeteStaff,
         ["PUT /api/v1/grants/{id:guid}/report"] = Access.OwnOrgApplicant,
         ["POST /api/v1/grants/{id:guid}/report/submit"] = Access.OwnOrgApplicant,
@@ -325,7 +349,9 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["GET /saksbehandling/rapporter/{year:int?}"] = Access.AnyEmbeteStaff,
         ["GET /saksbehandling/rapporter/{year:int}/{grantId:guid}"] = Access.OwnEmbeteStaff,
         ["POST /saksbehandling/rapporter/{year:int}/{grantId:guid}"] = Access.OwnEmbeteStaff,
-        ["POST /api/v1/grants/{id:guid}/paid"] = Access.OwnEmbeteStaff,
+        ["POST /api/v1/grants/{id:guid}/paid"] = Access.OwnEmbeteStaff, // proposes; not paid until confirmed
+        ["POST /api/v1/grants/{id:guid}/paid/confirm"] = Access.OwnEmbeteApprover, // another leader than the proposer (issue 16)
+        ["POST /api/v1/grants/{id:guid}/paid/cancel"] = Access.OwnEmbeteStaff, // the proposer withdraws, a leader refuses
         ["GET /soknad/{id:guid}/vedtak/brev.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
         ["GET /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
         ["POST /saksbehandling/brev/{year:int}"] = Access.AnyEmbeteStaff,
@@ -420,6 +446,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     /// <summary>An API client is its organisation's applicant, but only on <see cref="ClientRoutes"/> (and what is open to anyone).</summary>
     private static bool IsAllowed(string route, Access access, Caller caller) => caller switch
     {
+        Caller.CaseOfficerConflicted => !RefusedForConflict.ContainsKey(route) && IsAllowed(access, Caller.CaseOfficer),
+        Caller.ApproverConflicted => !RefusedForConflict.ContainsKey(route) && IsAllowed(access, Caller.Approver),
         Caller.SystemOwnOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOwnOrg)),
         Caller.SystemOtherOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOtherOrg)),
         _ => IsAllowed(access, caller),
@@ -504,6 +532,13 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             tokens[caller] = await AntiforgeryTokenAsync(browsers[caller]);
         }
 
+        // Issue 16: the second officer and the second leader declare a conflict on the arranged application.
+        foreach (var conflicted in new[] { Caller.CaseOfficerConflicted, Caller.ApproverConflicted })
+        {
+            using var declared = await apis[conflicted].PostAsJsonAsync($"/api/v1/cases/{applicationId}/impartiality", new { conflict = true, reason = "Nær familie er ansatt hos søkeren." });
+            Assert.True(declared.IsSuccessStatusCode, $"Declaring a conflict as {conflicted} gave {(int)declared.StatusCode}.");
+        }
+
         foreach (var (caller, municipality) in new[] { (Caller.SystemOwnOrg, "5001"), (Caller.SystemOtherOrg, "0301") })
         {
             apis[caller] = browsers[caller] = await SystemAsync(apis[Caller.Admin], municipality);
@@ -532,10 +567,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
                 var isApi = route.Pattern.StartsWith("/api/", StringComparison.Ordinal);
                 var client = isApi ? apis[caller] : browsers[caller];
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), new Uri(path, UriKind.Relative));
+                var conflicted = caller is Caller.CaseOfficerConflicted or Caller.ApproverConflicted && RefusedForConflict.ContainsKey(route.Key);
                 if (changesData)
                 {
                     request.Content = isApi
-                        ? new StringContent("{}", Encoding.UTF8, "application/json")
+                        ? new StringContent(conflicted ? RefusedForConflict[route.Key].Body : "{}", Encoding.UTF8, "application/json")
                         : new FormUrlEncodedContent(tokens.TryGetValue(caller, out var token)
                             ? new Dictionary<string, string> { [Forms.TokenField] = token }
                             : []);
@@ -543,7 +579,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
                 using var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 cells[caller] = Judge(route, path, allowed, Strangers.Contains(caller) && !SharedByDesign.Contains(route.Key), response, body, applicationId,
-                    ownOrganisation: caller is Caller.ApplicantOwnOrg or Caller.ApplicationAdminOwnOrg);
+                    ownOrganisation: caller is Caller.ApplicantOwnOrg or Caller.ApplicationAdminOwnOrg,
+                    refusalCodes: conflicted ? RefusedForConflict[route.Key].Codes : []);
             }
             matrix.Add((route, access, cells));
         }
@@ -654,7 +691,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         var name => throw new InvalidOperationException($"No value for route parameter {{{name}}} in {pattern}."),
     });
 
-    private static Cell Judge(Route route, string path, bool allowed, bool stranger, HttpResponseMessage response, string body, string applicationId, bool ownOrganisation)
+    private static Cell Judge(
+        Route route, string path, bool allowed, bool stranger, HttpResponseMessage response, string body, string applicationId, bool ownOrganisation, string[] refusalCodes)
     {
         var status = (int)response.StatusCode;
         var redirect = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectPath() : null;
@@ -675,7 +713,13 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
                     ? new Cell(true, $"❗ {text} leaks", $"allowed with {text}, but shows another organisation's application: {string.Join(", ", leak)}")
                     : new Cell(true, $"✔ {text}", null);
         }
-        var refused = status is 401 or 403 or 404 || redirect is "/logg-inn" or "/ingen-tilgang";
+        // A rule refusal (409) counts only where the route is expected to refuse this caller for that rule, with its code.
+        var code = status == 409 ? refusalCodes.FirstOrDefault(c => body.Contains($"\"{c}\"", StringComparison.Ordinal)) : null;
+        if (code is not null)
+        {
+            text = $"{text} {code}";
+        }
+        var refused = status is 401 or 403 or 404 || redirect is "/logg-inn" or "/ingen-tilgang" || code is not null;
         if (!refused)
         {
             return new Cell(false, $"❗ {text}", $"expected refused, got {text}");
@@ -707,7 +751,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine("Callers: anonymous; applicant of the owning organisation (soker.5001, Trondheim); applicant of another");
         md.AppendLine("organisation in the same embete (soker.5006, Steinkjer); applicant of another organisation and embete");
         md.AppendLine("(soker.0301, Oslo); case officer and approver of the owning embete (Trøndelag);");
-        md.AppendLine("case officer of another embete (Innlandet); directorate; admin.");
+        md.AppendLine("case officer of another embete (Innlandet); directorate; admin; Trondheim's and Oslo's own systems (API clients);");
+        md.AppendLine("a second case officer and a second approver of Trøndelag who have each declared a conflict (inhabil) on the");
+        md.AppendLine("application (issue 16). These two are refused what their role otherwise allows on the application: assessing it,");
+        md.AppendLine("asking the applicant, and withdrawing the conflict (409 with the rule's code, shown after the status).");
         md.AppendLine();
         md.Append("| Method | Route | Access |");
         foreach (var c in callers)
@@ -735,6 +782,11 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         md.AppendLine("- Refused answers must not contain Trondheim's organisation number or the application id, apart from an echo of");
         md.AppendLine("  the caller's own request path (problem details `instance`).");
         md.AppendLine("- The matrix checks the access rules of the route; it does not follow links or test rate limits.");
+        md.AppendLine("- Impartiality and four eyes on what needs more than a submitted application are tested where that state is made:");
+        md.AppendLine("  adjusting an allocation line and approving an allocation one assessed, adjusted or sent, or one with a conflict");
+        md.AppendLine("  (Assessment/ImpartialityAndFourEyesTests); approving a report one recommended, the transfer decision and repayment");
+        md.AppendLine("  claims (Reporting/*); confirming one's own proposed payment or corrected letter, or with a conflict");
+        md.AppendLine("  (GrantLetters/GrantLetterTests). Those rules answer 409 (four-eyes, conflict-declared) or 403 (not a leader).");
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ktu.slnx")))
         {

@@ -57,3 +57,25 @@ internal sealed class GrantPaymentConfiguration : IEntityTypeConfiguration<Grant
         b.HasOne<GrantDecision>().WithOne().HasForeignKey<GrantPayment>(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class GrantProposalConfiguration : IEntityTypeConfiguration<GrantProposal>
+{
+    public void Configure(EntityTypeBuilder<GrantProposal> b)
+    {
+        b.ToTable("GrantProposals");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(GrantLetter.MaxReasonLength);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.ProposedByUserId).HasMaxLength(450);
+        b.Property(e => e.ProposedByName).HasMaxLength(256);
+        b.Property(e => e.ClosedByUserId).HasMaxLength(450);
+        b.Property(e => e.ClosedByName).HasMaxLength(256);
+        // One pending proposal of a kind per grant, also when two people propose at the same moment. The filter is
+        // written so that SQLite and PostgreSQL read it alike.
+        b.HasIndex(e => new { e.GrantDecisionId, e.Kind }).IsUnique().HasFilter("\"Status\" = 0");
+        b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -17,6 +17,8 @@ internal static class GrantLettersFeature
         var grant = app.MapGrant(Tag);
         DownloadLetter.Map(grant);
         CorrectLetter.Map(grant);
+        ConfirmCorrection.Map(grant);
+        CancelCorrection.Map(grant);
         return app;
     }
 }

@@ -24,12 +24,15 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Whether the person may confirm or refuse others' proposals (a leader of the embete).</summary>
+    public bool IsLeader => me.IsInRole(Roles.Approver);
+
     /// <summary>The embete's account as typed in the payment form, shown again when the file could not be made.</summary>
     public string? PayerAccount { get; private set; }
 
     public async Task OnGetAsync(int year, CancellationToken ct)
     {
-        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
+        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, me.Id, year, 0, ct);
         Message ??= TempData.TakeMessage();
         if (TempData.TakeError(ModelState) is { Field: "payerAccount" } handedBack)
         {
@@ -65,21 +68,50 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         }
     }
 
-    public async Task<IActionResult> OnPostCorrectAsync(int year, Guid grantId, string? reason, CancellationToken ct)
+    public Task<IActionResult> OnPostCorrectAsync(int year, Guid grantId, string? reason, CancellationToken ct) =>
+        StepAsync(year, async () => await CorrectLetter.HandleAsync(db, me, time, new CorrectLetter.Input(grantId, reason), ct) switch
+        {
+            CorrectLetter.Invalid invalid => ("reason-" + grantId.ToString("N"), invalid.Errors.Values.First()[0]),
+            _ => (null, LetterTexts.CorrectionProposed),
+        }, ct);
+
+    public Task<IActionResult> OnPostConfirmCorrectionAsync(int year, Guid grantId, Guid? proposalId, CancellationToken ct) =>
+        StepAsync(year, async () => await ConfirmCorrection.HandleAsync(db, me, time, new ConfirmCorrection.Input(grantId, proposalId), ct) switch
+        {
+            ConfirmCorrection.Corrected corrected => (null, Format.Text(LetterTexts.CorrectedMade, corrected.Letter.Version)),
+            ConfirmCorrection.Invalid invalid => ("", invalid.Errors.Values.First()[0]),
+            _ => throw new InvalidOperationException(),
+        }, ct);
+
+    public Task<IActionResult> OnPostCancelCorrectionAsync(int year, Guid grantId, Guid? proposalId, CancellationToken ct) =>
+        StepAsync(year, async () => await CancelCorrection.HandleAsync(db, me, time, new CancelCorrection.Input(grantId, proposalId), ct) switch
+        {
+            CancelCorrection.Cancelled => (null, LetterTexts.CorrectionCancelled),
+            CancelCorrection.Invalid invalid => ("", invalid.Errors.Values.First()[0]),
+            _ => throw new InvalidOperationException(),
+        }, ct);
+
+    /// <summary>
+    /// One step of a correction: back to the page with its message, or the page again with the refusal at the field
+    /// (Field set) or at the top (a rule, one's own proposal, a conflict, not a leader).
+    /// </summary>
+    private async Task<IActionResult> StepAsync(int year, Func<Task<(string? Field, string Text)>> step, CancellationToken ct)
     {
         try
         {
-            switch (await CorrectLetter.HandleAsync(db, me, time, new CorrectLetter.Input(grantId, reason), ct))
+            var (field, text) = await step();
+            if (field is not null)
             {
-                case CorrectLetter.Invalid invalid:
-                    return await ShowAsync(year, "reason-" + grantId.ToString("N"), invalid.Errors.Values.First()[0], ct);
-                case CorrectLetter.Corrected corrected:
-                    Message = Format.Text(LetterTexts.CorrectedMade, corrected.Letter.Version);
-                    break;
+                return await ShowAsync(year, field, text, ct);
             }
+            Message = text;
             return RedirectToPage(new { year });
         }
         catch (RuleViolationException e)
+        {
+            return await ShowAsync(year, "", e.Message, ct);
+        }
+        catch (ForbiddenException e)
         {
             return await ShowAsync(year, "", e.Message, ct);
         }
@@ -94,7 +126,7 @@ public sealed class LettersModel(AppDbContext db, CurrentUser me, TimeProvider t
         ModelState.Clear();
         ModelState.AddModelError(field, message);
         db.ChangeTracker.Clear();
-        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, 0, ct);
+        View = await ListLetters.LoadAsync(db, me.StaffEmbeteId, me.Id, year, 0, ct);
         return Page();
     }
 }

@@ -17,6 +17,8 @@ internal static class PaymentsFeature
 
         var grant = app.MapGrant(Tag);
         MarkPaid.Map(grant);
+        ConfirmPaid.Map(grant);
+        CancelPaid.Map(grant);
         return app;
     }
 }

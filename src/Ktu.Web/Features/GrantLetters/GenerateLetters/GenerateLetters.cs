@@ -50,6 +50,6 @@ internal static class GenerateLetters
     {
         var made = (Made)await HandleAsync(db, me, time, new Input(year, max), ct);
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(await ListLetters.LoadAsync(db, me.StaffEmbeteId, year, made.Progress.Made, ct));
+        return TypedResults.Ok(await ListLetters.LoadAsync(db, me.StaffEmbeteId, me.Id, year, made.Progress.Made, ct));
     }
 }

@@ -10,34 +10,32 @@ namespace Ktu.Web.Features.Payments;
 
 public sealed record MarkPaidRequest(DateOnly? PaidOn);
 
-public sealed record PaidResponse(Guid GrantId, DateOnly PaidOn, long Amount, string MarkedBy);
-
 /// <summary>
-/// Marks a grant as paid on a date, once: a refusal has nothing to pay, and a second mark is refused (409), also when two
-/// people mark it at the same moment. The mark is audited ("payment.marked-paid") and keeps the grant out of later payment files.
+/// Proposes that a grant was paid on a date (issue 16: after approval, two people): the proposal waits for a leader other
+/// than the proposer to confirm it (<see cref="ConfirmPaid"/>), and until then the grant is not paid and stays in payment
+/// files. A refusal has nothing to pay; a paid grant, or one with a proposal already waiting, is refused (409), also when
+/// two people propose at the same moment; so is anyone with a declared conflict on the application. Audited ("payment.proposed").
 /// </summary>
 internal static class MarkPaid
 {
     internal sealed record Input(Guid GrantId, DateOnly? PaidOn);
 
     internal abstract record Outcome;
-    internal sealed record Marked(GrantPayment Payment) : Outcome;
+    internal sealed record Proposed(GrantProposal Proposal, long Amount) : Outcome;
     internal sealed record Invalid(FieldErrors Errors) : Outcome;
 
     /// <summary>The endpoint under the grant's route group, which <see cref="PaymentsFeature"/> declares.</summary>
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapPost("/paid", PostAsync)
             .RequireAuthorization(Policies.EmbeteStaff)
-            .WithSummary("Marker tilskuddet som betalt med dato (paidOn, åååå-mm-dd).")
+            .WithSummary("Foreslå at tilskuddet er betalt med dato (paidOn, åååå-mm-dd). Tilskuddet er ikke betalt før en annen leder i embetet har bekreftet det (/paid/confirm).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static async Task<Outcome> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Input input, CancellationToken ct)
     {
-        var embeteId = me.StaffEmbeteId;
-        var decision = await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == input.GrantId && d.EmbeteId == embeteId, ct)
-            ?? throw new NotFoundException(PaymentTexts.DecisionNotFound);
+        var decision = await PaymentProposals.GrantAsync(db, me, input.GrantId, ct);
         if (input.PaidOn is not { } paidOn)
         {
             return new Invalid(FieldErrors.Of("paidOn", PaymentTexts.PaidOnMissing));
@@ -50,27 +48,36 @@ internal static class MarkPaid
         {
             throw new RuleViolationException(Format.Text(PaymentTexts.AlreadyPaid, Format.Date(existing.PaidOn), existing.MarkedByName), "already-paid");
         }
+        if (await PaymentProposals.ConflictedAsync(db, me, decision, ct))
+        {
+            throw new RuleViolationException(PaymentTexts.Proposal_Conflicted, "conflict-declared");
+        }
+        if (await PaymentProposals.PendingAsync(db, decision.Id, ct) is { } pending)
+        {
+            throw new RuleViolationException(Format.Text(PaymentTexts.Proposal_AlreadyPending, Format.Date(pending.PaidOn!.Value), pending.ProposedByName), "proposal-pending");
+        }
         var now = time.GetUtcNow();
-        var payment = GrantPayment.Mark(decision, paidOn, me.Actor, now);
-        db.GrantPayments.Add(payment);
-        AuditTrail.Record(db, me, now, "payment.marked-paid", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
-            after: new { paidOn, amount = decision.AmountGranted, decision.CaseReference });
+        var proposal = GrantProposal.MarkPaid(decision, paidOn, me.Actor, now);
+        db.GrantProposals.Add(proposal);
+        AuditTrail.Record(db, me, now, "payment.proposed", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
+            after: new { proposalId = proposal.Id, paidOn, amount = decision.AmountGranted, decision.CaseReference, status = "pending" });
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            throw new RuleViolationException(PaymentTexts.PaidConcurrently, "already-paid");
+            // The unique pending proposal per grant: someone else proposed it in the same instant.
+            throw new RuleViolationException(PaymentTexts.ProposedConcurrently, "proposal-pending");
         }
-        return new Marked(payment);
+        return new Proposed(proposal, decision.AmountGranted);
     }
 
-    internal static async Task<Results<Ok<PaidResponse>, ValidationProblem>> PostAsync(
+    internal static async Task<Results<Accepted<PaymentProposalDto>, ValidationProblem>> PostAsync(
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, [FromBody] MarkPaidRequest? body, CancellationToken ct) =>
         await HandleAsync(db, me, time, new Input(id, body?.PaidOn), ct) switch
         {
-            Marked { Payment: var p } => TypedResults.Ok(new PaidResponse(p.GrantDecisionId, p.PaidOn, p.Amount, p.MarkedByName)),
+            Proposed { Proposal: var p, Amount: var amount } => TypedResults.Accepted((string?)null, PaymentProposalDto.Of(p, amount)),
             Invalid invalid => invalid.Errors.ToValidationProblem(),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };

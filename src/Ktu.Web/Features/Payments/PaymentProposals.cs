@@ -1,0 +1,59 @@
+using Ktu.Web.Data;
+using Ktu.Web.Domain;
+using Ktu.Web.Domain.Decisions;
+using Ktu.Web.Domain.Letters;
+using Ktu.Web.Domain.Rules;
+using Ktu.Web.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ktu.Web.Features.Payments;
+
+/// <param name="Status">pending, confirmed or cancelled.</param>
+public sealed record PaymentProposalDto(
+    Guid ProposalId, Guid GrantId, string Status, DateOnly PaidOn, long Amount, string ProposedBy, DateTimeOffset ProposedAt,
+    string? ClosedBy, DateTimeOffset? ClosedAt)
+{
+    internal static PaymentProposalDto Of(GrantProposal p, long amount) => new(
+        p.Id, p.GrantDecisionId, p.Status.ToString().ToLowerInvariant(), p.PaidOn!.Value, amount, p.ProposedByName, p.ProposedAt, p.ClosedByName, p.ClosedAt);
+}
+
+/// <summary>Which proposal a confirmation or cancellation is about, so nobody confirms another proposal than the one they saw.</summary>
+public sealed record PaymentProposalStep(Guid? ProposalId);
+
+/// <summary>
+/// What the three payment steps share (<see cref="MarkPaid"/> proposes, <see cref="ConfirmPaid"/> confirms or cancels):
+/// the grant of one's own embete (404 otherwise), the pending proposal, and the second-person rule
+/// (<see cref="ASecondPersonConfirmsAfterApproval"/>) turned into answers.
+/// </summary>
+internal static class PaymentProposals
+{
+    public static async Task<GrantDecision> GrantAsync(AppDbContext db, CurrentUser me, Guid grantId, CancellationToken ct) =>
+        await db.GrantDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == grantId && d.EmbeteId == me.StaffEmbeteId, ct)
+        ?? throw new NotFoundException(PaymentTexts.DecisionNotFound);
+
+    public static Task<GrantProposal?> PendingAsync(AppDbContext db, Guid grantId, CancellationToken ct) =>
+        db.GrantProposals.SingleOrDefaultAsync(p => p.GrantDecisionId == grantId && p.Kind == GrantProposalKind.MarkPaid && p.Status == GrantProposalStatus.Pending, ct);
+
+    public static Task<bool> ConflictedAsync(AppDbContext db, CurrentUser me, GrantDecision grant, CancellationToken ct) =>
+        db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct);
+
+    /// <summary>Throws the refusal for anything but <see cref="ASecondPersonConfirmsAfterApproval.Verdict.Allowed"/>.</summary>
+    public static void Enforce(ASecondPersonConfirmsAfterApproval.Verdict verdict, GrantProposal proposal)
+    {
+        switch (verdict)
+        {
+            case ASecondPersonConfirmsAfterApproval.Verdict.Allowed:
+                return;
+            case ASecondPersonConfirmsAfterApproval.Verdict.NotPending:
+                throw new RuleViolationException(Format.Text(
+                    proposal.Status == GrantProposalStatus.Confirmed ? PaymentTexts.Proposal_AlreadyConfirmed : PaymentTexts.Proposal_AlreadyCancelled,
+                    proposal.ClosedByName ?? ""), "proposal-closed");
+            case ASecondPersonConfirmsAfterApproval.Verdict.Conflicted:
+                throw new RuleViolationException(PaymentTexts.Proposal_Conflicted, "conflict-declared");
+            case ASecondPersonConfirmsAfterApproval.Verdict.OwnProposal:
+                throw new RuleViolationException(PaymentTexts.Proposal_OwnProposal, "four-eyes");
+            default:
+                throw new ForbiddenException(PaymentTexts.Proposal_LeaderOnly);
+        }
+    }
+}
