@@ -208,7 +208,7 @@ public sealed class SupplementaryGrantTests(SupplementaryGrantTests.Fixture fixt
 
         // Voss's money came only in the second round: its payment goes to the new account. (Bergen's first decision is paid
         // first: one payment file never holds two payments under one case reference.)
-        await officer.PostAsJsonAsync($"/api/v1/grants/{GrantId(Bergen)}/paid", new { paidOn = "2027-06-15" });
+        Assert.Equal(HttpStatusCode.OK, (await Factory.MarkPaidAsync(officer, Embete, GrantId(Bergen), "2027-06-15")).StatusCode);
         var csv = await officer.GetStringAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={ValidAccount}");
         var row = Assert.Single(csv.Split('\n'), l => l.Contains(fixture.Decisions[Voss][1].CaseReference, StringComparison.Ordinal));
         Assert.Contains(NewAccount, Digits(row), StringComparison.Ordinal);
