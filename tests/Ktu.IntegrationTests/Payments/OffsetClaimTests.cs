@@ -117,7 +117,12 @@ public sealed class OffsetClaimTests : IAsyncLifetime, IDisposable
 
     private static object Claim(long amount, bool offset) => new
     {
-        basis = "unused-funds", amount, reason = "Midler som ikke ble brukt.", dueDate = "2027-01-15", chapterPost = "0761.21", offsetAgainstNextGrant = offset,
+        basis = "unused-funds",
+        amount,
+        reason = "Midler som ikke ble brukt.",
+        dueDate = "2027-01-15",
+        chapterPost = "0761.21",
+        offsetAgainstNextGrant = offset,
     };
 
     private static async Task<string> IssuedClaimAsync(HttpClient officer, HttpClient leader, Guid grant, long amount, bool offset)
