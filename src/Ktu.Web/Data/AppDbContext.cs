@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Ktu.Web.Domain.Reporting.ReportAttachment> ReportAttachments => Set<Ktu.Web.Domain.Reporting.ReportAttachment>();
     public DbSet<Ktu.Web.Domain.Reporting.TransferDecision> TransferDecisions => Set<Ktu.Web.Domain.Reporting.TransferDecision>();
     public DbSet<Ktu.Web.Domain.Reporting.RepaymentClaim> RepaymentClaims => Set<Ktu.Web.Domain.Reporting.RepaymentClaim>();
+    public DbSet<Ktu.Web.Domain.Reporting.ClaimOffset> ClaimOffsets => Set<Ktu.Web.Domain.Reporting.ClaimOffset>();
     public DbSet<Ktu.Web.Domain.Reporting.SentReminder> SentReminders => Set<Ktu.Web.Domain.Reporting.SentReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Ktu.Web.Domain.Reporting.AccountChange> AccountChanges => Set<Ktu.Web.Domain.Reporting.AccountChange>();

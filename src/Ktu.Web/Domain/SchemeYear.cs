@@ -23,6 +23,11 @@ public sealed class SchemeYear
     public string ProjectPartName { get; set; } = "";
     /// <summary>How far (per cent) a report's spending may differ from the granted amount per part before the embete must look at it.</summary>
     public int ReportVariancePercent { get; set; } = 10;
+    /// <summary>
+    /// How many years ahead unused money may be transferred on application. Regelverk: "as a rule one year"; the pandemic
+    /// years allowed more, so it is a setting of the year.
+    /// </summary>
+    public int MaxTransferYears { get; set; } = 1;
     /// <summary>The national letter texts an embete may not change (JSON of the Documents' fixed texts); null for KTU's standard texts.</summary>
     public string? FixedLetterTextsJson { get; set; }
     /// <summary>Last moment an application is accepted (UTC instant).</summary>

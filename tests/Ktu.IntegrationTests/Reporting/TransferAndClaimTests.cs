@@ -218,9 +218,24 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
 
         // Not used before it is approved.
         Assert.DoesNotContain("8601.11.17947", await PaymentsCsvAsync(officer), StringComparison.Ordinal);
-        var decided = await officer.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = true, version = 1 });
+        // Where money goes is decided by a leader only, and not by one who has declared a conflict on the application.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = true, version = 1 })).StatusCode);
+        await using (var declare = Factory.CreateScope())
+        {
+            var data = declare.ServiceProvider.GetRequiredService<AppDbContext>();
+            var leader2 = await data.Users.SingleAsync(u => u.Email == "leder2.agder@demo.ktu");
+            var application = (await data.GrantDecisions.SingleAsync(d => d.Id == Guid.Parse(grant))).ApplicationId;
+            data.ImpartialityDeclarations.Add(Ktu.Web.Domain.Assessment.ImpartialityDeclaration.Declare(
+                application, new Ktu.Web.Domain.Applications.Actor(leader2.Id, null, leader2.Email), true, "Nær familie i kommunens ledelse.", Factory.Time.GetUtcNow()));
+            await data.SaveChangesAsync();
+        }
+        var conflicted = await (await Factory.CreateApiClientAsync("leder2.agder@demo.ktu")).PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = true, version = 1 });
+        Assert.Equal("conflict-declared", (await ReadAsync(conflicted))["code"]!.GetValue<string>());
+        Assert.Equal("requested", JsonNode.Parse(await arendal.GetStringAsync(url))!.AsArray()[0]!["status"]!.GetValue<string>());
+        var leader = await Factory.CreateApiClientAsync(Leader);
+        var decided = await leader.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = true, version = 1 });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        Assert.Equal("change-decided", (await ReadAsync(await officer.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = false, reason = "x", version = 1 })))["code"]!.GetValue<string>());
+        Assert.Equal("change-decided", (await ReadAsync(await leader.PostAsJsonAsync($"{url}/{change["id"]}/decision", new { approve = false, reason = "x", version = 1 })))["code"]!.GetValue<string>());
         var csv = await PaymentsCsvAsync(officer);
         var arendalRow = csv.Split('\n').Single(l => l.Contains("Arendal", StringComparison.Ordinal));
         Assert.Contains("8601.11.17947", arendalRow, StringComparison.Ordinal);

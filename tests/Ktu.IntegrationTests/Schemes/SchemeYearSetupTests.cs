@@ -74,6 +74,7 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
             auditorThreshold = 150_000,
             auditorComparison = "above",
             reportVariancePercent = 15,
+            maxTransferYears = 2,
             districtFromCentrality = 5,
             educationTypes = new[] { new { code = "vgs", name = "Videregående opplæring" }, new { code = "bachelor", name = "Bachelorutdanning" } },
             themes = new[]
@@ -97,6 +98,7 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
         Assert.Equal(150_000, read.GetProperty("auditorThreshold").GetInt64());
         Assert.Equal("above", read.GetProperty("auditorComparison").GetString());
         Assert.Equal(15, read.GetProperty("reportVariancePercent").GetInt32());
+        Assert.Equal(2, read.GetProperty("maxTransferYears").GetInt32());
         Assert.Equal(5, read.GetProperty("districtFromCentrality").GetInt32());
         Assert.Equal("Utviklingsprosjekter", read.GetProperty("projectPartName").GetString());
         Assert.Equal(["vgs", "bachelor"], read.GetProperty("educationTypes").EnumerateArray().Select(e => e.GetProperty("code").GetString()));
@@ -142,6 +144,7 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
             auditorThreshold = -5,
             auditorComparison = "sometimes",
             reportVariancePercent = 101,
+            maxTransferYears = 6,
             districtFromCentrality = 7,
             educationTypes = new[] { new { code = "Bad Code!", name = "x" }, new { code = "vgs", name = "a" }, new { code = "vgs", name = "b" } },
             applicantRules = new[] { new { applicantType = "hospital", parts = new[] { "surgery" }, onlyEducationTypes = new[] { "nope" } } },
@@ -152,7 +155,7 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
         var errors = problem.GetProperty("errors");
         foreach (var field in new[]
         {
-            "name", "applicationDeadline", "maxProjects", "auditorThreshold", "auditorComparison", "reportVariancePercent",
+            "name", "applicationDeadline", "maxProjects", "auditorThreshold", "auditorComparison", "reportVariancePercent", "maxTransferYears",
             "districtFromCentrality", "educationTypes[0].code", "educationTypes[2].code", "applicantRules[0].applicantType",
             "applicantRules[0].parts", "applicantRules[0].onlyEducationTypes", "allocationDefaults.scoreWeights",
             "allocationDefaults.districtWeightPercent", "allocationDefaults.minimumAmount", "allocationDefaults.roundingUnit",
@@ -162,6 +165,7 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
             Assert.True(errors.TryGetProperty(field, out _), $"No error for {field}: {errors}");
         }
         Assert.Contains("{kontonummer}", errors.GetProperty("fixedLetterTexts.payment")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Antall år ubrukte midler kan overføres, må være et helt tall fra 1 til 5.", errors.GetProperty("maxTransferYears")[0].GetString());
 
         var after = await GetAsync(api, "/api/v1/schemes/2042");
         Assert.Equal(before.ToString(), after.ToString());
@@ -195,12 +199,13 @@ public sealed class SchemeYearSetupTests(KtuFactory factory)
         }
         Assert.Equal("published", scheme.GetProperty("status").GetString());
 
-        var (status, problem) = await PutAsync(api, "/api/v1/schemes/2044", new { version = VersionOf(scheme), maxProjects = 1, auditorThreshold = 1 });
+        var (status, problem) = await PutAsync(api, "/api/v1/schemes/2044", new { version = VersionOf(scheme), maxProjects = 1, auditorThreshold = 1, maxTransferYears = 3 });
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("scheme-published", problem.GetProperty("code").GetString());
         var detail = problem.GetProperty("title").GetString()!;
         Assert.Contains("maks antall tiltak", detail, StringComparison.Ordinal);
         Assert.Contains("revisorgrense", detail, StringComparison.Ordinal);
+        Assert.Contains("antall år ubrukte midler kan overføres", detail, StringComparison.Ordinal);
 
         var (allowed, changed) = await PutAsync(api, "/api/v1/schemes/2044", new
         {

@@ -336,7 +336,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         ["POST /api/v1/grants/{id:guid}/reallocations/{reallocationId:guid}/decision"] = Access.OwnEmbeteStaff,
         ["POST /api/v1/grants/{id:guid}/account-changes"] = Access.OwnOrgApplicant,
         ["GET /api/v1/grants/{id:guid}/account-changes"] = Access.OwnOrgApplicantOrEmbeteStaff,
-        ["POST /api/v1/grants/{id:guid}/account-changes/{changeId:guid}/decision"] = Access.OwnEmbeteStaff,
+        ["POST /api/v1/grants/{id:guid}/account-changes/{changeId:guid}/decision"] = Access.OwnEmbeteApprover,
         ["POST /api/v1/grants/{id:guid}/transfer/decision"] = Access.OwnEmbeteApprover,
         ["GET /api/v1/grants/{id:guid}/transfer/letter.pdf"] = Access.OwnOrgApplicantOrEmbeteStaff,
         ["POST /api/v1/grants/{id:guid}/repayment-claims"] = Access.OwnEmbeteStaff,

@@ -105,9 +105,28 @@ internal sealed class RepaymentClaimConfiguration : IEntityTypeConfiguration<Rep
         b.Property(e => e.IssuedByName).HasMaxLength(256);
         b.Property(e => e.LetterSha256).HasMaxLength(64);
         b.Property(e => e.PaidMarkedByName).HasMaxLength(256);
+        b.Property(e => e.OffsetPaymentReference).HasMaxLength(64);
         b.HasIndex(e => e.GrantDecisionId);
         b.HasIndex(e => new { e.SchemeYear, e.EmbeteId });
         b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.GrantDecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClaimOffsetConfiguration : IEntityTypeConfiguration<ClaimOffset>
+{
+    public void Configure(EntityTypeBuilder<ClaimOffset> b)
+    {
+        b.ToTable("ClaimOffsets");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
+        b.Property(e => e.PaymentReference).HasMaxLength(64);
+        b.Property(e => e.RecordedByName).HasMaxLength(256);
+        // One deduction per claim and payment: a payment file made again reuses it.
+        b.HasIndex(e => new { e.RepaymentClaimId, e.PaymentDecisionId }).IsUnique();
+        b.HasIndex(e => e.PaymentDecisionId);
+        b.HasOne<RepaymentClaim>().WithMany().HasForeignKey(e => e.RepaymentClaimId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<GrantDecision>().WithMany().HasForeignKey(e => e.PaymentDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

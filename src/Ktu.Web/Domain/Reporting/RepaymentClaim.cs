@@ -62,6 +62,17 @@ public sealed class RepaymentClaim
     public string? LetterSha256 { get; private set; }
     public DateOnly? PaidOn { get; private set; }
     public string? PaidMarkedByName { get; private set; }
+    /// <summary>Whole kroner deducted from later payments so far (<see cref="ClaimOffset"/>); the rest is still owed.</summary>
+    public long OffsetAmount { get; private set; }
+    /// <summary>True when the claim was settled by deductions from later payments rather than paid back.</summary>
+    public bool SettledByOffset { get; private set; }
+    /// <summary>The reference of the payment whose deduction settled the claim.</summary>
+    public string? OffsetPaymentReference { get; private set; }
+
+    public long Remaining => Amount - OffsetAmount;
+
+    /// <summary>An issued claim marked to be offset against the next grant, with money still owed.</summary>
+    public bool IsOpenForOffset => OffsetAgainstNextGrant && Status == ClaimStatus.Issued && Remaining > 0;
 
     public static RepaymentClaim Propose(Decisions.GrantDecision grant, RepaymentBasis basis, long amount, string reason, DateOnly dueDate,
         string chapterPost, bool offset, Actor by, DateTimeOffset now)
@@ -105,6 +116,30 @@ public sealed class RepaymentClaim
         IssuedAt = now;
         LetterPdf = letter(this);
         LetterSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(LetterPdf));
+        Version++;
+    }
+
+    /// <summary>
+    /// Deducts <paramref name="amount"/> from a later payment. When nothing is left the claim is settled by offset, with the
+    /// payment's execution date and reference.
+    /// </summary>
+    public void Offset(long amount, DateOnly on, string paymentReference, Actor by)
+    {
+        if (!IsOpenForOffset)
+        {
+            throw new InvalidOperationException("Only an issued claim to offset against the next grant, with money owed, can be offset.");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(amount, Remaining);
+        OffsetAmount += amount;
+        if (Remaining == 0)
+        {
+            Status = ClaimStatus.Paid;
+            PaidOn = on;
+            PaidMarkedByName = by.DisplayName;
+            SettledByOffset = true;
+            OffsetPaymentReference = paymentReference;
+        }
         Version++;
     }
 

@@ -16,6 +16,8 @@ public sealed record ReportContent
     public UnusedFundsChoice? UnusedFunds { get; init; }
     /// <summary>Why the money should be transferred to next year; required with <see cref="UnusedFundsChoice.Transfer"/>.</summary>
     public string? TransferReason { get; init; }
+    /// <summary>The year to transfer to, within the scheme year's limit (<see cref="Rules.UnusedFundsMoveAtMostTheAllowedYears"/>); null means the next year.</summary>
+    public int? TransferToYear { get; init; }
     /// <summary>The grant is above the auditor threshold but this year's spending is below it: one statement will cover two years.</summary>
     public bool AuditorStatementPostponed { get; init; }
     public string? Comment { get; init; }

@@ -75,9 +75,18 @@ public static class ReportRules
             {
                 issues.Add(ValidationIssue.Error("unusedFunds", "unused-choice", Format.Text(ReportTexts.Rule_UnusedChoice, Format.Nok(report.Unused))));
             }
-            else if (report.UnusedFunds == UnusedFundsChoice.Transfer && string.IsNullOrWhiteSpace(report.TransferReason))
+            else if (report.UnusedFunds == UnusedFundsChoice.Transfer)
             {
-                issues.Add(ValidationIssue.Error("transferReason", "transfer-reason", ReportTexts.Rule_TransferReason));
+                if (string.IsNullOrWhiteSpace(report.TransferReason))
+                {
+                    issues.Add(ValidationIssue.Error("transferReason", "transfer-reason", ReportTexts.Rule_TransferReason));
+                }
+                if (report.TransferToYear is { } to && !Rules.UnusedFundsMoveAtMostTheAllowedYears.Allows(scheme.Year, to, scheme.MaxTransferYears))
+                {
+                    var years = Rules.UnusedFundsMoveAtMostTheAllowedYears.TargetYears(scheme.Year, scheme.MaxTransferYears);
+                    issues.Add(ValidationIssue.Error("transferToYear", "transfer-year",
+                        Format.Text(ReportTexts.Rule_TransferYear, to, years[0], years[^1])));
+                }
             }
         }
 

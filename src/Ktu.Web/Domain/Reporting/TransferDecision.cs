@@ -1,9 +1,10 @@
 namespace Ktu.Web.Domain.Reporting;
 
 /// <summary>
-/// The embete's decision on an applied transfer of unused funds to the next year, with the letter sent. One per grant;
+/// The embete's decision on an applied transfer of unused funds to a later year (the next, unless the scheme year allows more
+/// and the applicant chose another), with the letter sent. One per grant;
 /// inserted once and never changed (Data/Interceptors/SubmissionsAreImmutable). An approved transfer adds the amount to the
-/// embete's pot for the next year as transferred money.
+/// embete's pot for that year as transferred money.
 /// </summary>
 public sealed class TransferDecision
 {
@@ -29,7 +30,7 @@ public sealed class TransferDecision
     public byte[] LetterPdf { get; private set; } = [];
     public string LetterSha256 { get; private set; } = "";
 
-    public static TransferDecision Make(GrantReport report, long amount, bool approved, string? reason, Applications.Actor by, DateTimeOffset now, Func<TransferDecision, byte[]> letter)
+    public static TransferDecision Make(GrantReport report, int toYear, long amount, bool approved, string? reason, Applications.Actor by, DateTimeOffset now, Func<TransferDecision, byte[]> letter)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var decision = new TransferDecision
@@ -40,7 +41,7 @@ public sealed class TransferDecision
             OrganisationId = report.OrganisationId,
             EmbeteId = report.EmbeteId,
             FromYear = report.SchemeYear,
-            ToYear = report.SchemeYear + 1,
+            ToYear = toYear,
             Amount = amount,
             Approved = approved,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),

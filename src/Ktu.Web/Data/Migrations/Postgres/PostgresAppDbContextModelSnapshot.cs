@@ -1369,6 +1369,54 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.ToTable("AccountChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.ClaimOffset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("OffsetOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PaymentDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("RepaymentClaimId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentDecisionId");
+
+                    b.HasIndex("RepaymentClaimId", "PaymentDecisionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimOffsets", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1665,6 +1713,13 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.Property<bool>("OffsetAgainstNextGrant")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("OffsetAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OffsetPaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -1695,6 +1750,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
 
                     b.Property<int>("SchemeYear")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SettledByOffset")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1991,6 +2049,9 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("MaxProjects")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxTransferYears")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -2437,6 +2498,21 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
                         .WithMany()
                         .HasForeignKey("GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.ClaimOffset", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ktu.Web.Domain.Reporting.RepaymentClaim", null)
+                        .WithMany()
+                        .HasForeignKey("RepaymentClaimId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

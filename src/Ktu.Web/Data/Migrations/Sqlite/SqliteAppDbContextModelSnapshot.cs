@@ -1355,6 +1355,54 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.ClaimOffset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbeteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OffsetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PaymentDecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepaymentClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentDecisionId");
+
+                    b.HasIndex("RepaymentClaimId", "PaymentDecisionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimOffsets", (string)null);
+                });
+
             modelBuilder.Entity("Ktu.Web.Domain.Reporting.GrantReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1651,6 +1699,13 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.Property<bool>("OffsetAgainstNextGrant")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OffsetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffsetPaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -1680,6 +1735,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SchemeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SettledByOffset")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -1971,6 +2029,9 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MaxProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTransferYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -2411,6 +2472,21 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
                         .WithMany()
                         .HasForeignKey("GrantDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ktu.Web.Domain.Reporting.ClaimOffset", b =>
+                {
+                    b.HasOne("Ktu.Web.Domain.Decisions.GrantDecision", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ktu.Web.Domain.Reporting.RepaymentClaim", null)
+                        .WithMany()
+                        .HasForeignKey("RepaymentClaimId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -12,7 +12,8 @@ namespace Ktu.Web.Features.Payments;
 /// The payment files for the bank after approval: the list as CSV for the finance office, or as a pain.001 file.
 /// The payer account is the embete's, given on the page or set as Payments:PayerAccounts:{embete} in configuration.
 /// Grants already marked paid are left out, so a new file never pays twice; a payment that cannot be made stops the
-/// whole file with the reasons (409), never silently dropped.
+/// whole file with the reasons (409), never silently dropped. Repayment claims the embete chose to offset against the next
+/// grant are deducted from the organisation's next payment (<see cref="OffsetClaims"/>) and shown in the file.
 /// </summary>
 internal static class ExportPaymentFile
 {
@@ -44,7 +45,7 @@ internal static class ExportPaymentFile
     public static async Task<Outcome> HandleAsync(
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, Input input, CancellationToken ct)
     {
-        var list = await PaymentsAsync(db, me, configuration, time, input, ct);
+        var (list, offsets) = await PaymentsAsync(db, me, configuration, time, input, ct);
         var now = time.GetUtcNow();
         var file = input.Format == FileFormat.Pain001 ? Pain001File(list, input.Year, now) : CsvFile(list, input.Year);
         // A payment file moves money: who made which file, for which grants and to which accounts, is evidence like a decision.
@@ -57,7 +58,9 @@ internal static class ExportPaymentFile
                 payerAccount = list.PayerAccount.Value,
                 count = list.Payments.Count,
                 total = list.Total,
-                payments = list.Payments.Select(p => new { grantId = p.DecisionId, p.CaseReference, p.AccountNumber, p.Amount }),
+                offsetTotal = list.OffsetTotal,
+                payments = list.Payments.Select(p => new { grantId = p.DecisionId, p.CaseReference, p.AccountNumber, p.Amount, p.Offset }),
+                newOffsets = offsets.Select(o => new { claimId = o.ClaimId, claimGrantId = o.ClaimGrantId, paymentGrantId = o.PaymentDecisionId, o.Amount, o.PaymentReference, o.Settled }),
             });
         await db.SaveChangesAsync(ct);
         return new Made(file);
@@ -85,7 +88,7 @@ internal static class ExportPaymentFile
     /// <summary>The bank file for the list; with nothing left to pay (everything marked paid) there is no file, and the reason is a 409, not a 500.</summary>
     public static ExportFile Pain001File(PaymentList list, int year, DateTimeOffset now)
     {
-        if (list.Payments.Count == 0)
+        if (list.Payments.All(p => p.Amount == 0))
         {
             throw new RuleViolationException(PaymentTexts.NoPaymentsLeft, "no-payments");
         }
@@ -95,7 +98,7 @@ internal static class ExportPaymentFile
     public static string MessageId(string embeteId, int year, DateTimeOffset now) =>
         $"KTU-{year.ToString(CultureInfo.InvariantCulture)}-{embeteId[..Math.Min(8, embeteId.Length)].ToUpperInvariant()}-{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
 
-    private static async Task<PaymentList> PaymentsAsync(
+    private static async Task<(PaymentList List, List<OffsetClaims.Deducted> Offsets)> PaymentsAsync(
         AppDbContext db, CurrentUser me, IConfiguration configuration, TimeProvider time, Input input, CancellationToken ct)
     {
         var embeteId = me.StaffEmbeteId;
@@ -123,14 +126,17 @@ internal static class ExportPaymentFile
         // An account changed after the decision and approved by the embete replaces the one in the decision.
         var changed = await db.CurrentAccountsAsync(decisions.Select(d => d.Id).ToList(), ct);
         await EnsureAccountsAsSubmittedAsync(db, decisions, changed, ct);
-        var list = PaymentList.From(decisions, embete, account, input.ExecutionDate ?? NorwayTime.DateOf(time.GetUtcNow()), changed);
+        var now = time.GetUtcNow();
+        var executionDate = input.ExecutionDate ?? NorwayTime.DateOf(now);
+        var (offsets, deducted) = await OffsetClaims.DeductAsync(db, me, embeteId, decisions, executionDate, now, ct);
+        var list = PaymentList.From(decisions, embete, account, executionDate, changed, offsets);
         if (list.Refused.Count > 0)
         {
             var rows = string.Join(" ", list.Refused.Select(r => $"{r.CaseReference} {r.RecipientName}: {r.Problem}"));
             throw new RuleViolationException(
                 Format.Text(PaymentTexts.PaymentsRefused, list.Refused.Count.ToString(CultureInfo.InvariantCulture), rows), "payments-refused");
         }
-        return list;
+        return (list, deducted);
     }
 
     /// <summary>

@@ -40,11 +40,13 @@ internal static class Pain001
         {
             throw new ArgumentException($"The message id must be 1-{MaxId} characters.", nameof(messageId));
         }
-        if (list.Payments.Count == 0)
+        // A payment reduced to nothing by repayment claims offset against it moves no money: the bank gets no zero transfer.
+        var payments = list.Payments.Where(p => p.Amount > 0).ToList();
+        if (payments.Count == 0)
         {
             throw new InvalidOperationException(PaymentTexts.NoPaymentsInList);
         }
-        var count = list.Payments.Count.ToString(CultureInfo.InvariantCulture);
+        var count = payments.Count.ToString(CultureInfo.InvariantCulture);
         var sum = Amount(list.Total);
         var payerOrg = Mod11.Normalise(list.Payer.OrgNumber);
 
@@ -73,7 +75,7 @@ internal static class Pain001
                                 string.IsNullOrWhiteSpace(debtorBic)
                                     ? new XElement(Ns + "Othr", E("Id", "NOTPROVIDED"))
                                     : E("BICFI", debtorBic.Trim().ToUpperInvariant()))),
-                        list.Payments.Select((p, i) => Transaction(p, messageId, i + 1))))));
+                        payments.Select((p, i) => Transaction(p, messageId, i + 1))))));
     }
 
     private static XElement Transaction(PaymentRow p, string messageId, int number) =>
@@ -91,10 +93,12 @@ internal static class Pain001
             new XElement(Ns + "RmtInf", E("Ustrd", PaymentText.Clean(p.Remark, PaymentList.MaxRemark))));
 
     /// <summary>The case reference, which follows the payment to the recipient; only letters, digits and - / are kept.</summary>
-    internal static string EndToEndId(PaymentRow p)
+    internal static string EndToEndId(PaymentRow p) => EndToEndId(p.CaseReference, p.DecisionId);
+
+    internal static string EndToEndId(string caseReference, Guid decisionId)
     {
-        var id = new string(p.CaseReference.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/').ToArray());
-        return PaymentText.Cut(id.Length > 0 ? id : p.DecisionId.ToString("N"), MaxId);
+        var id = new string(caseReference.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/').ToArray());
+        return PaymentText.Cut(id.Length > 0 ? id : decisionId.ToString("N"), MaxId);
     }
 
     /// <summary>Whole kroner with two decimals and a point, as ISO 20022 amounts are written: 150000.00.</summary>

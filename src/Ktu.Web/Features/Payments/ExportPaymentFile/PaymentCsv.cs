@@ -9,7 +9,8 @@ namespace Ktu.Web.Features.Payments;
 /// UTF-8 with byte order mark so Excel reads æøå, CRLF line ends, amounts in whole kroner. Account and
 /// organisation numbers are written as printed ("8601.11.17947", "942 110 464") so Excel keeps them as
 /// text with their leading zeros. A cell that begins with = + - @ (or a tab or carriage return) gets a
-/// leading apostrophe, so a name typed as a formula is never run (CSV injection).
+/// leading apostrophe, so a name typed as a formula is never run (CSV injection). The amount is what is paid; the last two
+/// columns show the granted amount and the repayment claims deducted from it (offset against the next grant).
 /// </summary>
 internal static class PaymentCsv
 {
@@ -17,6 +18,7 @@ internal static class PaymentCsv
     [
         PaymentTexts.CsvRecipient, PaymentTexts.CsvOrgNumber, PaymentTexts.CsvAccountNumber, PaymentTexts.CsvAmount,
         PaymentTexts.CsvRemark, PaymentTexts.CsvCaseReference, PaymentTexts.CsvSchemeYear, PaymentTexts.CsvExecutionDate,
+        PaymentTexts.CsvGranted, PaymentTexts.CsvOffset,
     ];
 
     public static byte[] Write(PaymentList list)
@@ -42,6 +44,8 @@ internal static class PaymentCsv
                 p.CaseReference,
                 p.SchemeYear.ToString(CultureInfo.InvariantCulture),
                 list.ExecutionDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+                p.Granted.ToString(CultureInfo.InvariantCulture),
+                p.Offset.ToString(CultureInfo.InvariantCulture),
             ]);
         }
     }

@@ -24,9 +24,13 @@ internal sealed record PaymentList(
 
     public long Total => Payments.Sum(p => p.Amount);
 
+    /// <summary>Whole kroner of repayment claims deducted from the payments.</summary>
+    public long OffsetTotal => Payments.Sum(p => p.Offset);
+
     /// <param name="changedAccounts">Accounts changed after the decision and approved by the embete, by decision id; they replace the decision's.</param>
+    /// <param name="offsets">Repayment claims deducted per payment (decision id), at most the granted amount.</param>
     public static PaymentList From(IEnumerable<GrantDecision> decisions, Embete payer, string payerAccount, DateOnly executionDate,
-        IReadOnlyDictionary<Guid, string>? changedAccounts = null)
+        IReadOnlyDictionary<Guid, string>? changedAccounts = null, IReadOnlyDictionary<Guid, long>? offsets = null)
     {
         if (!AccountNumber.TryParse(payerAccount, out var account, out var accountError))
         {
@@ -44,7 +48,8 @@ internal sealed record PaymentList(
                 continue;
             }
             var accountNumber = changedAccounts?.GetValueOrDefault(d.Id) ?? d.AccountNumber;
-            var row = Row(d, accountNumber);
+            var offset = Math.Clamp(offsets?.GetValueOrDefault(d.Id) ?? 0, 0, d.AmountGranted);
+            var row = Row(d, accountNumber) with { Amount = d.AmountGranted - offset, Offset = offset };
             var problem = Problem(d, accountNumber, payer)
                 ?? (seenDecisions.Add(d.Id) ? null : PaymentTexts.DecisionTwice)
                 ?? (seenReferences.Add(d.CaseReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.CaseReference));

@@ -2,7 +2,8 @@ namespace Ktu.Web.Features.Payments;
 
 /// <summary>
 /// One payment to make: to whom, which account, how much (whole kroner) and the text on the recipient's
-/// statement. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
+/// statement. <see cref="Amount"/> is what is paid: the granted amount less <see cref="Offset"/>, repayment claims deducted
+/// from it. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
 /// </summary>
 internal sealed record PaymentRow(
     Guid DecisionId,
@@ -13,7 +14,10 @@ internal sealed record PaymentRow(
     string AccountNumber,
     long Amount,
     string Remark,
-    string? Problem)
+    string? Problem,
+    long Offset = 0)
 {
+    public long Granted => Amount + Offset;
+
     public bool IsPayable => Problem is null;
 }

@@ -24,6 +24,9 @@ public sealed record AccountChangeDto(
 /// Changes after the decision: the applicant reports a new account number for a grant (MOD11-checked, with a reason); the
 /// embete approves or refuses it; from then on payment files use the approved account. The decision is never changed and every
 /// request is kept. One open request per grant at a time; nobody with a declared conflict decides; audited.
+/// Changing where money goes is limited to the leader (issue #16: "done by one person and confirmed by a second, or limited to
+/// the leader"): the applicant reports the change and only a person with the approver role decides it, so a case officer alone
+/// can never redirect a payment.
 /// </summary>
 internal static class ChangeAccount
 {
@@ -38,8 +41,8 @@ internal static class ChangeAccount
             .RequireAuthorization()
             .WithSummary("Meldte endringer av kontonummer for tilskuddet, med status. Historikken beholdes.");
         grant.MapPost("/account-changes/{changeId:guid}/decision", DecideAsync)
-            .RequireAuthorization(Policies.EmbeteStaff)
-            .WithSummary("Godkjenn eller avslå et meldt kontonummer. Godkjent nummer brukes i utbetalingsfilene fra nå av.")
+            .RequireAuthorization(Policies.Approver)
+            .WithSummary("Godkjenn eller avslå et meldt kontonummer (bare leder). Godkjent nummer brukes i utbetalingsfilene fra nå av.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -90,6 +93,11 @@ internal static class ChangeAccount
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid changeId, [FromBody] AccountChangeDecisionRequest? body, CancellationToken ct)
     {
         var grant = await ReportAccess.EmbeteGrantAsync(db, me, id, ct);
+        // Also for the review page, which calls this handler without the endpoint's policy.
+        if (!me.IsInRole(Roles.Approver))
+        {
+            throw new ForbiddenException(ReportingTexts.Account_LeaderOnly);
+        }
         var change = await db.AccountChanges.SingleOrDefaultAsync(c => c.Id == changeId && c.GrantDecisionId == grant.Id, ct)
             ?? throw new NotFoundException(ReportingTexts.Account_NotFound);
         var reason = body?.Reason?.Trim();

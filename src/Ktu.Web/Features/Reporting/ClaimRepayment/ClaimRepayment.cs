@@ -16,21 +16,33 @@ public sealed record RepaymentClaimRequest(string? Basis, long? Amount, string? 
 
 public sealed record ClaimStepRequest(int? Version, DateOnly? PaidOn);
 
+/// <param name="OffsetAmount">Whole kroner deducted from later payments so far (offset against the next grant).</param>
+/// <param name="Remaining">What is still owed.</param>
+/// <param name="SettledByOffset">True when deductions from later payments settled the claim; <c>PaidOn</c> is then the payment's date.</param>
+/// <param name="OffsetPaymentReference">The reference of the payment that settled the claim.</param>
+/// <param name="Offsets">Each deduction: the payment's reference, the amount and the payment date.</param>
 public sealed record RepaymentClaimDto(
     Guid Id, Guid GrantId, string Basis, long Amount, string Reason, DateOnly DueDate, string ChapterPost, bool OffsetAgainstNextGrant,
-    ClaimStatus Status, int Version, string ProposedBy, string? IssuedBy, DateTimeOffset? IssuedAt, string? LetterSha256, string? LetterUrl, DateOnly? PaidOn)
+    ClaimStatus Status, int Version, string ProposedBy, string? IssuedBy, DateTimeOffset? IssuedAt, string? LetterSha256, string? LetterUrl, DateOnly? PaidOn,
+    long OffsetAmount, long Remaining, bool SettledByOffset, string? OffsetPaymentReference, IReadOnlyList<ClaimOffsetDto> Offsets)
 {
-    internal static RepaymentClaimDto Of(RepaymentClaim c) => new(
+    internal static RepaymentClaimDto Of(RepaymentClaim c, IEnumerable<ClaimOffset>? offsets = null) => new(
         c.Id, c.GrantDecisionId, ClaimRepayment.Code(c.Basis), c.Amount, c.Reason, c.DueDate, c.ChapterPost, c.OffsetAgainstNextGrant, c.Status, c.Version,
         c.ProposedByName, c.IssuedByName, c.IssuedAt, c.LetterSha256,
-        c.Status == ClaimStatus.Proposed ? null : $"/api/v1/grants/{c.GrantDecisionId}/repayment-claims/{c.Id}/letter.pdf", c.PaidOn);
+        c.Status == ClaimStatus.Proposed ? null : $"/api/v1/grants/{c.GrantDecisionId}/repayment-claims/{c.Id}/letter.pdf", c.PaidOn,
+        c.OffsetAmount, c.Remaining, c.SettledByOffset, c.OffsetPaymentReference,
+        (offsets ?? []).Where(o => o.RepaymentClaimId == c.Id).OrderBy(o => o.RecordedAt).Select(o => new ClaimOffsetDto(o.PaymentReference, o.Amount, o.OffsetOn)).ToList());
 }
+
+/// <summary>Part of a claim deducted from a later payment to the same organisation.</summary>
+public sealed record ClaimOffsetDto(string PaymentReference, long Amount, DateOnly OffsetOn);
 
 /// <summary>
 /// A claim to pay back (part of) a grant, from a missing or late report, unused funds not transferred, or a finding: a case
 /// officer proposes it with amount, reason, due date and budget chapter/post (or offset against the next grant); another person
-/// issues it with a letter (PDF/A) to the applicant; the embete marks it paid with the date. The applicant sees a claim once it
-/// is issued. Every step is audited; nobody with a declared conflict takes part.
+/// issues it with a letter (PDF/A) to the applicant; the embete marks it paid with the date, or, offset against the next grant,
+/// the payment file deducts it from the organisation's next payment and settles it (Payments/ExportPaymentFile/OffsetClaims).
+/// The applicant sees a claim once it is issued. Every step is audited; nobody with a declared conflict takes part.
 /// </summary>
 internal static partial class ClaimRepayment
 {
@@ -82,7 +94,10 @@ internal static partial class ClaimRepayment
         {
             claims = claims.Where(c => c.Status != ClaimStatus.Proposed);
         }
-        return TypedResults.Ok((await claims.OrderBy(c => c.ProposedAt).ToListAsync(ct)).Select(RepaymentClaimDto.Of).ToList());
+        var list = await claims.OrderBy(c => c.ProposedAt).ToListAsync(ct);
+        var ids = list.Select(c => c.Id).ToList();
+        var offsets = await db.ClaimOffsets.AsNoTracking().Where(o => ids.Contains(o.RepaymentClaimId)).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(c => RepaymentClaimDto.Of(c, offsets)).ToList());
     }
 
     internal static async Task<FileContentHttpResult> LetterAsync(AppDbContext db, CurrentUser me, Guid id, Guid claimId, CancellationToken ct)

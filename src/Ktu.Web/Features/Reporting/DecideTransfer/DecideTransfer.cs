@@ -2,6 +2,7 @@ using Ktu.Web.Data;
 using Ktu.Web.Documents;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Reporting;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,8 +20,9 @@ public sealed record TransferDto(bool Approved, long Amount, int FromYear, int T
 }
 
 /// <summary>
-/// A leader decides an applied transfer of unused funds to the next year, once the report is approved: approved, the amount is
-/// added to the embete's pot for the next year as transferred money; refused, the money is to be paid back. Either way a
+/// A leader decides an applied transfer of unused funds to a later year, once the report is approved: approved, the amount is
+/// added to the embete's pot for the year the applicant chose (the next unless the grant's scheme year allows more, checked
+/// again here by <see cref="UnusedFundsMoveAtMostTheAllowedYears"/>) as transferred money; refused, the money is to be paid back. Either way a
 /// letter (PDF/A) goes to the applicant. Four eyes: not the case officer who recommended the report; nobody with a declared
 /// conflict. One decision per grant; audited with the pot before and after.
 /// </summary>
@@ -78,6 +80,14 @@ internal static class DecideTransfer
         {
             throw new RuleViolationException(ReportingTexts.Transfer_NotApplied, "no-transfer-applied");
         }
+        var scheme = await db.Reference.SchemeYearAsync(grant.SchemeYear, ct)
+            ?? throw new NotFoundException(Format.Text(ReportingTexts.Transfer_NoNextPot, grant.SchemeYear));
+        var toYear = UnusedFundsMoveAtMostTheAllowedYears.TargetOf(grant.SchemeYear, content.TransferToYear);
+        if (!UnusedFundsMoveAtMostTheAllowedYears.Allows(grant.SchemeYear, toYear, scheme.MaxTransferYears))
+        {
+            var years = UnusedFundsMoveAtMostTheAllowedYears.TargetYears(grant.SchemeYear, scheme.MaxTransferYears);
+            throw new RuleViolationException(Format.Text(ReportTexts.Rule_TransferYear, toYear, years[0], years[^1]), "transfer-year-out-of-range");
+        }
         if (await db.TransferDecisions.AnyAsync(t => t.GrantDecisionId == grant.Id, ct))
         {
             throw new RuleViolationException(ReportingTexts.Transfer_AlreadyDecided, "transfer-decided");
@@ -89,7 +99,7 @@ internal static class DecideTransfer
         await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var embeteName = await db.Embeter.Where(e => e.Id == grant.EmbeteId).Select(e => e.NameBokmal).SingleAsync(ct);
-        var decision = TransferDecision.Make(report, content.Unused, approve, reason, me.Actor, now, t => FollowUpLetterPdf.Transfer(t, grant, embeteName));
+        var decision = TransferDecision.Make(report, toYear, content.Unused, approve, reason, me.Actor, now, t => FollowUpLetterPdf.Transfer(t, grant, embeteName));
         db.TransferDecisions.Add(decision);
         object? potBefore = null;
         object? potAfter = null;

@@ -28,6 +28,7 @@ public sealed class ReportForm
     public List<string?> Explanation { get; set; } = [];
     public string? UnusedFunds { get; set; }
     public string? TransferReason { get; set; }
+    public int? TransferToYear { get; set; }
     public bool Postponed { get; set; }
     public string? Comment { get; set; }
 
@@ -55,6 +56,7 @@ public sealed class ReportForm
             Explanation = r.Accounts.Select(a => a.Explanation).ToList(),
             UnusedFunds = r.UnusedFunds switch { UnusedFundsChoice.Transfer => "overfore", UnusedFundsChoice.Repay => "tilbakebetale", _ => null },
             TransferReason = r.TransferReason,
+            TransferToYear = r.TransferToYear,
             Postponed = r.AuditorStatementPostponed,
             Comment = r.Comment,
         };
@@ -79,6 +81,7 @@ public sealed class ReportForm
         Accounts = current.Accounts.Select((a, i) => a with { Spent = At(Spent, i), Explanation = At(Explanation, i) }).ToList(),
         UnusedFunds = UnusedFunds switch { "overfore" => UnusedFundsChoice.Transfer, "tilbakebetale" => UnusedFundsChoice.Repay, _ => null },
         TransferReason = TransferReason,
+        TransferToYear = TransferToYear,
         AuditorStatementPostponed = Postponed,
         Comment = Comment,
     };

@@ -23,6 +23,7 @@ public static class CopySchemeYear
         GoalText = source.GoalText,
         ProjectPartName = source.ProjectPartName,
         ReportVariancePercent = source.ReportVariancePercent,
+        MaxTransferYears = source.MaxTransferYears,
         FixedLetterTextsJson = source.FixedLetterTextsJson,
         AllocationSettingsJson = source.AllocationSettingsJson,
         EducationTypes = source.EducationTypes.Select(e => new SchemeEducationType { Code = e.Code, Name = e.Name, SortOrder = e.SortOrder }).ToList(),

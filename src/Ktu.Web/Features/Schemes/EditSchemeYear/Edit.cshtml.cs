@@ -51,6 +51,7 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public long? AuditorThreshold { get; set; }
     [BindProperty] public string? AuditorComparison { get; set; }
     [BindProperty] public int? ReportVariancePercent { get; set; }
+    [BindProperty] public int? MaxTransferYears { get; set; }
     [BindProperty] public int? DistrictFromCentrality { get; set; }
     [BindProperty] public List<CodedRow> EducationTypes { get; set; } = [];
     [BindProperty] public List<CodedRow> Themes { get; set; } = [];
@@ -119,6 +120,7 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
         AuditorThreshold = s.AuditorThreshold;
         AuditorComparison = dto.AuditorComparison;
         ReportVariancePercent = s.ReportVariancePercent;
+        MaxTransferYears = s.MaxTransferYears;
         DistrictFromCentrality = s.DistrictFromCentrality;
         EducationTypes = dto.EducationTypes.Select(e => new CodedRow { Code = e.Code, Name = e.Name }).ToList();
         Themes = dto.Themes.Select(t => new CodedRow { Code = t.Code, Name = t.Name, Earmarked = t.Earmarked }).ToList();
@@ -170,6 +172,7 @@ public sealed partial class EditModel(AppDbContext db, CurrentUser me, TimeProvi
             AuditorThreshold = AuditorThreshold ?? -1,
             AuditorComparison = AuditorComparison ?? "",
             ReportVariancePercent = ReportVariancePercent ?? -1,
+            MaxTransferYears = MaxTransferYears ?? -1,
             DistrictFromCentrality = DistrictFromCentrality ?? 0,
             EducationTypes = educationRows.Select(i => new EducationTypeInput(EducationTypes[i].Code?.Trim(), EducationTypes[i].Name ?? "")).ToList(),
             Themes = themeRows.Select(i => new ThemeInput(Themes[i].Code?.Trim(), Themes[i].Name ?? "", Themes[i].Earmarked)).ToList(),

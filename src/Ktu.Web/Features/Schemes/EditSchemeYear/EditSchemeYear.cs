@@ -93,6 +93,7 @@ internal static partial class EditSchemeYear
             ["auditorThreshold"] = Json(s.AuditorThreshold),
             ["auditorComparison"] = Json(dto.AuditorComparison),
             ["reportVariancePercent"] = Json(s.ReportVariancePercent),
+            ["maxTransferYears"] = Json(s.MaxTransferYears),
             ["districtFromCentrality"] = Json(s.DistrictFromCentrality),
             ["educationTypes"] = Json(dto.EducationTypes),
             ["themes"] = Json(dto.Themes),
@@ -121,6 +122,7 @@ internal static partial class EditSchemeYear
         s.AuditorThreshold = input.AuditorThreshold ?? s.AuditorThreshold;
         s.AuditorComparison = input.AuditorComparison is { } c ? SchemeCodes.ComparisonOf(c)!.Value : s.AuditorComparison;
         s.ReportVariancePercent = input.ReportVariancePercent ?? s.ReportVariancePercent;
+        s.MaxTransferYears = input.MaxTransferYears ?? s.MaxTransferYears;
         s.DistrictFromCentrality = input.DistrictFromCentrality ?? s.DistrictFromCentrality;
         if (input.EducationTypes is { } types)
         {

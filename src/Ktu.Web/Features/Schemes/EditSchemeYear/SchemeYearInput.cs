@@ -16,6 +16,8 @@ public sealed record SchemeYearInput
     /// <summary>"atLeast" ("fra kr 200 000 og mer") or "above" ("over kr 200 000").</summary>
     public string? AuditorComparison { get; init; }
     public int? ReportVariancePercent { get; init; }
+    /// <summary>How many years ahead unused money may be transferred on application (1 as a rule, at most 5).</summary>
+    public int? MaxTransferYears { get; init; }
     public int? DistrictFromCentrality { get; init; }
     public List<EducationTypeInput>? EducationTypes { get; init; }
     public List<ThemeInput>? Themes { get; init; }

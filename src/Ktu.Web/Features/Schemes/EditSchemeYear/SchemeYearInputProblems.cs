@@ -44,6 +44,10 @@ internal static partial class EditSchemeYear
         {
             e.Add("reportVariancePercent", SchemeTexts.Edit_Variance);
         }
+        if (input.MaxTransferYears is < 1 or > Domain.Rules.UnusedFundsMoveAtMostTheAllowedYears.MaxSetting)
+        {
+            e.Add("maxTransferYears", Format.Text(SchemeTexts.Edit_MaxTransferYears, Domain.Rules.UnusedFundsMoveAtMostTheAllowedYears.MaxSetting));
+        }
         if (input.DistrictFromCentrality is < 1 or > 6)
         {
             e.Add("districtFromCentrality", SchemeTexts.Edit_District);
