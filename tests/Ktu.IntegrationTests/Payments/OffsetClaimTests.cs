@@ -101,6 +101,11 @@ public sealed class OffsetClaimTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(bigRow[5], ends);
         Assert.Contains(smallRow[5], ends);
 
+        // Marked paid (two people), the payment records what the bank paid: the grant less the deduction.
+        var paid = await _factory.MarkPaidAsync(officer, Embete, grants[small.Number], "2026-11-30");
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        Assert.Equal(smallGranted - 50_000, (await paid.Content.ReadFromJsonAsync<JsonObject>())!["amount"]!.GetValue<long>());
+
         await using (var scope = _factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

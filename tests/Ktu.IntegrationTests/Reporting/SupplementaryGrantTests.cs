@@ -203,7 +203,8 @@ public sealed class SupplementaryGrantTests(SupplementaryGrantTests.Fixture fixt
         var requested = await voss.PostAsJsonAsync($"/api/v1/grants/{GrantId(Voss)}/account-changes", new { accountNumber = NewAccount, reason = "Kommunen har byttet bank." });
         Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
         var change = await ReadAsync(requested);
-        var decided = await officer.PostAsJsonAsync($"/api/v1/grants/{GrantId(Voss)}/account-changes/{change["id"]}/decision", new { approve = true, version = change["version"]!.GetValue<int>() });
+        var leader = await Factory.CreateApiClientAsync(Leader);
+        var decided = await leader.PostAsJsonAsync($"/api/v1/grants/{GrantId(Voss)}/account-changes/{change["id"]}/decision", new { approve = true, version = change["version"]!.GetValue<int>() });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
         // Voss's money came only in the second round: its payment goes to the new account. (Bergen's first decision is paid

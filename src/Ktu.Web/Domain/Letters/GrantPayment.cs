@@ -18,12 +18,16 @@ public sealed class GrantPayment
     public string MarkedByUserId { get; private set; } = "";
     public string MarkedByName { get; private set; } = "";
 
-    public static GrantPayment Mark(Decisions.GrantDecision decision, DateOnly paidOn, Actor by, DateTimeOffset now) => new()
+    /// <summary>
+    /// The payment of <paramref name="decision"/>: what was granted less what the payment file deducted for repayment claims
+    /// offset against it (<paramref name="offset"/>), never below zero.
+    /// </summary>
+    public static GrantPayment Mark(Decisions.GrantDecision decision, DateOnly paidOn, Actor by, DateTimeOffset now, long offset) => new()
     {
         GrantDecisionId = decision.Id,
         EmbeteId = decision.EmbeteId,
         SchemeYear = decision.SchemeYear,
-        Amount = decision.AmountGranted,
+        Amount = Math.Max(0, decision.AmountGranted - Math.Max(0, offset)),
         PaidOn = paidOn,
         MarkedAt = now,
         MarkedByUserId = by.UserId,

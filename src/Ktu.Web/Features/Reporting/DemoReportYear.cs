@@ -61,7 +61,7 @@ internal sealed class DemoReportYear(IConfiguration configuration, TimeProvider 
         foreach (var decision in decisions)
         {
             db.GrantDecisions.Add(decision);
-            db.GrantPayments.Add(GrantPayment.Mark(decision, NorwayTime.DateOf(decidedAt.AddDays(14)), officer, decidedAt.AddDays(14)));
+            db.GrantPayments.Add(GrantPayment.Mark(decision, NorwayTime.DateOf(decidedAt.AddDays(14)), officer, decidedAt.AddDays(14), offset: 0));
         }
 
         // Steinkjer has reported already.

@@ -46,7 +46,8 @@ internal static class ConfirmPaid
             proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await PaymentProposals.ConflictedAsync(db, me, decision, ct)), proposal);
         var now = time.GetUtcNow();
         proposal.Confirm(me.Actor, now);
-        var payment = GrantPayment.Mark(decision, proposal.PaidOn!.Value, me.Actor, now);
+        var offset = await db.ClaimOffsets.Where(o => o.PaymentDecisionId == decision.Id).SumAsync(o => (long?)o.Amount, ct) ?? 0;
+        var payment = GrantPayment.Mark(decision, proposal.PaidOn!.Value, me.Actor, now, offset);
         db.GrantPayments.Add(payment);
         AuditTrail.Record(db, me, now, "payment.marked-paid", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
             before: new { proposalId = proposal.Id, status = "pending", proposedBy = proposal.ProposedByName },
@@ -55,7 +56,9 @@ internal static class ConfirmPaid
                 proposalId = proposal.Id,
                 status = "confirmed",
                 paidOn = payment.PaidOn,
-                amount = decision.AmountGranted,
+                amount = payment.Amount,
+                granted = decision.AmountGranted,
+                offset,
                 decision.CaseReference,
                 proposedBy = proposal.ProposedByName,
                 confirmedBy = me.Actor.DisplayName,
