@@ -139,13 +139,14 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(Page.GetByTestId("claim")).ToContainTextAsync("kr 10 000");
         await CheckPageAsync(Page, "report-7-applicant-claim");
 
-        // A new account after the decision: reported by the municipality, approved by the case officer.
+        // A new account after the decision: reported by the municipality, approved by a leader (issue 16: a case officer
+        // alone never redirects money).
         await Page.GetByLabel("Nytt kontonummer (11 siffer)").FillAsync("86011117947");
         await Page.Locator("#account-reason").FillAsync("Kommunen har byttet bank.");
         await ClickAsync(Page, "Meld nytt kontonummer");
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Det nye kontonummeret er meldt.");
         await Expect(Page.GetByTestId("changes")).ToContainTextAsync("venter på Statsforvalteren");
-        var checker = await LogInInNewContextAsync($"saksbehandler.{Embete}@demo.ktu");
+        var checker = await LogInInNewContextAsync($"leder.{Embete}@demo.ktu");
         await checker.GotoAsync(review);
         await ClickAsync(checker, "Godkjenn kontonummer 86011117947");
         await Expect(checker.GetByRole(AriaRole.Status)).ToContainTextAsync("Endringen er avgjort.");

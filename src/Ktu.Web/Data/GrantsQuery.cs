@@ -43,8 +43,16 @@ public static class GrantsQuery
         var decisions = await db.GrantDecisions.AsNoTracking().Where(where)
             .Select(d => new
             {
-                d.Id, d.ApplicationId, d.RoundNumber, d.OrganisationId, d.EmbeteId, d.SchemeYear, d.CaseReference, d.ApplicantName,
-                d.ApplicantOrgNumber, d.AmountGranted,
+                d.Id,
+                d.ApplicationId,
+                d.RoundNumber,
+                d.OrganisationId,
+                d.EmbeteId,
+                d.SchemeYear,
+                d.CaseReference,
+                d.ApplicantName,
+                d.ApplicantOrgNumber,
+                d.AmountGranted,
             })
             .ToListAsync(ct);
         return decisions.GroupBy(d => d.ApplicationId)
