@@ -29,7 +29,7 @@ internal static class DraftShape
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (input.Version is null)
         {
-            errors["version"] = ["Versjonen mangler. Send med «version» fra dokumentet du hentet, så vi kan se om noen andre har endret søknaden."];
+            errors["version"] = [ApplicationTexts.Shape_VersionMissing];
         }
         var listsTooLong =
             Count(errors, "competenceMeasures", input.CompetenceMeasures?.Count, CompetenceMeasuresMax)
@@ -50,13 +50,13 @@ internal static class DraftShape
             var max = text.Kind == TextKind.Paragraph ? LongTextMax : ShortTextMax;
             if (text.Value is { } value && value.Length > max)
             {
-                errors[text.Path] = [$"Teksten er for lang: {value.Length:#,0} tegn. Feltet kan ha høyst {max:#,0} tegn. Ingenting er lagret fra denne forespørselen; kort ned teksten og lagre igjen."];
+                errors[text.Path] = [Format.Text(ApplicationTexts.Shape_TextTooLong, value.Length, max)];
             }
         }
         var totalText = ApplicationFields.Texts(content).Sum(t => (long)(t.Value?.Length ?? 0));
         if (totalText > ApplicationTextMax)
         {
-            errors[""] = [Format.Text(ApplicationTexts.Shape_TooMuchText, totalText.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")), ApplicationTextMax.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")))];
+            errors[""] = [Format.Text(ApplicationTexts.Shape_TooMuchText, totalText.ToString("#,0", Format.Norwegian), ApplicationTextMax.ToString("#,0", Format.Norwegian))];
         }
         foreach (var number in ApplicationFields.Numbers(content))
         {
@@ -64,8 +64,8 @@ internal static class DraftShape
             if (number.Value is { } value && (value > max || value < -max))
             {
                 errors[number.Path] = [number.IsPersons
-                    ? $"Antallet {value:#,0} er urimelig stort. Høyeste antall personer er {max:#,0}. Ingenting er lagret fra denne forespørselen."
-                    : $"Beløpet {Format.Nok(value)} er urimelig stort. Høyeste beløp er {Format.Nok(max)}. Skriv beløpet i hele kroner. Ingenting er lagret fra denne forespørselen."];
+                    ? Format.Text(ApplicationTexts.Shape_TooManyPersons, value, max)
+                    : Format.Text(ApplicationTexts.Shape_AmountTooLarge, Format.Nok(value), Format.Nok(max))];
             }
         }
         return errors;
@@ -75,7 +75,7 @@ internal static class DraftShape
     {
         if (count > max)
         {
-            errors[field] = [$"Listen har {count} rader. Høyeste antall er {max}. Ingenting er lagret fra denne forespørselen."];
+            errors[field] = [Format.Text(ApplicationTexts.Shape_ListTooLong, count, max)];
             return true;
         }
         return false;
