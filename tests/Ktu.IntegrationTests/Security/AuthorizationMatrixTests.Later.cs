@@ -35,9 +35,13 @@ public sealed partial class AuthorizationMatrixTests
         [("POST /api/v1/grants/{id:guid}/paid", Caller.CaseOfficerConflicted)] = "conflict-declared",
         [("POST /api/v1/grants/{id:guid}/paid/confirm", Caller.CaseOfficerAndApprover)] = "four-eyes",
         [("POST /api/v1/grants/{id:guid}/paid/confirm", Caller.ApproverConflicted)] = "conflict-declared",
+        [("POST /api/v1/grants/{id:guid}/paid/cancel", Caller.CaseOfficerConflicted)] = "conflict-declared",
+        [("POST /api/v1/grants/{id:guid}/paid/cancel", Caller.ApproverConflicted)] = "conflict-declared",
         [("POST /api/v1/grants/{id:guid}/letters", Caller.CaseOfficerConflicted)] = "conflict-declared",
         [("POST /api/v1/grants/{id:guid}/letters/confirm", Caller.CaseOfficerAndApprover)] = "four-eyes",
         [("POST /api/v1/grants/{id:guid}/letters/confirm", Caller.ApproverConflicted)] = "conflict-declared",
+        [("POST /api/v1/grants/{id:guid}/letters/cancel", Caller.CaseOfficerConflicted)] = "conflict-declared",
+        [("POST /api/v1/grants/{id:guid}/letters/cancel", Caller.ApproverConflicted)] = "conflict-declared",
         [("POST /api/v1/grants/{id:guid}/repayment-claims", Caller.CaseOfficerConflicted)] = "conflict-declared",
         [("POST /api/v1/grants/{id:guid}/repayment-claims/{claimId:guid}/issue", Caller.CaseOfficerAndApprover)] = "four-eyes",
         [("POST /api/v1/grants/{id:guid}/repayment-claims/{claimId:guid}/issue", Caller.ApproverConflicted)] = "conflict-declared",
@@ -148,10 +152,14 @@ public sealed partial class AuthorizationMatrixTests
         await RefuseAsync("POST /api/v1/grants/{id:guid}/paid", Caller.CaseOfficerConflicted, url + "/paid", new { paidOn = "2026-11-23" });
         await RefuseAsync("POST /api/v1/grants/{id:guid}/paid/confirm", Caller.CaseOfficerAndApprover, url + "/paid/confirm", new { proposalId = paid });
         await RefuseAsync("POST /api/v1/grants/{id:guid}/paid/confirm", Caller.ApproverConflicted, url + "/paid/confirm", new { proposalId = paid });
+        await RefuseAsync("POST /api/v1/grants/{id:guid}/paid/cancel", Caller.CaseOfficerConflicted, url + "/paid/cancel", new { proposalId = paid });
+        await RefuseAsync("POST /api/v1/grants/{id:guid}/paid/cancel", Caller.ApproverConflicted, url + "/paid/cancel", new { proposalId = paid });
         var letter = await ProposalAsync(dual, url + "/letters", new { reason = "Feil navn på kontaktpersonen." });
         await RefuseAsync("POST /api/v1/grants/{id:guid}/letters", Caller.CaseOfficerConflicted, url + "/letters", new { reason = "Feil navn på kontaktpersonen." });
         await RefuseAsync("POST /api/v1/grants/{id:guid}/letters/confirm", Caller.CaseOfficerAndApprover, url + "/letters/confirm", new { proposalId = letter });
         await RefuseAsync("POST /api/v1/grants/{id:guid}/letters/confirm", Caller.ApproverConflicted, url + "/letters/confirm", new { proposalId = letter });
+        await RefuseAsync("POST /api/v1/grants/{id:guid}/letters/cancel", Caller.CaseOfficerConflicted, url + "/letters/cancel", new { proposalId = letter });
+        await RefuseAsync("POST /api/v1/grants/{id:guid}/letters/cancel", Caller.ApproverConflicted, url + "/letters/cancel", new { proposalId = letter });
 
         // A repayment claim: proposed by the person with both roles, issued by someone else, never by one with a conflict.
         var claimBody = new { basis = "unused-funds", amount = 10_000, reason = "Midler som ikke ble brukt.", dueDate = "2028-03-01", chapterPost = "0761.21", offsetAgainstNextGrant = false };
