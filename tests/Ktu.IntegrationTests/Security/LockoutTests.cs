@@ -77,6 +77,58 @@ public sealed partial class LockoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_on_my_account_lock_out_only_their_network_and_the_session_goes_on()
+    {
+        var factory = App();
+        const string approver = "leder.trondelag@demo.ktu";
+        var password = new Uri("/api/v1/account/password", UriKind.Relative);
+        // A session taken over from another network: its holder guesses the current password five times.
+        var stolen = await factory.CreateApiClientAsync(approver);
+        stolen.DefaultRequestHeaders.Add("X-Forwarded-For", Attacker);
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await stolen.PostAsJsonAsync(password, new { currentPassword = WrongPassword, newPassword = "Nytt-passord-2026!" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.StartsWith("Passordet du har nå, er feil.", CurrentPasswordError(await wrong.Content.ReadFromJsonAsync<JsonElement>()), StringComparison.Ordinal);
+        }
+        // From that network, the right current password changes nothing now, and the log-in is refused too.
+        using (var locked = await stolen.PostAsJsonAsync(password, new { currentPassword = KtuFactory.DemoPassword, newPassword = "Nytt-passord-2026!" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+            Assert.StartsWith("Det har vært for mange feil passord for kontoen fra nettverket du er på", CurrentPasswordError(await locked.Content.ReadFromJsonAsync<JsonElement>()), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, await LogInAsync(factory, approver, KtuFactory.DemoPassword, from: Attacker));
+        Assert.Contains("login.locked-out", await ActionsOnAsync(factory, approver));
+
+        // The account itself is not locked: the sessions go on, the log-in from the office network works with the old
+        // password (it was not changed), and so does "my account" there.
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == approver);
+            Assert.Null(user.LockoutEnd);
+            Assert.Equal(0, user.AccessFailedCount);
+        }
+        using (var me = await stolen.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, await LogInAsync(factory, approver, KtuFactory.DemoPassword, from: null));
+        var browser = await factory.CreateSignedInBrowserClientAsync(approver);
+        using (var wrongOnPage = await browser.SubmitFormAsync("/konto?handler=Password", new Dictionary<string, string> { ["CurrentPassword"] = WrongPassword, ["NewPassword"] = "Nytt-passord-2026!" }))
+        {
+            Assert.Contains("Passordet du har nå, er feil.", await wrongOnPage.ReadTextAsync(), StringComparison.Ordinal);
+        }
+        using (var office = await factory.CreateApiClientAsync(approver))
+        using (var changed = await office.PostAsJsonAsync(password, new { currentPassword = KtuFactory.DemoPassword, newPassword = "Nytt-passord-2026!" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        }
+    }
+
+    private static string? CurrentPasswordError(JsonElement problem) => problem.GetProperty("errors").GetProperty("currentPassword")[0].GetString();
+
+    [Fact]
     public async Task A_network_with_too_many_failed_log_ins_over_several_accounts_is_refused_with_429_on_the_api_and_the_page_and_others_are_not()
     {
         var factory = App(failedLoginsPerAddress: 3);

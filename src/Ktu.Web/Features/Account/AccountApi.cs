@@ -141,8 +141,8 @@ internal static class LoginCheck
             await RecordAsync(db, time, http, LoginEvents.Failed, user);
             return new(null);
         }
-        // The account's own lock is the administrator's (or, after wrong current passwords on "my account", Identity's):
-        // wrong passwords on the log-in count per network below, not on the account, so they never set it.
+        // The account's own lock is the administrator's: wrong passwords, on the log-in and as the current password on
+        // "my account" (ChangeOwnPassword), count per network, not on the account, so they never set it.
         var wasLocked = await users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (wasLocked)
@@ -171,7 +171,7 @@ internal static class LoginCheck
     }
 
     /// <summary>One more wrong password for the account from the network; true when it locked the network out.</summary>
-    private static async Task<bool> CountWrongPasswordAsync(
+    internal static async Task<bool> CountWrongPasswordAsync(
         AppDbContext db, LoginLockout? row, string userId, string network, DateTimeOffset now, LockoutOptions options, CancellationToken ct)
     {
         // Two wrong passwords at the same moment must both count: the row's version is its concurrency token, so the

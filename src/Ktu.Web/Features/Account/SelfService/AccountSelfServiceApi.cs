@@ -30,9 +30,9 @@ internal static class AccountSelfServiceApi
     }
 
     internal static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
-        ChangePasswordRequest request, AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, CancellationToken ct)
+        ChangePasswordRequest request, AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var errors = await ChangeOwnPassword.HandleAsync(db, users, me, time, request.CurrentPassword, request.NewPassword, ct);
+        var errors = await ChangeOwnPassword.HandleAsync(db, users, me, time, http, request.CurrentPassword, request.NewPassword, ct);
         return errors.Count > 0 ? errors.ToValidationProblem() : TypedResults.NoContent();
     }
 

@@ -2,18 +2,22 @@ using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Account;
 
 /// <summary>
 /// A user changes their own password (issue 19): the current password is required, the new one meets the same rules as
 /// everywhere else, and the new security stamp ends every other session and token at once (<see cref="SessionsEndAtOnce"/>).
-/// A wrong current password counts as a failed log-in, so a stolen session cannot be used to guess it.
+/// A wrong current password counts as a wrong password on the log-in, for the network it came from
+/// (<see cref="Domain.Rules.WrongPasswordsLockOutOnlyTheirOwnNetwork"/>), so a stolen session cannot be used to guess it,
+/// and nobody with a session can lock the holder out everywhere by typing wrong passwords (issue 16). From a locked-out
+/// network the password is not checked and not changed.
 /// </summary>
 internal static class ChangeOwnPassword
 {
     public static async Task<FieldErrors> HandleAsync(AppDbContext db, KtuUserManager users, CurrentUser me, TimeProvider time,
-        string? currentPassword, string? newPassword, CancellationToken ct)
+        HttpContext http, string? currentPassword, string? newPassword, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(currentPassword))
@@ -33,6 +37,14 @@ internal static class ChangeOwnPassword
             return errors;
         }
         var user = await users.FindByIdAsync(me.Id ?? throw new ForbiddenException()) ?? throw new ForbiddenException();
+        var network = LoginAddress.Shorten(http.Connection.RemoteIpAddress);
+        var now = time.GetUtcNow();
+        var lockout = await db.LoginLockouts.SingleOrDefaultAsync(l => l.UserId == user.Id && l.Network == network, ct);
+        if (lockout?.IsLockedOut(now) == true)
+        {
+            errors.Add("currentPassword", AccountTexts.ChangePassword_LockedOut);
+            return errors;
+        }
         var result = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
         if (!result.Succeeded)
         {
@@ -43,11 +55,19 @@ internal static class ChangeOwnPassword
             }
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                await users.AccessFailedAsync(user);
+                var lockedOut = await LoginCheck.CountWrongPasswordAsync(db, lockout, user.Id, network, now, users.Options.Lockout, ct);
+                AuditTrail.Record(db, me, now, lockedOut ? LoginEvents.LockedOut : LoginEvents.Failed, "User", user.Id, user.OrganisationId, user.EmbeteId,
+                    after: new { Address = network, Channel = http.Request.Path.StartsWithSegments("/api") ? "api" : "page" });
+                await db.SaveChangesAsync(ct);
             }
             return errors;
         }
-        AuditTrail.Record(db, me, time.GetUtcNow(), "user.password-changed", "User", user.Id, user.OrganisationId, user.EmbeteId);
+        if (lockout is not null)
+        {
+            // The right password from the network forgets its wrong ones, as on the log-in.
+            db.LoginLockouts.Remove(lockout);
+        }
+        AuditTrail.Record(db, me, now, "user.password-changed", "User", user.Id, user.OrganisationId, user.EmbeteId);
         await db.SaveChangesAsync(ct);
         return errors;
     }

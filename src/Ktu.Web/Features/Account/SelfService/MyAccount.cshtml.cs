@@ -28,7 +28,7 @@ public sealed class MyAccountModel(AppDbContext db, KtuUserManager users, SignIn
     [EnableRateLimiting(Policies.LoginRateLimit)]
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
-        var errors = await ChangeOwnPassword.HandleAsync(db, users, me, time, CurrentPassword, NewPassword, ct);
+        var errors = await ChangeOwnPassword.HandleAsync(db, users, me, time, HttpContext, CurrentPassword, NewPassword, ct);
         if (errors.Count > 0)
         {
             foreach (var (field, messages) in errors)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Administration;
 
-/// <param name="Locked">The account itself is locked: by the administrator, or (15 minutes) after wrong current passwords on "my account".</param>
+/// <param name="Locked">The account itself is locked, by the administrator (wrong passwords lock out only a network: <c>LockedOut</c>).</param>
 /// <param name="HasPassword">False for an invited user who has not yet chosen a password.</param>
 /// <param name="LockedOut">Wrong passwords have locked the account out for at least one network, for a while (issue 16).</param>
 public sealed record AdminUserDto(
