@@ -181,6 +181,20 @@ public sealed class TransferAndClaimTests(TransferAndClaimTests.Fixture fixture)
         Assert.Single(JsonNode.Parse(await grimstad.GetStringAsync(url))!.AsArray());
 
         var version = issued["version"]!.GetValue<int>();
+        // Nobody with a declared conflict on the application records the money as received.
+        await using (var declare = Factory.CreateScope())
+        {
+            var data = declare.ServiceProvider.GetRequiredService<AppDbContext>();
+            var officer2 = await data.Users.SingleAsync(u => u.Email == "saksbehandler2.agder@demo.ktu");
+            var application = (await data.GrantDecisions.SingleAsync(d => d.Id == Guid.Parse(grant))).ApplicationId;
+            data.ImpartialityDeclarations.Add(Ktu.Web.Domain.Assessment.ImpartialityDeclaration.Declare(
+                application, new Ktu.Web.Domain.Applications.Actor(officer2.Id, null, officer2.Email), true, "Nær familie i kommunens ledelse.", Factory.Time.GetUtcNow()));
+            await data.SaveChangesAsync();
+        }
+        var conflicted = await (await Factory.CreateApiClientAsync("saksbehandler2.agder@demo.ktu")).PostAsJsonAsync($"{url}/{claimId}/paid", new { version, paidOn = "2028-01-19" });
+        Assert.Equal(HttpStatusCode.Conflict, conflicted.StatusCode);
+        Assert.Equal("conflict-declared", (await ReadAsync(conflicted))["code"]!.GetValue<string>());
+        Assert.Equal("issued", JsonNode.Parse(await officer.GetStringAsync(url))!.AsArray().Single(c => c!["id"]!.GetValue<string>() == claimId)!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"{url}/{claimId}/paid", new { version, paidOn = "2030-01-01" })).StatusCode);
         var paid = await ReadAsync(await officer.PostAsJsonAsync($"{url}/{claimId}/paid", new { version, paidOn = "2028-01-19" }));
         Assert.Equal("paid", paid["status"]!.GetValue<string>());

@@ -24,6 +24,7 @@ internal static partial class ClaimRepayment
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, Guid claimId, ClaimStepRequest body, CancellationToken ct)
     {
         var (grant, claim) = await LoadAsync(db, me, id, claimId, ct);
+        await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
         if (body.Version is null)
