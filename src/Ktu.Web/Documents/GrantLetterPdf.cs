@@ -84,9 +84,12 @@ internal static class GrantLetterPdf
             : input.Decision.IsRefusal ? GrantLetterPdfTexts.TitleRefusal : GrantLetterPdfTexts.TitleGrant,
             LowerFirst(input.Template.SchemeName), input.Scheme.Year.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>"KTU-2025-TRO-0001_v2.pdf": the name a letter is downloaded under, the case reference made safe for a file name.</summary>
-    public static string FileName(string caseReference, int version) =>
-        $"{ArchiveExport.SafeName(caseReference, "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
+    /// <summary>
+    /// "KTU-2025-TRO-0001_v2.pdf": the name a letter is downloaded under, the case reference made safe for a file name; a
+    /// supplementary grant's letter carries its round, "KTU-2025-TRO-0001-R2_v1.pdf", so it never has the first letter's name.
+    /// </summary>
+    public static string FileName(string caseReference, int version, int round = 1) =>
+        $"{ArchiveExport.SafeName(round > 1 ? $"{caseReference}-R{round.ToString(CultureInfo.InvariantCulture)}" : caseReference, "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
 
     public static string PartName(DecisionPart part, SchemeYear scheme) => part switch
     {

@@ -208,7 +208,7 @@ public sealed class SupplementaryGrantTests(SupplementaryGrantTests.Fixture fixt
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
         // Voss's money came only in the second round: its payment goes to the new account. (Bergen's first decision is paid
-        // first: one payment file never holds two payments under one case reference.)
+        // here too; both its rounds in one file are covered by SupplementaryPaymentTests.)
         Assert.Equal(HttpStatusCode.OK, (await Factory.MarkPaidAsync(officer, Embete, GrantId(Bergen), "2027-06-15")).StatusCode);
         var csv = await officer.GetStringAsync($"/api/v1/allocations/{OpenYear}/payments.csv?payerAccount={ValidAccount}");
         var row = Assert.Single(csv.Split('\n'), l => l.Contains(fixture.Decisions[Voss][1].CaseReference, StringComparison.Ordinal));

@@ -25,6 +25,14 @@ public sealed class GrantDecision
     public int SchemeYear { get; private set; }
     /// <summary>The application's reference, "KTU-2027-TRO-0001"; the case reference in the letter.</summary>
     public string CaseReference { get; private set; } = "";
+    /// <summary>
+    /// The reference that follows this decision's payment (end-to-end id, remittance, offsets): the case reference for the
+    /// first round, as always, and the case reference with the round, "KTU-2027-TRO-0001-R2", for a supplementary grant,
+    /// so both can be paid in one file and each matched back to its own decision.
+    /// </summary>
+    public string PaymentReference => IsSupplementary
+        ? $"{CaseReference}-R{RoundNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : CaseReference;
     /// <summary>Applicant name and org. number as they were at the decision.</summary>
     public string ApplicantName { get; private set; } = "";
     public string ApplicantOrgNumber { get; private set; } = "";

@@ -25,7 +25,7 @@ public static class DecisionLetterPdf
     {
         var decision = await db.GrantDecisions.AsNoTracking().Where(d => d.ApplicationId == id && (round == null || d.RoundNumber == round))
             .OrderBy(d => d.RoundNumber)
-            .Select(d => new { d.Id, d.CaseReference, d.OrganisationId, d.EmbeteId }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Id, d.CaseReference, d.RoundNumber, d.OrganisationId, d.EmbeteId }).FirstOrDefaultAsync(ct);
         var mayRead = decision is not null
             && ((me.IsApplicant && me.OrganisationId == decision.OrganisationId) || (me.IsEmbeteStaff && me.EmbeteId == decision.EmbeteId));
         if (!mayRead)
@@ -38,6 +38,6 @@ public static class DecisionLetterPdf
             : await letters.OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct);
         return letter is null
             ? TypedResults.NotFound()
-            : TypedResults.File(letter.Pdf, "application/pdf", GrantLetterPdf.FileName(decision!.CaseReference, letter.Version));
+            : TypedResults.File(letter.Pdf, "application/pdf", GrantLetterPdf.FileName(decision!.CaseReference, letter.Version, decision.RoundNumber));
     }
 }

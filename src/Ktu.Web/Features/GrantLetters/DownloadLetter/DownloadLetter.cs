@@ -18,7 +18,7 @@ internal static class DownloadLetter
     internal sealed record Input(Guid GrantId, int? Version);
 
     internal abstract record Outcome;
-    internal sealed record Found(GrantLetter Letter, string CaseReference) : Outcome;
+    internal sealed record Found(GrantLetter Letter, string CaseReference, int Round = 1) : Outcome;
 
     public static void Map(RouteGroupBuilder grant) =>
         grant.MapGet("/letter.pdf", GetAsync)
@@ -42,13 +42,14 @@ internal static class DownloadLetter
             : await letters.OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct);
         return new Found(
             letter ?? throw new NotFoundException(input.Version is null ? LetterTexts.LetterNotMade : LetterTexts.VersionNotFound),
-            decision.CaseReference);
+            decision.CaseReference,
+            decision.RoundNumber);
     }
 
     internal static async Task<FileContentHttpResult> GetAsync(AppDbContext db, CurrentUser me, Guid id, int? version, CancellationToken ct)
     {
         var found = (Found)await HandleAsync(db, me, new Input(id, version), ct);
-        return TypedResults.File(found.Letter.Pdf, "application/pdf", GrantLetterPdf.FileName(found.CaseReference, found.Letter.Version));
+        return TypedResults.File(found.Letter.Pdf, "application/pdf", GrantLetterPdf.FileName(found.CaseReference, found.Letter.Version, found.Round));
     }
 
     private static bool MayRead(CurrentUser me, GrantDecision decision) =>

@@ -60,6 +60,7 @@ internal static class ConfirmPaid
                 granted = decision.AmountGranted,
                 offset,
                 decision.CaseReference,
+                decision.PaymentReference,
                 proposedBy = proposal.ProposedByName,
                 confirmedBy = me.Actor.DisplayName,
             });

@@ -34,7 +34,7 @@ internal static class OffsetClaims
             .ToListAsync(ct);
         var deductions = ClaimsAreOffsetAgainstTheNextPayment.Deduct(
             payable.Select(d => new ClaimsAreOffsetAgainstTheNextPayment.Payment(
-                d.Id, d.OrganisationId, d.SchemeYear, d.CaseReference, Math.Max(0, d.AmountGranted - perPayment.GetValueOrDefault(d.Id)))),
+                d.Id, d.OrganisationId, d.SchemeYear, d.PaymentReference, Math.Max(0, d.AmountGranted - perPayment.GetValueOrDefault(d.Id)))),
             claims.Where(c => c.IsOpenForOffset).Select(c => new ClaimsAreOffsetAgainstTheNextPayment.OpenClaim(
                 c.Id, c.OrganisationId, c.SchemeYear, c.IssuedAt ?? c.ProposedAt, c.Remaining)));
         var made = new List<Deducted>();
@@ -42,7 +42,7 @@ internal static class OffsetClaims
         {
             var claim = claims.Single(c => c.Id == d.ClaimId);
             var payment = payable.Single(p => p.Id == d.DecisionId);
-            var reference = Pain001.EndToEndId(payment.CaseReference, payment.Id);
+            var reference = Pain001.EndToEndId(payment.PaymentReference, payment.Id);
             claim.Offset(d.Amount, executionDate, reference, me.Actor);
             db.ClaimOffsets.Add(ClaimOffset.Record(claim, payment.Id, d.Amount, executionDate, reference, me.Actor, now));
             perPayment[payment.Id] = perPayment.GetValueOrDefault(payment.Id) + d.Amount;

@@ -92,7 +92,7 @@ internal static class Pain001
                         new XElement(Ns + "SchmeNm", E("Cd", "BBAN"))))),
             new XElement(Ns + "RmtInf", E("Ustrd", PaymentText.Clean(p.Remark, PaymentList.MaxRemark))));
 
-    /// <summary>The case reference, which follows the payment to the recipient; only letters, digits and - / are kept.</summary>
+    /// <summary>The payment reference (the case reference, with the round for a supplementary grant), which follows the payment to the recipient; only letters, digits and - / are kept.</summary>
     internal static string EndToEndId(PaymentRow p) => EndToEndId(p.CaseReference, p.DecisionId);
 
     internal static string EndToEndId(string caseReference, Guid decisionId)

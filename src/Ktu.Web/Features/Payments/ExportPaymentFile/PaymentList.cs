@@ -41,7 +41,7 @@ internal sealed record PaymentList(
         var seenDecisions = new HashSet<Guid>();
         var seenReferences = new HashSet<string>(StringComparer.Ordinal);
         // Same order every time, whatever order the decisions were read in.
-        foreach (var d in decisions.OrderBy(d => d.CaseReference, StringComparer.Ordinal).ThenBy(d => d.Id))
+        foreach (var d in decisions.OrderBy(d => d.CaseReference, StringComparer.Ordinal).ThenBy(d => d.RoundNumber).ThenBy(d => d.Id))
         {
             if (d.AmountGranted <= 0)
             {
@@ -52,7 +52,7 @@ internal sealed record PaymentList(
             var row = Row(d, accountNumber) with { Amount = d.AmountGranted - offset, Offset = offset };
             var problem = Problem(d, accountNumber, payer)
                 ?? (seenDecisions.Add(d.Id) ? null : PaymentTexts.DecisionTwice)
-                ?? (seenReferences.Add(d.CaseReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.CaseReference));
+                ?? (seenReferences.Add(d.PaymentReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.PaymentReference));
             (problem is null ? payments : refused).Add(row with { Problem = problem });
         }
         return new PaymentList(payer, account.Value, executionDate, payments, refused);
@@ -60,7 +60,7 @@ internal sealed record PaymentList(
 
     private static PaymentRow Row(GrantDecision d, string? accountNumber) => new(
         d.Id,
-        d.CaseReference,
+        d.PaymentReference,
         d.SchemeYear,
         PaymentText.Clean(d.ApplicantName, MaxName),
         Mod11.Normalise(d.ApplicantOrgNumber),
@@ -87,15 +87,15 @@ internal sealed record PaymentList(
     }
 
     /// <summary>
-    /// The case reference first, so the recipient can match the money to the letter, then the applicant's
+    /// The payment reference (the case reference, with the round for a supplementary grant) first, so the recipient can match the money to the letter, then the applicant's
     /// own remark from the application, or the scheme year when there is none.
     /// </summary>
     private static string Remark(GrantDecision d)
     {
         var own = PaymentText.Clean(d.PaymentRemark, MaxRemark);
         var text = own.Length > 0
-            ? $"{d.CaseReference} {own}"
-            : Format.Text(PaymentTexts.RemarkDefault, d.CaseReference, d.SchemeYear.ToString(CultureInfo.InvariantCulture));
+            ? $"{d.PaymentReference} {own}"
+            : Format.Text(PaymentTexts.RemarkDefault, d.PaymentReference, d.SchemeYear.ToString(CultureInfo.InvariantCulture));
         return PaymentText.Cut(text, MaxRemark);
     }
 }

@@ -3,7 +3,8 @@ namespace Ktu.Web.Features.Payments;
 /// <summary>
 /// One payment to make: to whom, which account, how much (whole kroner) and the text on the recipient's
 /// statement. <see cref="Amount"/> is what is paid: the granted amount less <see cref="Offset"/>, repayment claims deducted
-/// from it. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
+/// from it. <see cref="CaseReference"/> is the decision's payment reference (<see cref="Domain.Decisions.GrantDecision.PaymentReference"/>):
+/// the case reference, with the round for a supplementary grant. <see cref="Problem"/> is a Norwegian message when the payment must be stopped.
 /// </summary>
 internal sealed record PaymentRow(
     Guid DecisionId,

@@ -60,7 +60,7 @@ internal static class MarkPaid
         var proposal = GrantProposal.MarkPaid(decision, paidOn, me.Actor, now);
         db.GrantProposals.Add(proposal);
         AuditTrail.Record(db, me, now, "payment.proposed", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,
-            after: new { proposalId = proposal.Id, paidOn, amount = decision.AmountGranted, decision.CaseReference, status = "pending" });
+            after: new { proposalId = proposal.Id, paidOn, amount = decision.AmountGranted, decision.CaseReference, decision.PaymentReference, status = "pending" });
         try
         {
             await db.SaveChangesAsync(ct);
