@@ -20,6 +20,22 @@ public sealed class SelfServiceTests(KtuFactory factory) : IClassFixture<KtuFact
         return response.StatusCode;
     }
 
+    /// <summary>A new user found /konto only by typing it: every signed-in page's header now links to it.</summary>
+    [Theory]
+    [InlineData("soker.1133@demo.ktu")]
+    [InlineData("saksbehandler.innlandet@demo.ktu")]
+    [InlineData("direktorat@demo.ktu")]
+    [InlineData("admin@demo.ktu")]
+    public async Task Every_role_reaches_its_own_account_page_from_the_header(string email)
+    {
+        var browser = await factory.CreateSignedInBrowserClientAsync(email);
+        var home = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("/konto", PageLinks.Of(home));
+        Assert.Contains(">Min konto</a>", home, StringComparison.Ordinal);
+        using var account = await browser.GetAsync(new Uri("/konto", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+    }
+
     [Fact]
     public async Task A_wrong_current_password_or_a_weak_new_one_is_refused_in_norwegian_and_nothing_changes()
     {

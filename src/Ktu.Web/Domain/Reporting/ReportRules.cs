@@ -16,9 +16,10 @@ public static class ReportRules
         {
             var c = report.Competence[i];
             var at = $"competence[{i}]";
-            Count(issues, c.Completed, at + ".completed", c.Label);
-            Count(issues, c.Ongoing, at + ".ongoing", c.Label);
-            Count(issues, c.DroppedOut, at + ".droppedOut", c.Label);
+            // Each of the three numbers has its own message, so a list of what is missing never says the same thing three times.
+            Count(issues, c.Completed, at + ".completed", c.Label, ReportTexts.Rule_CompletedMissing, ReportTexts.Field_Completed);
+            Count(issues, c.Ongoing, at + ".ongoing", c.Label, ReportTexts.Rule_OngoingMissing, ReportTexts.Field_Ongoing);
+            Count(issues, c.DroppedOut, at + ".droppedOut", c.Label, ReportTexts.Rule_DroppedOutMissing, ReportTexts.Field_DroppedOut);
             if (c.Completed is >= 0 && c.Ongoing is >= 0 && c.DroppedOut is >= 0
                 && c.Completed + c.Ongoing + c.DroppedOut is var sum && sum != c.PersonsGranted)
             {
@@ -27,7 +28,7 @@ public static class ReportRules
         }
         for (var i = 0; i < report.Bpa.Count; i++)
         {
-            Count(issues, report.Bpa[i].PersonsTrained, $"bpa[{i}].personsTrained", report.Bpa[i].Label);
+            Count(issues, report.Bpa[i].PersonsTrained, $"bpa[{i}].personsTrained", report.Bpa[i].Label, ReportTexts.Rule_CountMissing, ReportTexts.Field_PersonsTrained);
         }
         for (var i = 0; i < report.Projects.Count; i++)
         {
@@ -47,8 +48,9 @@ public static class ReportRules
                 Text(issues, p.InnovationMethod, at + ".innovationMethod", p.Label, ReportTexts.Field_InnovationMethod);
             }
         }
-        Fte(issues, report.Staff.FteYearBefore, "staff.fteYearBefore");
-        Fte(issues, report.Staff.FteGrantYear, "staff.fteGrantYear");
+        // Named by the date each figure is for, as the page labels them, so the two messages differ.
+        Fte(issues, report.Staff.FteYearBefore, "staff.fteYearBefore", scheme.Year - 1);
+        Fte(issues, report.Staff.FteGrantYear, "staff.fteGrantYear", scheme.Year);
 
         for (var i = 0; i < report.Accounts.Count; i++)
         {
@@ -112,15 +114,15 @@ public static class ReportRules
     public static bool NeedsExplanation(AccountLine line, int variancePercent) =>
         line.Spent is { } spent && Math.Abs(spent - line.Granted) * 100 > (long)variancePercent * line.Granted;
 
-    private static void Count(List<ValidationIssue> issues, int? value, string field, string label)
+    private static void Count(List<ValidationIssue> issues, int? value, string field, string label, string missing, string what)
     {
         if (value is null)
         {
-            issues.Add(ValidationIssue.Error(field, "missing", Format.Text(ReportTexts.Rule_CountMissing, label)));
+            issues.Add(ValidationIssue.Error(field, "missing", Format.Text(missing, label)));
         }
         else if (value < 0)
         {
-            issues.Add(ValidationIssue.Error(field, "negative", Format.Text(ReportTexts.Rule_Negative, label)));
+            issues.Add(ValidationIssue.Error(field, "negative", Format.Text(ReportTexts.Rule_CountNegative, label, what)));
         }
     }
 
@@ -132,15 +134,15 @@ public static class ReportRules
         }
     }
 
-    private static void Fte(List<ValidationIssue> issues, decimal? value, string field)
+    private static void Fte(List<ValidationIssue> issues, decimal? value, string field, int year)
     {
         if (value is null)
         {
-            issues.Add(ValidationIssue.Error(field, "missing", ReportTexts.Rule_FteMissing));
+            issues.Add(ValidationIssue.Error(field, "missing", Format.Text(ReportTexts.Rule_FteMissing, year)));
         }
         else if (value < 0)
         {
-            issues.Add(ValidationIssue.Error(field, "negative", ReportTexts.Rule_FteNegative));
+            issues.Add(ValidationIssue.Error(field, "negative", Format.Text(ReportTexts.Rule_FteNegative, year)));
         }
     }
 }

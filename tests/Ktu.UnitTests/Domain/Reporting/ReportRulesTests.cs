@@ -82,5 +82,26 @@ public sealed class ReportRulesTests
         Assert.Equal((60_000L, 60_000L), (account.Granted, account.Spent!.Value));
     }
 
+    [Fact]
+    public void An_empty_report_names_each_missing_figure_once_so_no_message_repeats()
+    {
+        var empty = new ReportContent
+        {
+            Competence = [new CompetenceResult { LineId = "kompetanse-1-nye", Label = "Videreutdanning (2 personer)", PersonsGranted = 2 }],
+            Bpa = [new BpaResult { LineId = "bpa-1", Label = "BPA-opplæring (2 personer)" }],
+        };
+        var messages = ReportRules.Check(empty, Scheme, Print, []).Select(i => i.Message).ToList();
+        Assert.Equal(messages.Count, messages.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("Videreutdanning (2 personer): fyll inn hvor mange som har fullført (0 hvis ingen).", messages);
+        Assert.Contains("Videreutdanning (2 personer): fyll inn hvor mange som fortsatt er under utdanning (0 hvis ingen).", messages);
+        Assert.Contains("Videreutdanning (2 personer): fyll inn hvor mange som har avbrutt (0 hvis ingen).", messages);
+        Assert.Contains("Fyll inn årsverk i helse- og omsorgstjenestene 31.12.2024.", messages);
+        Assert.Contains("Fyll inn årsverk i helse- og omsorgstjenestene 31.12.2025.", messages);
+
+        var negative = empty with { Competence = [empty.Competence[0] with { Completed = -1, Ongoing = -1, DroppedOut = 0 }] };
+        var negatives = ReportRules.Check(negative, Scheme, Print, []).Where(i => i.Code == "negative").Select(i => i.Message).ToList();
+        Assert.Equal(2, negatives.Distinct(StringComparer.Ordinal).Count());
+    }
+
     private static StaffDevelopment Staff => new() { FteYearBefore = 10, FteGrantYear = 11 };
 }
