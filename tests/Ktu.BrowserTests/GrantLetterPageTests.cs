@@ -120,7 +120,7 @@ public sealed class GrantLetterPageTests(BrowserFixture fixture) : BrowserTest(f
         await account.FillAsync(PayerAccount);
 
         var csv = CsvRows(await DownloadAsync(Page, () => ClickAsync(Page, "Utbetalingsliste (CSV)")));
-        Assert.Equal("Mottaker;Organisasjonsnummer;Kontonummer;Beløp;Melding til mottaker;Saksnummer;Tilskuddsår;Betalingsdato;Innvilget beløp;Motregnet krav om tilbakebetaling", csv[0]);
+        Assert.Equal("Mottaker;Organisasjonsnummer;Kontonummer;Beløp;Melding til mottaker;Saksnummer;Tilskuddsår;Betalingsdato;Innvilget beløp;Motregnet krav om tilbakebetaling;Postadresse", csv[0]);
         Assert.Equal(3, csv.Length);
         var skienRow = Assert.Single(csv, r => r.StartsWith("Skien kommune;", StringComparison.Ordinal)).Split(';');
         Assert.Equal(new[] { "1234.56.78903", "260000", "2027" }, new[] { skienRow[2], skienRow[3], skienRow[6] });

@@ -143,8 +143,8 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         // alone never redirects money).
         await Page.GetByLabel("Nytt kontonummer (11 siffer)").FillAsync("86011117947");
         await Page.Locator("#account-reason").FillAsync("Kommunen har byttet bank.");
-        await ClickAsync(Page, "Meld nytt kontonummer");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Det nye kontonummeret er meldt.");
+        await ClickAsync(Page, "Meld endringen");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Endringen er meldt.");
         await Expect(Page.GetByTestId("changes")).ToContainTextAsync("venter på Statsforvalteren");
         var checker = await LogInInNewContextAsync($"leder.{Embete}@demo.ktu");
         await checker.GotoAsync(review);
@@ -157,8 +157,8 @@ public sealed class ReportingTests(BrowserFixture fixture) : BrowserTest(fixture
         await Page.ReloadAsync();
         await Page.GetByLabel("Nytt kontonummer (11 siffer)").FillAsync("15030522238");
         await Page.Locator("#account-reason").FillAsync("Vi vil heller bruke driftskontoen.");
-        await ClickAsync(Page, "Meld nytt kontonummer");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Det nye kontonummeret er meldt.");
+        await ClickAsync(Page, "Meld endringen");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Endringen er meldt.");
         await checker.ReloadAsync();
         await ClickAsync(checker, "Avslå kontonummer 15030522238");
         await Expect(checker.Locator("#error-summary")).ToContainTextAsync("Skriv hvorfor endringen avslås.");

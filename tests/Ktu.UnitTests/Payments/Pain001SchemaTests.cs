@@ -57,6 +57,22 @@ public sealed class Pain001SchemaTests
     }
 
     [Fact]
+    public void A_creditor_s_postal_address_goes_in_pstladr_and_follows_the_schema()
+    {
+        var decision = Decision();
+        var changed = new Dictionary<Guid, Ktu.Web.Data.ChangedPayee>
+        {
+            [decision.Id] = new(null, null, new Ktu.Web.Domain.PostalAddress("Rådhuset", "Postboks 2410 Sluppen", "7005", "Trondheim")),
+        };
+        var xml = Pain001.Write(PaymentList.From([decision], Trondelag, PayerAccount, ExecutionDate, changed), "M1", CreatedAt);
+
+        Pain001Schema.AssertValid(xml);
+        var creditor = XDocument.Parse(System.Text.Encoding.UTF8.GetString(xml)).Descendants(Ns + "Cdtr").Single();
+        Assert.Equal(["Nm", "PstlAdr", "Id"], creditor.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["7005", "Trondheim", "NO", "Rådhuset", "Postboks 2410 Sluppen"], creditor.Element(Ns + "PstlAdr")!.Elements().Select(e => e.Value));
+    }
+
+    [Fact]
     public void The_file_with_the_bank_s_bic_follows_the_schema() =>
         Pain001Schema.AssertValid(Pain001.Write(RealisticList(), "M1", CreatedAt, "dnbanokk"));
 

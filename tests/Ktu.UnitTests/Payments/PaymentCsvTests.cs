@@ -19,9 +19,9 @@ public sealed class PaymentCsvTests
     {
         var lines = Lines(PaymentCsv.Write(List(Decision(), Granted(90_000, Roros(), "KTU-2025-TRO-0002", "12345678903"))));
 
-        Assert.Equal("Mottaker;Organisasjonsnummer;Kontonummer;Beløp;Melding til mottaker;Saksnummer;Tilskuddsår;Betalingsdato;Innvilget beløp;Motregnet krav om tilbakebetaling", lines[0]);
-        Assert.Equal("Trondheim kommune;942 110 464;8601.11.17947;150000;KTU-2025-TRO-0001 Prosjekt 4711;KTU-2025-TRO-0001;2025;02.06.2025;150000;0", lines[1]);
-        Assert.Equal("Røros kommune;939 898 743;1234.56.78903;90000;KTU-2025-TRO-0002 Prosjekt 4711;KTU-2025-TRO-0002;2025;02.06.2025;90000;0", lines[2]);
+        Assert.Equal("Mottaker;Organisasjonsnummer;Kontonummer;Beløp;Melding til mottaker;Saksnummer;Tilskuddsår;Betalingsdato;Innvilget beløp;Motregnet krav om tilbakebetaling;Postadresse", lines[0]);
+        Assert.Equal("Trondheim kommune;942 110 464;8601.11.17947;150000;KTU-2025-TRO-0001 Prosjekt 4711;KTU-2025-TRO-0001;2025;02.06.2025;150000;0;", lines[1]);
+        Assert.Equal("Røros kommune;939 898 743;1234.56.78903;90000;KTU-2025-TRO-0002 Prosjekt 4711;KTU-2025-TRO-0002;2025;02.06.2025;90000;0;", lines[2]);
         Assert.Equal(3, lines.Length);
     }
 
@@ -54,5 +54,18 @@ public sealed class PaymentCsvTests
         var cells = lines[1].Split(';');
         Assert.StartsWith("'=1+1", cells[4], StringComparison.Ordinal);
         Assert.Equal("'=1+1", cells[5]);
+    }
+
+    [Fact]
+    public void An_organisation_number_and_address_approved_after_the_decision_replace_the_decision_s()
+    {
+        var decision = Decision();
+        var changed = new Dictionary<Guid, Ktu.Web.Data.ChangedPayee>
+        {
+            [decision.Id] = new(null, "939898743", new Ktu.Web.Domain.PostalAddress("Kongens gate 1", null, "7011", "Trondheim")),
+        };
+        var lines = Lines(PaymentCsv.Write(PaymentList.From([decision], Trondelag, PayerAccount, ExecutionDate, changed)));
+
+        Assert.Equal("Trondheim kommune;939 898 743;8601.11.17947;150000;KTU-2025-TRO-0001 Prosjekt 4711;KTU-2025-TRO-0001;2025;02.06.2025;150000;0;Kongens gate 1, 7011 Trondheim", lines[1]);
     }
 }

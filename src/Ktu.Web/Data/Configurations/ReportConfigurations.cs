@@ -1,3 +1,4 @@
+using Ktu.Web.Domain;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -163,6 +164,12 @@ internal sealed class AccountChangeConfiguration : IEntityTypeConfiguration<Acco
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.EmbeteId).HasMaxLength(64);
         b.Property(e => e.AccountNumber).HasMaxLength(11);
+        b.Property(e => e.OrgNumber).HasMaxLength(9);
+        b.Property(e => e.AddressLine1).HasMaxLength(PostalAddress.MaxLineLength);
+        b.Property(e => e.AddressLine2).HasMaxLength(PostalAddress.MaxLineLength);
+        b.Property(e => e.PostCode).HasMaxLength(4);
+        b.Property(e => e.Place).HasMaxLength(PostalAddress.MaxPlaceLength);
+        b.Ignore(e => e.Address);
         b.Property(e => e.Reason).HasMaxLength(AccountChange.MaxReasonLength);
         b.Property(e => e.DecisionReason).HasMaxLength(AccountChange.MaxReasonLength);
         b.Property(e => e.Version).IsConcurrencyToken();

@@ -1308,9 +1308,16 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("AccountNumber")
-                        .IsRequired()
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1331,8 +1338,20 @@ namespace Ktu.Web.Data.Migrations.Postgres
                     b.Property<Guid>("GrantDecisionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OrgNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("PostCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
 
                     b.Property<string>("Reason")
                         .IsRequired()

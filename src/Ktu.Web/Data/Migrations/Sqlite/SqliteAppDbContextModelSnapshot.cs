@@ -1294,8 +1294,15 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountNumber")
-                        .IsRequired()
                         .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(70)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -1317,8 +1324,20 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("GrantDecisionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrgNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -123,9 +123,9 @@ internal static class ExportPaymentFile
             .Select(p => p.GrantDecisionId).ToListAsync(ct);
         var decisions = await db.GrantDecisions.AsNoTracking()
             .Where(d => d.EmbeteId == embeteId && d.SchemeYear == year && !paid.Contains(d.Id)).ToListAsync(ct);
-        // An account changed after the decision and approved by the embete replaces the one in the decision.
-        var changed = await db.CurrentAccountsAsync(decisions.Select(d => d.Id).ToList(), ct);
-        await EnsureAccountsAsSubmittedAsync(db, decisions, changed, ct);
+        // Payee details (account, organisation number, address) changed after the decision and approved by the embete replace the decision's.
+        var changed = await db.CurrentPayeesAsync(decisions.Select(d => d.Id).ToList(), ct);
+        await EnsureAccountsAsSubmittedAsync(db, decisions, changed.Where(c => c.Value.AccountNumber is not null).Select(c => c.Key).ToHashSet(), ct);
         var now = time.GetUtcNow();
         var executionDate = input.ExecutionDate ?? NorwayTime.DateOf(now);
         var (offsets, deducted) = await OffsetClaims.DeductAsync(db, me, embeteId, decisions, executionDate, now, ct);
@@ -144,9 +144,9 @@ internal static class ExportPaymentFile
     /// account change the embete approved: a decision row altered in the database after approval must not redirect money.
     /// </summary>
     private static async Task EnsureAccountsAsSubmittedAsync(
-        AppDbContext db, List<GrantDecision> decisions, Dictionary<Guid, string> changed, CancellationToken ct)
+        AppDbContext db, List<GrantDecision> decisions, HashSet<Guid> accountChanged, CancellationToken ct)
     {
-        var toCheck = decisions.Where(d => d.AmountGranted > 0 && !changed.ContainsKey(d.Id)).ToList();
+        var toCheck = decisions.Where(d => d.AmountGranted > 0 && !accountChanged.Contains(d.Id)).ToList();
         var applicationIds = toCheck.Select(d => d.ApplicationId).ToList();
         var submissions = (await db.ApplicationSubmissions.AsNoTracking().Where(s => applicationIds.Contains(s.ApplicationId)).ToListAsync(ct))
             .ToLookup(s => s.ApplicationId);

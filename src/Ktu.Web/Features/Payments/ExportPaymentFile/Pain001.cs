@@ -84,7 +84,7 @@ internal static class Pain001
                 E("InstrId", PaymentText.Cut($"{messageId}-{number.ToString(CultureInfo.InvariantCulture)}", MaxId)),
                 E("EndToEndId", EndToEndId(p))),
             new XElement(Ns + "Amt", new XElement(Ns + "InstdAmt", new XAttribute("Ccy", "NOK"), Amount(p.Amount))),
-            Party("Cdtr", p.RecipientName, p.RecipientOrgNumber),
+            Party("Cdtr", p.RecipientName, p.RecipientOrgNumber, p.Address),
             new XElement(Ns + "CdtrAcct",
                 new XElement(Ns + "Id",
                     new XElement(Ns + "Othr",
@@ -104,12 +104,25 @@ internal static class Pain001
     /// <summary>Whole kroner with two decimals and a point, as ISO 20022 amounts are written: 150000.00.</summary>
     internal static string Amount(long kroner) => kroner.ToString(CultureInfo.InvariantCulture) + ".00";
 
-    private static XElement Party(string name, string partyName, string orgNumber) =>
+    private static XElement Party(string name, string partyName, string orgNumber, PostalAddress? address = null) =>
         new(Ns + name,
             E("Nm", PaymentText.Clean(partyName, PaymentList.MaxName)),
+            address is null ? null : PostalAddressElement(address),
             new XElement(Ns + "Id",
                 new XElement(Ns + "OrgId",
                     new XElement(Ns + "Othr", E("Id", orgNumber)))));
+
+    /// <summary>
+    /// PostalAddress24 in schema order: postcode, town and country structured, the street lines as AdrLine (Max70Text), since
+    /// the applicant writes them as lines and they are not split into street name and number.
+    /// </summary>
+    private static XElement PostalAddressElement(PostalAddress a) =>
+        new(Ns + "PstlAdr",
+            E("PstCd", a.PostCode),
+            E("TwnNm", PaymentText.Clean(a.Place, PostalAddress.MaxPlaceLength)),
+            E("Ctry", "NO"),
+            E("AdrLine", PaymentText.Clean(a.Line1, PostalAddress.MaxLineLength)),
+            a.Line2 is null ? null : E("AdrLine", PaymentText.Clean(a.Line2, PostalAddress.MaxLineLength)));
 
     private static XElement E(string name, string value) => new(Ns + name, value);
 }

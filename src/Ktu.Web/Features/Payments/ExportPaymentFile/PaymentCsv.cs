@@ -10,7 +10,8 @@ namespace Ktu.Web.Features.Payments;
 /// organisation numbers are written as printed ("8601.11.17947", "942 110 464") so Excel keeps them as
 /// text with their leading zeros. A cell that begins with = + - @ (or a tab or carriage return) gets a
 /// leading apostrophe, so a name typed as a formula is never run (CSV injection). The amount is what is paid; the last two
-/// columns show the granted amount and the repayment claims deducted from it (offset against the next grant).
+/// columns but one show the granted amount and the repayment claims deducted from it (offset against the next grant); the last is
+/// the postal address approved after the decision, empty when there is none.
 /// </summary>
 internal static class PaymentCsv
 {
@@ -18,7 +19,7 @@ internal static class PaymentCsv
     [
         PaymentTexts.CsvRecipient, PaymentTexts.CsvOrgNumber, PaymentTexts.CsvAccountNumber, PaymentTexts.CsvAmount,
         PaymentTexts.CsvRemark, PaymentTexts.CsvCaseReference, PaymentTexts.CsvSchemeYear, PaymentTexts.CsvExecutionDate,
-        PaymentTexts.CsvGranted, PaymentTexts.CsvOffset,
+        PaymentTexts.CsvGranted, PaymentTexts.CsvOffset, PaymentTexts.CsvAddress,
     ];
 
     public static byte[] Write(PaymentList list)
@@ -46,6 +47,7 @@ internal static class PaymentCsv
                 list.ExecutionDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
                 p.Granted.ToString(CultureInfo.InvariantCulture),
                 p.Offset.ToString(CultureInfo.InvariantCulture),
+                p.Address?.ToString() ?? "",
             ]);
         }
     }

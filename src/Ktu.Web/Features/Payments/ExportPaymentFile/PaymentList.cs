@@ -27,10 +27,11 @@ internal sealed record PaymentList(
     /// <summary>Whole kroner of repayment claims deducted from the payments.</summary>
     public long OffsetTotal => Payments.Sum(p => p.Offset);
 
-    /// <param name="changedAccounts">Accounts changed after the decision and approved by the embete, by decision id; they replace the decision's.</param>
+    /// <param name="changed">Payee details (account, organisation number, postal address) changed after the decision and approved by the
+    /// embete, by decision id; what they carry replaces the decision's.</param>
     /// <param name="offsets">Repayment claims deducted per payment (decision id), at most the granted amount.</param>
     public static PaymentList From(IEnumerable<GrantDecision> decisions, Embete payer, string payerAccount, DateOnly executionDate,
-        IReadOnlyDictionary<Guid, string>? changedAccounts = null, IReadOnlyDictionary<Guid, long>? offsets = null)
+        IReadOnlyDictionary<Guid, Data.ChangedPayee>? changed = null, IReadOnlyDictionary<Guid, long>? offsets = null)
     {
         if (!AccountNumber.TryParse(payerAccount, out var account, out var accountError))
         {
@@ -47,10 +48,12 @@ internal sealed record PaymentList(
             {
                 continue;
             }
-            var accountNumber = changedAccounts?.GetValueOrDefault(d.Id) ?? d.AccountNumber;
+            var payee = changed?.GetValueOrDefault(d.Id);
+            var accountNumber = payee?.AccountNumber ?? d.AccountNumber;
+            var orgNumber = payee?.OrgNumber ?? d.ApplicantOrgNumber;
             var offset = Math.Clamp(offsets?.GetValueOrDefault(d.Id) ?? 0, 0, d.AmountGranted);
-            var row = Row(d, accountNumber) with { Amount = d.AmountGranted - offset, Offset = offset };
-            var problem = Problem(d, accountNumber, payer)
+            var row = Row(d, accountNumber, orgNumber) with { Amount = d.AmountGranted - offset, Offset = offset, Address = payee?.Address };
+            var problem = Problem(d, accountNumber, orgNumber, payer)
                 ?? (seenDecisions.Add(d.Id) ? null : PaymentTexts.DecisionTwice)
                 ?? (seenReferences.Add(d.PaymentReference) ? null : Format.Text(PaymentTexts.CaseReferenceTwice, d.PaymentReference));
             (problem is null ? payments : refused).Add(row with { Problem = problem });
@@ -58,18 +61,18 @@ internal sealed record PaymentList(
         return new PaymentList(payer, account.Value, executionDate, payments, refused);
     }
 
-    private static PaymentRow Row(GrantDecision d, string? accountNumber) => new(
+    private static PaymentRow Row(GrantDecision d, string? accountNumber, string? orgNumber) => new(
         d.Id,
         d.PaymentReference,
         d.SchemeYear,
         PaymentText.Clean(d.ApplicantName, MaxName),
-        Mod11.Normalise(d.ApplicantOrgNumber),
+        Mod11.Normalise(orgNumber),
         AccountNumber.TryParse(accountNumber, out var account) ? account.Value.Value : PaymentText.Clean(accountNumber, 40),
         d.AmountGranted,
         Remark(d),
         null);
 
-    private static string? Problem(GrantDecision d, string? accountNumber, Embete payer)
+    private static string? Problem(GrantDecision d, string? accountNumber, string? orgNumber, Embete payer)
     {
         if (!string.Equals(d.EmbeteId, payer.Id, StringComparison.Ordinal))
         {
@@ -79,7 +82,7 @@ internal sealed record PaymentList(
         {
             return Format.Text(PaymentTexts.AccountStopped, accountError, d.ApplicantName);
         }
-        if (!OrgNumber.TryParse(d.ApplicantOrgNumber, out _, out var orgError))
+        if (!OrgNumber.TryParse(orgNumber, out _, out var orgError))
         {
             return Format.Text(PaymentTexts.OrgNumberStopped, orgError, d.ApplicantName);
         }

@@ -1,6 +1,7 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Domain.Reporting;
+using Ktu.Web.Domain.Rules;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,22 +9,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Reporting;
 
-public sealed record AccountChangeRequest(string? AccountNumber, string? Reason);
+/// <summary>
+/// A change of payee details: any of a new account number, a new organisation number (after a merger) and a postal address
+/// (one or two lines, postcode, place), with the reason. At least one must be given.
+/// </summary>
+public sealed record AccountChangeRequest(
+    string? AccountNumber, string? Reason, string? OrgNumber = null, string? AddressLine1 = null, string? AddressLine2 = null, string? PostCode = null,
+    string? Place = null);
 
 public sealed record AccountChangeDecisionRequest(bool? Approve, string? Reason, int? Version);
 
+/// <summary>A reported change of payee details; the fields not changed by it are null.</summary>
 public sealed record AccountChangeDto(
-    Guid Id, Guid GrantId, string AccountNumber, string Reason, ChangeStatus Status, int Version, string RequestedBy, DateTimeOffset RequestedAt,
-    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionReason)
+    Guid Id, Guid GrantId, string? AccountNumber, string Reason, ChangeStatus Status, int Version, string RequestedBy, DateTimeOffset RequestedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionReason, string? OrgNumber, string? AddressLine1, string? AddressLine2, string? PostCode,
+    string? Place)
 {
     internal static AccountChangeDto Of(AccountChange c) => new(c.Id, c.GrantDecisionId, c.AccountNumber, c.Reason, c.Status, c.Version,
-        c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionReason);
+        c.RequestedByName, c.RequestedAt, c.DecidedByName, c.DecidedAt, c.DecisionReason, c.OrgNumber, c.AddressLine1, c.AddressLine2, c.PostCode, c.Place);
+
+    /// <summary>What the change carries, in Norwegian: "kontonummer 86011117947, postadresse Storgata 1, 4836 Arendal".</summary>
+    public string Describe() => string.Join(", ", new[]
+    {
+        AccountNumber is null ? null : Format.Text(ReportingTexts.Change_PartAccount, AccountNumber),
+        OrgNumber is null ? null : Format.Text(ReportingTexts.Change_PartOrgNumber, OrgNumber),
+        AddressLine1 is null || PostCode is null || Place is null
+            ? null
+            : Format.Text(ReportingTexts.Change_PartAddress, new PostalAddress(AddressLine1, AddressLine2, PostCode, Place)),
+    }.OfType<string>());
 }
 
 /// <summary>
-/// Changes after the decision: the applicant reports a new account number for a grant (MOD11-checked, with a reason); the
-/// embete approves or refuses it; from then on payment files use the approved account. The decision is never changed and every
-/// request is kept. One open request per grant at a time; nobody with a declared conflict decides; audited.
+/// Changes after the decision: the applicant reports new payee details for a grant, with a reason: a new account number
+/// (MOD11-checked), a new organisation number after a merger (MOD11-checked), a postal address, or several at once; the embete
+/// approves or refuses; from then on payment files (and letters, for the organisation number and address) use what was approved.
+/// The decision is never changed and every request is kept. One open request per grant at a time; nobody with a declared
+/// conflict decides; audited.
 /// Changing where money goes is limited to the leader (issue #16: "done by one person and confirmed by a second, or limited to
 /// the leader"): the applicant reports the change and only a person with the approver role decides it, so a case officer alone
 /// can never redirect a payment.
@@ -34,15 +55,15 @@ internal static class ChangeAccount
     {
         grant.MapPost("/account-changes", RequestAsync)
             .RequireAuthorization(Policies.Applicant)
-            .WithSummary("Meld nytt kontonummer for tilskuddet (etter vedtaket), med begrunnelse. Statsforvalteren godkjenner før utbetalingsfilene bruker det.")
+            .WithSummary("Meld nytt kontonummer, nytt organisasjonsnummer (etter sammenslåing) eller postadresse for tilskuddet (etter vedtaket), med begrunnelse. Statsforvalteren godkjenner før utbetalingsfilene og brevene bruker det.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         grant.MapGet("/account-changes", ListAsync)
             .RequireAuthorization()
-            .WithSummary("Meldte endringer av kontonummer for tilskuddet, med status. Historikken beholdes.");
+            .WithSummary("Meldte endringer av kontonummer, organisasjonsnummer og postadresse for tilskuddet, med status. Historikken beholdes.");
         grant.MapPost("/account-changes/{changeId:guid}/decision", DecideAsync)
             .RequireAuthorization(Policies.Approver)
-            .WithSummary("Godkjenn eller avslå et meldt kontonummer (bare leder). Godkjent nummer brukes i utbetalingsfilene fra nå av.")
+            .WithSummary("Godkjenn eller avslå en meldt endring av kontonummer, organisasjonsnummer eller postadresse (bare leder). Det godkjente brukes i utbetalingsfilene og brevene fra nå av.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -51,20 +72,7 @@ internal static class ChangeAccount
         AppDbContext db, CurrentUser me, TimeProvider time, Guid id, [FromBody] AccountChangeRequest? body, CancellationToken ct)
     {
         var grant = await ReportAccess.OwnGrantAsync(db, me, id, ct);
-        var errors = new FieldErrors();
-        if (!AccountNumber.TryParse(body?.AccountNumber, out var account, out var accountError))
-        {
-            errors.Add("accountNumber", accountError ?? ReportingTexts.Account_Invalid);
-        }
-        var reason = body?.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            errors.Add("reason", ReportingTexts.Account_ReasonRequired);
-        }
-        else if (reason.Length > AccountChange.MaxReasonLength)
-        {
-            errors.Add("reason", Format.Text(ReportingTexts.Review_ReasonTooLong, AccountChange.MaxReasonLength));
-        }
+        var errors = Problems(body, out var account, out var orgNumber, out var address, out var reason);
         if (errors.Count > 0)
         {
             return errors.ToValidationProblem();
@@ -74,10 +82,11 @@ internal static class ChangeAccount
             throw new RuleViolationException(ReportingTexts.Account_AlreadyRequested, "change-pending");
         }
         var now = time.GetUtcNow();
-        var change = AccountChange.Request(grant, account!.Value, reason!, me.Actor, now);
+        var change = AccountChange.Request(grant, account, orgNumber, address, reason, me.Actor, now);
         db.AccountChanges.Add(change);
         AuditTrail.Record(db, me, now, "grant.account-change-requested", "grant", grant.Id.ToString(), grant.OrganisationId, grant.EmbeteId,
-            before: new { accountNumber = await CurrentAccountAsync(db, grant, ct) }, after: new { change.Id, change.AccountNumber, change.Reason });
+            before: await CurrentPayeeAsync(db, grant, ct),
+            after: new { change.Id, change.AccountNumber, change.OrgNumber, address = change.Address?.ToString(), change.Reason });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/grants/{grant.Id}/account-changes", AccountChangeDto.Of(change));
     }
@@ -112,11 +121,14 @@ internal static class ChangeAccount
         }
         await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
-        var before = await CurrentAccountAsync(db, grant, ct);
+        var before = await CurrentPayeeAsync(db, grant, ct);
         change.Decide(body.Approve!.Value, reason, me.Actor, now);
+        var after = body.Approve.Value
+            ? new PayeeNow(change.AccountNumber ?? before.AccountNumber, change.OrgNumber ?? before.OrgNumber, change.Address?.ToString() ?? before.Address)
+            : before;
         AuditTrail.Record(db, me, now, body.Approve.Value ? "grant.account-change-approved" : "grant.account-change-refused", "grant", grant.Id.ToString(),
-            grant.OrganisationId, grant.EmbeteId, before: new { accountNumber = before },
-            after: new { change.Id, accountNumber = body.Approve.Value ? change.AccountNumber : before, change.DecisionReason });
+            grant.OrganisationId, grant.EmbeteId, before: before,
+            after: new { change.Id, after.AccountNumber, after.OrgNumber, after.Address, change.DecisionReason });
         if (!await ReportAccess.SaveGuardedAsync(db, ct))
         {
             throw new RuleViolationException(ReportingTexts.Account_AlreadyDecided, "change-decided");
@@ -124,7 +136,58 @@ internal static class ChangeAccount
         return TypedResults.Ok(AccountChangeDto.Of(change));
     }
 
-    /// <summary>The account payments go to now: the latest approved change, else the one in the decision.</summary>
-    private static async Task<string?> CurrentAccountAsync(AppDbContext db, Domain.Decisions.GrantDecision grant, CancellationToken ct) =>
-        (await db.CurrentAccountsAsync([grant.Id], ct)).GetValueOrDefault(grant.Id) ?? grant.AccountNumber;
+    /// <summary>
+    /// The request checked: at least one thing to change, each given one valid (account and organisation number with MOD11, the
+    /// address whole and Norwegian), and a reason. Problems by the request's field names, Norwegian.
+    /// </summary>
+    private static FieldErrors Problems(
+        AccountChangeRequest? body, out AccountNumber? account, out OrgNumber? orgNumber, out PostalAddress? address, out string reason)
+    {
+        var errors = new FieldErrors();
+        account = null;
+        orgNumber = null;
+        address = null;
+        var accountGiven = !string.IsNullOrWhiteSpace(body?.AccountNumber);
+        var orgGiven = !string.IsNullOrWhiteSpace(body?.OrgNumber);
+        var addressGiven = PayeeAddressIsNorwegian.IsGiven(body?.AddressLine1, body?.AddressLine2, body?.PostCode, body?.Place);
+        if (!accountGiven && !orgGiven && !addressGiven)
+        {
+            errors.Add("accountNumber", ReportingTexts.Payee_NothingToChange);
+        }
+        if (accountGiven && !AccountNumber.TryParse(body!.AccountNumber, out account, out var accountError))
+        {
+            errors.Add("accountNumber", accountError ?? ReportingTexts.Account_Invalid);
+        }
+        if (orgGiven && !OrgNumber.TryParse(body!.OrgNumber, out orgNumber, out var orgError))
+        {
+            errors.Add("orgNumber", orgError ?? ReportingTexts.Account_Invalid);
+        }
+        if (addressGiven)
+        {
+            foreach (var (field, message) in PayeeAddressIsNorwegian.Check(body!.AddressLine1, body.AddressLine2, body.PostCode, body.Place, out address))
+            {
+                errors.Add(field, message);
+            }
+        }
+        reason = body?.Reason?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            errors.Add("reason", ReportingTexts.Account_ReasonRequired);
+        }
+        else if (reason.Length > AccountChange.MaxReasonLength)
+        {
+            errors.Add("reason", Format.Text(ReportingTexts.Review_ReasonTooLong, AccountChange.MaxReasonLength));
+        }
+        return errors;
+    }
+
+    /// <summary>The payee details for the audit trail.</summary>
+    private sealed record PayeeNow(string? AccountNumber, string? OrgNumber, string? Address);
+
+    /// <summary>Where payments and letters go now: the latest approved changes, else what the decision says.</summary>
+    private static async Task<PayeeNow> CurrentPayeeAsync(AppDbContext db, Domain.Decisions.GrantDecision grant, CancellationToken ct)
+    {
+        var changed = (await db.CurrentPayeesAsync([grant.Id], ct)).GetValueOrDefault(grant.Id);
+        return new(changed?.AccountNumber ?? grant.AccountNumber, changed?.OrgNumber ?? grant.ApplicantOrgNumber, changed?.Address?.ToString());
+    }
 }

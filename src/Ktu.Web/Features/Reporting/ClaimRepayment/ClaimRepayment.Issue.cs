@@ -39,7 +39,8 @@ internal static partial class ClaimRepayment
         await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var embeteName = await db.Embeter.Where(e => e.Id == grant.EmbeteId).Select(e => e.NameBokmal).SingleAsync(ct);
-        claim.Issue(me.Actor, now, c => FollowUpLetterPdf.Claim(c, grant, embeteName));
+        var payee = (await db.CurrentPayeesAsync([grant.Id], ct)).GetValueOrDefault(grant.Id);
+        claim.Issue(me.Actor, now, c => FollowUpLetterPdf.Claim(c, grant, embeteName, payee));
         AuditTrail.Record(db, me, now, "claim.issued", "grant", grant.Id.ToString(), grant.OrganisationId, grant.EmbeteId,
             after: new { claim.Id, claim.Amount, claim.LetterSha256 });
         var to = await db.ApplicationSubmissions.AsNoTracking().Where(s => s.ApplicationId == grant.ApplicationId)

@@ -99,7 +99,8 @@ internal static class DecideTransfer
         await ReportAccess.EnsureImpartialAsync(db, me, grant, ct);
         var now = time.GetUtcNow();
         var embeteName = await db.Embeter.Where(e => e.Id == grant.EmbeteId).Select(e => e.NameBokmal).SingleAsync(ct);
-        var decision = TransferDecision.Make(report, toYear, content.Unused, approve, reason, me.Actor, now, t => FollowUpLetterPdf.Transfer(t, grant, embeteName));
+        var payee = (await db.CurrentPayeesAsync([grant.Id], ct)).GetValueOrDefault(grant.Id);
+        var decision = TransferDecision.Make(report, toYear, content.Unused, approve, reason, me.Actor, now, t => FollowUpLetterPdf.Transfer(t, grant, embeteName, payee));
         db.TransferDecisions.Add(decision);
         object? potBefore = null;
         object? potAfter = null;

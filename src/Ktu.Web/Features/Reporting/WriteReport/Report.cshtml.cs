@@ -23,6 +23,11 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
     public IReadOnlyList<AccountChangeDto> AccountChanges { get; private set; } = [];
     public IReadOnlyList<ReallocationDto> Reallocations { get; private set; } = [];
     [BindProperty] public string? NewAccount { get; set; }
+    [BindProperty] public string? NewOrgNumber { get; set; }
+    [BindProperty] public string? AddressLine1 { get; set; }
+    [BindProperty] public string? AddressLine2 { get; set; }
+    [BindProperty] public string? PostCode { get; set; }
+    [BindProperty] public string? Place { get; set; }
     [BindProperty] public string? ChangeReason { get; set; }
     [BindProperty] public string? FromLineId { get; set; }
     [BindProperty] public long? MoveAmount { get; set; }
@@ -110,8 +115,13 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
     {
         await LoadAsync(id, ct);
         var ok = await PageWrites.TryAsync(ModelState, "", ReportingTexts.Save_Conflict, async () =>
-            await ChangeAccount.RequestAsync(db, me, time, View.Grant.Id, new AccountChangeRequest(NewAccount, ChangeReason), ct) is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
-                ? Errors(problem, new() { ["accountNumber"] = nameof(NewAccount), ["reason"] = nameof(ChangeReason) })
+            await ChangeAccount.RequestAsync(db, me, time, View.Grant.Id, new AccountChangeRequest(NewAccount, ChangeReason, NewOrgNumber, AddressLine1, AddressLine2, PostCode, Place), ct)
+                is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
+                ? Errors(problem, new()
+                {
+                    ["accountNumber"] = nameof(NewAccount), ["reason"] = nameof(ChangeReason), ["orgNumber"] = nameof(NewOrgNumber),
+                    ["addressLine1"] = nameof(AddressLine1), ["addressLine2"] = nameof(AddressLine2), ["postCode"] = nameof(PostCode), ["place"] = nameof(Place),
+                })
                 : new FieldErrors());
         return Done(ok, id, ReportingTexts.Account_Requested);
     }
