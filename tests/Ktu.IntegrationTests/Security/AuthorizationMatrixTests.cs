@@ -619,7 +619,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             organisationId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organisations
                 .Where(o => o.MunicipalityNumber == municipalityNumber).Select(o => o.Id).SingleAsync();
         }
-        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + municipalityNumber, organisationId, scopes = Ktu.Web.Domain.ApiScopes.All });
+        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + municipalityNumber, organisationId, scopes = Ktu.Web.Domain.ApiScopes.ApplicantSide });
         var body = await ApplicationApi.ReadAsync(registered);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
