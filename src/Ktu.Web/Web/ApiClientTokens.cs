@@ -16,9 +16,10 @@ public sealed record ApiScopeMetadata(string Scope);
 
 /// <summary>
 /// Tokens for API clients (OAuth 2.0 client credentials): the same protected bearer tokens as a person's, carrying the
-/// client, its organisation and the granted scopes. The client acts as its organisation's applicant, but only on endpoints
-/// that name a scope it holds (<see cref="RequireApiScope{TBuilder}"/>); data of another organisation is 404 by the same
-/// checks as for a person.
+/// client, its organisation or embete and the granted scopes. An organisation's client acts as its organisation's
+/// applicant, an embete's client as a case officer of its embete, but only on endpoints that name a scope it holds
+/// (<see cref="RequireApiScope{TBuilder}"/>, and only read endpoints name the embete side's scopes); data of another
+/// organisation or embete is 404 by the same checks as for a person.
 /// </summary>
 public static class ApiClientTokens
 {
@@ -41,8 +42,16 @@ public static class ApiClientTokens
         identity.AddClaim(new Claim(ClaimTypes.Name, client.Name));
         identity.AddClaim(new Claim(KtuClaims.FullName, client.Name));
         identity.AddClaim(new Claim(ClientClaim, client.Id.ToString()));
-        identity.AddClaim(new Claim(ClaimTypes.Role, Roles.Applicant));
-        identity.AddClaim(new Claim(KtuClaims.OrganisationId, client.OrganisationId.ToString(CultureInfo.InvariantCulture)));
+        if (client.EmbeteId is { } embeteId)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, Roles.CaseOfficer));
+            identity.AddClaim(new Claim(KtuClaims.EmbeteId, embeteId));
+        }
+        else
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, Roles.Applicant));
+            identity.AddClaim(new Claim(KtuClaims.OrganisationId, client.OrganisationId!.Value.ToString(CultureInfo.InvariantCulture)));
+        }
         foreach (var scope in scopes)
         {
             identity.AddClaim(new Claim(ScopeClaim, scope));

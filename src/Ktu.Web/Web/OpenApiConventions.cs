@@ -28,6 +28,8 @@ internal static partial class OpenApiConventions
         [Domain.ApiScopes.DraftsWrite] = "Start og lagre organisasjonens søknadsutkast (ikke send inn).",
         [Domain.ApiScopes.DecisionsRead] = "Les vedtaket på en søknad og tilskuddsbrevet.",
         [Domain.ApiScopes.ReportsRead] = "Les rapporten på et tilskudd og innsendingene av den.",
+        [Domain.ApiScopes.CasesRead] = "Embetets system: les innboksen (embetets saker for et år) og en sak. Bare lesing.",
+        [Domain.ApiScopes.ReportOverviewRead] = "Embetets system: les rapportoversikten for et år. Bare lesing.",
     };
 
     /// <summary>The tags the features use, described for readers of the document.</summary>
@@ -79,7 +81,7 @@ internal static partial class OpenApiConventions
         doc.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.OAuth2,
-            Description = "For en organisasjons eget system (API-klient registrert av administrator), som Maskinporten: client_id og client_secret gir et kortlevd token for organisasjonen med scopene klienten har fått.",
+            Description = "For en organisasjons eller et embetes eget system (API-klient registrert av administrator, tilgangsstyrer eller embetets leder), som Maskinporten: client_id og client_secret gir et kortlevd token for organisasjonen eller embetet med scopene klienten har fått.",
             Flows = new OpenApiOAuthFlows
             {
                 ClientCredentials = new OpenApiOAuthFlow

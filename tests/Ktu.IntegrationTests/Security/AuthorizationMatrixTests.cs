@@ -47,6 +47,12 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// <summary>Oslo's own system: an API client with every scope, for another organisation.</summary>
         SystemOtherOrg,
 
+        /// <summary>Trøndelag's own system (the owning embete's): an API client with the embete side's read scopes.</summary>
+        SystemOwnEmbete,
+
+        /// <summary>Innlandet's own system: an API client with the embete side's read scopes, for another embete.</summary>
+        SystemOtherEmbete,
+
         /// <summary>A second case officer of the owning embete who has declared a conflict (inhabil) on the arranged application.</summary>
         CaseOfficerConflicted,
 
@@ -115,7 +121,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         /// </summary>
         Granters,
 
-        /// <summary>Those who register and revoke API clients: admins, and application administrators for their own organisation.</summary>
+        /// <summary>Those who register and revoke API clients: admins, application administrators for their own organisation, an embete's leaders for their own embete.</summary>
         ApiClientAdmins,
 
         /// <summary>Admins (every entry) and an embete's leaders (their own embete's entries): the audit trail.</summary>
@@ -390,6 +396,14 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         "GET /api/v1/grants/{id:guid}/report/submissions/{number:int}/pdf",
     };
 
+    /// <summary>What an embete's API client may call: reading only, each route opened by one of the embete side's scopes.</summary>
+    private static readonly HashSet<string> EmbeteClientRoutes = new(StringComparer.Ordinal)
+    {
+        "GET /api/v1/cases/",                                         // cases.read
+        "GET /api/v1/cases/{id:guid}",
+        "GET /api/v1/reports",                                        // report-overview.read
+    };
+
     /// <summary>
     /// Routes whose allowed answer may be something other than 2xx, as the matrix writes it (the
     /// arranged application's id as {id}).
@@ -443,7 +457,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
     };
 
     /// <summary>Callers with no right to the arranged application: even where they are allowed in, the answer must not show it.</summary>
-    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete, Caller.SystemOtherOrg];
+    private static readonly Caller[] Strangers = [Caller.ApplicantOtherOrgSameEmbete, Caller.ApplicantOtherOrg, Caller.CaseOfficerOtherEmbete, Caller.SystemOtherOrg, Caller.SystemOtherEmbete];
 
     /// <summary>Routes that show other organisations' data to strangers by design.</summary>
     private static readonly HashSet<string> SharedByDesign = new(StringComparer.Ordinal)
@@ -451,7 +465,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         // None today: the demo outbox shows each person only what was sent to them (OutboxAccess).
     };
 
-    /// <summary>An API client is its organisation's applicant, but only on <see cref="ClientRoutes"/> (and what is open to anyone).</summary>
+    /// <summary>
+    /// An organisation's API client is its organisation's applicant, but only on <see cref="ClientRoutes"/>; an embete's is
+    /// a case officer of its embete, but only on <see cref="EmbeteClientRoutes"/> (and both on what is open to anyone).
+    /// </summary>
     private static bool IsAllowed(string route, Access access, Caller caller) => !RefusedLater.ContainsKey((route, caller)) && caller switch
     {
         Caller.CaseOfficerConflicted => !RefusedForConflict.ContainsKey(route) && IsAllowed(access, Caller.CaseOfficer),
@@ -459,6 +476,8 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Caller.CaseOfficerAndApprover => IsAllowed(access, Caller.CaseOfficer) || IsAllowed(access, Caller.Approver),
         Caller.SystemOwnOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOwnOrg)),
         Caller.SystemOtherOrg => access == Access.Anonymous || (ClientRoutes.Contains(route) && IsAllowed(access, Caller.ApplicantOtherOrg)),
+        Caller.SystemOwnEmbete => access == Access.Anonymous || (EmbeteClientRoutes.Contains(route) && IsAllowed(access, Caller.CaseOfficer)),
+        Caller.SystemOtherEmbete => access == Access.Anonymous || (EmbeteClientRoutes.Contains(route) && IsAllowed(access, Caller.CaseOfficerOtherEmbete)),
         _ => IsAllowed(access, caller),
     };
 
@@ -480,7 +499,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Access.StaffOrDirectorate => caller is Caller.CaseOfficer or Caller.CaseOfficerOtherEmbete or Caller.Approver or Caller.Directorate or Caller.Admin,
         Access.Admin => caller is Caller.Admin,
         Access.Granters => caller is Caller.Approver or Caller.ApplicationAdminOwnOrg or Caller.Directorate or Caller.Admin,
-        Access.ApiClientAdmins => caller is Caller.ApplicationAdminOwnOrg or Caller.Admin,
+        Access.ApiClientAdmins => caller is Caller.ApplicationAdminOwnOrg or Caller.Approver or Caller.Admin,
         Access.AuditReaders => caller is Caller.Approver or Caller.Admin,
         Access.Unlockers => caller is Caller.Approver or Caller.Admin,
         Access.RecipientOrAdmin => caller is Caller.ApplicantOwnOrg or Caller.Admin,
@@ -552,6 +571,10 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         foreach (var (caller, municipality) in new[] { (Caller.SystemOwnOrg, "5001"), (Caller.SystemOtherOrg, "0301") })
         {
             apis[caller] = browsers[caller] = await SystemAsync(apis[Caller.Admin], municipality);
+        }
+        foreach (var (caller, embeteId) in new[] { (Caller.SystemOwnEmbete, "trondelag"), (Caller.SystemOtherEmbete, "innlandet") })
+        {
+            apis[caller] = browsers[caller] = await EmbeteSystemAsync(apis[Caller.Admin], embeteId);
         }
 
         var callers = Enum.GetValues<Caller>();
@@ -636,7 +659,7 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
         Assert.True(report.Length == 0, report.ToString());
     }
 
-    /// <summary>A client registered by the administrator for the municipality with every scope, holding a fresh token.</summary>
+    /// <summary>A client registered by the administrator for the municipality with every applicant scope, holding a fresh token.</summary>
     private async Task<HttpClient> SystemAsync(HttpClient admin, string municipalityNumber)
     {
         int organisationId;
@@ -645,7 +668,20 @@ public sealed partial class AuthorizationMatrixTests(KtuFactory factory) : IClas
             organisationId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organisations
                 .Where(o => o.MunicipalityNumber == municipalityNumber).Select(o => o.Id).SingleAsync();
         }
-        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + municipalityNumber, organisationId, scopes = Ktu.Web.Domain.ApiScopes.All });
+        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + municipalityNumber, organisationId, scopes = Ktu.Web.Domain.ApiScopes.ApplicantSide });
+        return await TokenAsync(registered);
+    }
+
+    /// <summary>A client registered by the administrator for the embete with every embete scope, holding a fresh token.</summary>
+    private async Task<HttpClient> EmbeteSystemAsync(HttpClient admin, string embeteId)
+    {
+        using var registered = await admin.PostAsJsonAsync("/api/v1/admin/api-clients", new { name = "Matrisesystem " + embeteId, embeteId, scopes = Ktu.Web.Domain.ApiScopes.EmbeteSide });
+        return await TokenAsync(registered);
+    }
+
+    private async Task<HttpClient> TokenAsync(HttpResponseMessage registered)
+    {
+        Assert.True(registered.IsSuccessStatusCode, $"Registering a matrix client gave {(int)registered.StatusCode}.");
         var body = await ApplicationApi.ReadAsync(registered);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -8,7 +8,8 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
 {
     public void Configure(EntityTypeBuilder<ApiClient> b)
     {
-        b.ToTable("ApiClients");
+        // Exactly one owner: a client acts for one organisation or one embete.
+        b.ToTable("ApiClients", t => t.HasCheckConstraint("CK_ApiClients_OneOwner", "(\"OrganisationId\" IS NULL) <> (\"EmbeteId\" IS NULL)"));
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Name).HasMaxLength(ApiClient.MaxNameLength);
@@ -18,7 +19,11 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         b.Property(e => e.RevokedByUserId).HasMaxLength(450);
         b.Ignore(e => e.IsActive);
         b.Ignore(e => e.ScopeList);
+        b.Ignore(e => e.IsEmbeteClient);
+        b.Property(e => e.EmbeteId).HasMaxLength(64);
         b.HasIndex(e => e.OrganisationId);
+        b.HasIndex(e => e.EmbeteId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Embete>().WithMany().HasForeignKey(e => e.EmbeteId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -35,12 +35,16 @@ namespace Ktu.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("EmbeteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("OrganisationId")
+                    b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -62,9 +66,14 @@ namespace Ktu.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbeteId");
+
                     b.HasIndex("OrganisationId");
 
-                    b.ToTable("ApiClients", (string)null);
+                    b.ToTable("ApiClients", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ApiClients_OneOwner", "(\"OrganisationId\" IS NULL) <> (\"EmbeteId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Ktu.Web.Domain.AppUser", b =>
@@ -2260,11 +2269,15 @@ namespace Ktu.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ktu.Web.Domain.ApiClient", b =>
                 {
+                    b.HasOne("Ktu.Web.Domain.Embete", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ktu.Web.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ktu.Web.Domain.AppUser", b =>

@@ -29,12 +29,16 @@ namespace Ktu.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmbeteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrganisationId")
+                    b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RevokedAt")
@@ -56,9 +60,14 @@ namespace Ktu.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmbeteId");
+
                     b.HasIndex("OrganisationId");
 
-                    b.ToTable("ApiClients", (string)null);
+                    b.ToTable("ApiClients", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ApiClients_OneOwner", "(\"OrganisationId\" IS NULL) <> (\"EmbeteId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Ktu.Web.Domain.AppUser", b =>
@@ -2234,11 +2243,15 @@ namespace Ktu.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ktu.Web.Domain.ApiClient", b =>
                 {
+                    b.HasOne("Ktu.Web.Domain.Embete", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ktu.Web.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ktu.Web.Domain.AppUser", b =>

@@ -95,7 +95,7 @@ internal static class ClientToken
         var token = ApiClientTokens.Issue(http.RequestServices, client, granted, now);
         var scope = string.Join(' ', granted);
         db.AuditEntries.Add(AuditEntry.Create(now, "api-client:" + client.Id, null, "api-client.token-issued", "ApiClient", client.Id.ToString(),
-            organisationId: client.OrganisationId, after: new { scope, expiresAt = now + ApiClientTokens.Lifetime }));
+            organisationId: client.OrganisationId, embeteId: client.EmbeteId, after: new { scope, expiresAt = now + ApiClientTokens.Lifetime }));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new ClientTokenResponse(token, "Bearer", (int)ApiClientTokens.Lifetime.TotalSeconds, scope));
     }

@@ -11,9 +11,10 @@ namespace Ktu.Web.Features.Administration;
 
 /// <summary>
 /// API clients: register one (the secret is shown once, on this answer only), list and revoke. The administrator's for
-/// every organisation; an application administrator's for their own organisation, with the applicant side's scopes.
+/// every organisation and embete; an application administrator's for their own organisation, with the applicant side's
+/// scopes; an embete leader's for their own embete, with the embete side's.
 /// </summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.ApplicationAdmin)]
+[Authorize(Roles = Roles.Admin + "," + Roles.ApplicationAdmin + "," + Roles.Approver)]
 public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -23,10 +24,14 @@ public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimePro
     public int? OrganisationId { get; set; }
 
     [BindProperty]
+    public string? EmbeteId { get; set; }
+
+    [BindProperty]
     public List<string> Scopes { get; set; } = [];
 
     public IReadOnlyList<ApiClientDto> Clients { get; private set; } = [];
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<Embete> Embeter { get; private set; } = [];
 
     /// <summary>The scopes the signed-in user may give a client.</summary>
     public IReadOnlyList<string> GrantableScopes => ApiClientsAreRegisteredOnlyForOnesOwn.ScopesGrantableBy(me.Granter);
@@ -50,20 +55,28 @@ public sealed class ListApiClientsModel(AppDbContext db, CurrentUser me, TimePro
     private async Task LoadAsync(CancellationToken ct)
     {
         Clients = await ApiClientAdmin.ListAsync(db, me.Granter, ct);
-        var own = me.IsInRole(Roles.Admin) ? null : me.OrganisationId;
-        Organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null && (own == null || o.Id == own)).ToListAsync(ct))
-            .OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
+        var organisations = (await db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null).ToListAsync(ct))
+            .Where(o => ApiClientsAreRegisteredOnlyForOnesOwn.Manages(me.Granter, o.Id));
+        Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
+        Embeter = (await db.Embeter.AsNoTracking().ToListAsync(ct))
+            .Where(e => ApiClientsAreRegisteredOnlyForOnesOwn.ManagesEmbete(me.Granter, e.Id))
+            .OrderBy(e => e.NameBokmal, StringComparer.Create(Format.Norwegian, ignoreCase: true)).ToList();
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
     {
-        var input = new ApiClientInput { Name = Name, OrganisationId = OrganisationId, Scopes = Scopes };
+        if (!ApiClientsAreRegisteredOnlyForOnesOwn.RegistersAny(me.Granter))
+        {
+            return Forbid();
+        }
+        var input = new ApiClientInput { Name = Name, OrganisationId = OrganisationId, EmbeteId = string.IsNullOrEmpty(EmbeteId) ? null : EmbeteId, Scopes = Scopes };
         switch (await RegisterApiClient.HandleAsync(db, me, time, input, ct))
         {
             case RegisterApiClient.Registered r:
                 Registered = r;
                 Name = null;
                 OrganisationId = null;
+                EmbeteId = null;
                 Scopes = [];
                 break;
             case RegisterApiClient.Invalid i:

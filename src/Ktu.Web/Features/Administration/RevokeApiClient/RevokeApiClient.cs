@@ -9,8 +9,8 @@ namespace Ktu.Web.Features.Administration;
 
 /// <summary>
 /// Revokes an API client: no new tokens, and the tokens it has stop at the next call (<c>ApiClientTokensEndAtOnce</c>).
-/// Revoking one that already is changes nothing. An application administrator revokes only their own organisation's;
-/// another organisation's client is not found.
+/// Revoking one that already is changes nothing. An application administrator revokes only their own organisation's,
+/// an embete's leader only their own embete's; anyone else's client is not found.
 /// </summary>
 internal static class RevokeApiClient
 {
@@ -23,8 +23,8 @@ internal static class RevokeApiClient
     internal static async Task<Ok<ApiClientDto>> EndpointAsync(Guid id, AppDbContext db, CurrentUser me, TimeProvider time, CancellationToken ct)
     {
         var client = await HandleAsync(db, me, time, id, ct);
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == client.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        return TypedResults.Ok(ApiClientAdmin.ToDto(client, organisation));
+        var names = await ApiClientAdmin.OwnerNamesAsync(db, [client], ct);
+        return TypedResults.Ok(ApiClientAdmin.ToDto(client, names[client.Id]));
     }
 
     public static async Task<ApiClient> HandleAsync(AppDbContext db, CurrentUser me, TimeProvider time, Guid id, CancellationToken ct)
@@ -34,7 +34,7 @@ internal static class RevokeApiClient
             throw new ForbiddenException();
         }
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null || !ApiClientsAreRegisteredOnlyForOnesOwn.Manages(me.Granter, client.OrganisationId))
+        if (client is null || !ApiClientsAreRegisteredOnlyForOnesOwn.Manages(me.Granter, client))
         {
             throw new NotFoundException(AdministrationTexts.ApiClient_NotFound);
         }

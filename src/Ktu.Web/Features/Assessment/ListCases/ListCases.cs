@@ -20,6 +20,7 @@ internal static class ListCases
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapGet("/", InboxAsync)
             .WithSummary("Innboksen: embetets innsendte søknader for et år (uten year: det nyeste året med innsendte søknader) med status, søker, sentralitet og søkt beløp per del. Søk, filtre og sortering; antall per status.")
+            .RequireApiScope(ApiScopes.CasesRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<InboxResponse>> InboxAsync(

@@ -1,4 +1,5 @@
 using Ktu.Web.Data;
+using Ktu.Web.Domain;
 using Ktu.Web.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +14,7 @@ internal static class ViewCase
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapGet("/{id:guid}", GetAsync)
             .WithSummary("Saken: den siste innsendte søknaden delt i linjer, vurderingen, habilitetserklæringer og spørsmål til søkeren. Interne notater vises bare i embetet.")
+            .RequireApiScope(ApiScopes.CasesRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<CaseResponse>> GetAsync(AppDbContext db, CurrentUser me, Guid id, CancellationToken ct) =>

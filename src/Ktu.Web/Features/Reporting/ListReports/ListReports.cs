@@ -57,6 +57,7 @@ internal static class ListReports
         app.MapGet("/api/v1/reports", GetAsync)
             .WithTags(ReportingFeature.Tag)
             .RequireAuthorization(Policies.EmbeteStaff)
+            .RequireApiScope(ApiScopes.ReportOverviewRead)
             .WithSummary("Rapportoversikten for embetet og året: hvem som har rapportert, er for sent ute, mangler revisorattestasjon, skylder penger eller søker overføring. Filtrer med state= og filter=.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
