@@ -51,6 +51,7 @@ public static class ExternalLogins
             DefaultAcceptedAcrAnsattporten, providers);
         var key = providers.Count == 0 ? [] : IdentityNumberHash.KeyFrom(configuration);
         auth.Services.AddSingleton(new ExternalLoginProviders(providers));
+        auth.Services.AddSingleton<FormTargets>();
         auth.Services.AddSingleton(new IdentityNumberHash(key));
         return auth;
     }

@@ -64,6 +64,21 @@ public sealed class ExternalLoginTests(ExternalLoginFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_pages_let_their_forms_lead_to_the_providers_so_the_browser_follows_the_log_in_and_log_out_redirects()
+    {
+        // The log-in and log-out buttons post to KTU, which redirects to the provider; browsers hold that redirect to the
+        // policy's form-action, so with 'self' alone the click would go nowhere in a real browser.
+        var provider = fixture.Provider.Authority.GetLeftPart(UriPartial.Authority);
+        foreach (var page in new[] { "/logg-inn", "/logg-ut" })
+        {
+            var response = await Factory.CreateBrowserClient().GetAsync(new Uri(page, UriKind.Relative));
+            var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+            var formAction = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("form-action ", StringComparison.Ordinal));
+            Assert.Equal($"form-action 'self' {provider}", formAction);
+        }
+    }
+
+    [Fact]
     public async Task A_known_applicant_is_linked_by_verified_email_and_then_found_by_identity_number_alone()
     {
         fixture.Provider.Add("first", new TestPerson("99000000101", "soker.3401@demo.ktu"));

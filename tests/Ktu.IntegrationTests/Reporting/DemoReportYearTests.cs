@@ -42,6 +42,14 @@ public sealed class DemoReportYearTests : IAsyncLifetime, IDisposable
         var saved = await trondheim.PutAsJsonAsync($"/api/v1/grants/{grant}/report", new { version = 0, report = report["report"] });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
+        // The archive says the year is decided and leads to the decision, not "Sendt inn" as before the decision.
+        var browser = await Ktu.IntegrationTests.Applications.ApplicationPagesTests.LogInAsync(_factory, _factory.CreateBrowserClient(), "soker.5001@demo.ktu");
+        var archive = await browser.GetStringAsync("/soknader");
+        var section = archive[archive.IndexOf($"id=\"archive-{year}\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("<strong>Vedtak fattet</strong>", section, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/soknad/{application}/vedtak\"", section, StringComparison.Ordinal);
+
         // Steinkjer has sent its report, so the case officer has one to check.
         var steinkjer = overview["reports"]!.AsArray().Single(r => r!["applicant"]!.GetValue<string>().StartsWith("Steinkjer", StringComparison.Ordinal))!;
         Assert.Equal("submitted", steinkjer["state"]!.GetValue<string>());

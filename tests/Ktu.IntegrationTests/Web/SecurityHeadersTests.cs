@@ -22,6 +22,8 @@ public sealed class SecurityHeadersTests(KtuFactory factory)
         Assert.DoesNotContain("'unsafe-eval'", csp["script-src"], StringComparison.Ordinal);
         Assert.Equal("'none'", csp["frame-ancestors"]);
         Assert.Equal("'none'", csp["object-src"]);
+        // No external log-in is turned on here, so forms lead nowhere but KTU itself.
+        Assert.Equal("'self'", csp["form-action"]);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));

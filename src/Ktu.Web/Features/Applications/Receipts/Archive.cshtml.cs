@@ -11,7 +11,8 @@ namespace Ktu.Web.Features.Applications;
 [Authorize(Policy = Policies.Applicant)]
 public sealed class ArchiveModel(AppDbContext db, CurrentUser me) : PageModel
 {
-    public sealed record Entry(Guid Id, int Year, ApplicationStatus Status, string? Reference, IReadOnlyList<SubmissionReceipt> Receipts);
+    /// <param name="Decided">A decision has been made on the application (any round); it is shown instead of "Sendt inn".</param>
+    public sealed record Entry(Guid Id, int Year, ApplicationStatus Status, string? Reference, bool Decided, IReadOnlyList<SubmissionReceipt> Receipts);
 
     public List<Entry> Entries { get; } = [];
 
@@ -20,13 +21,15 @@ public sealed class ArchiveModel(AppDbContext db, CurrentUser me) : PageModel
         var orgId = me.OrganisationId ?? -1;
         var apps = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == orgId)
             .OrderByDescending(a => a.SchemeYear).Select(a => new { a.Id, a.SchemeYear, a.Status, a.Reference }).ToListAsync(ct);
+        var ids = apps.Select(a => a.Id).ToList();
+        var decided = await db.GrantDecisions.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).Select(d => d.ApplicationId).Distinct().ToListAsync(ct);
         foreach (var a in apps)
         {
-            Entries.Add(new Entry(a.Id, a.SchemeYear, a.Status, a.Reference, await Receipts.ListAsync(db, me, a.Id, ct)));
+            Entries.Add(new Entry(a.Id, a.SchemeYear, a.Status, a.Reference, decided.Contains(a.Id), await Receipts.ListAsync(db, me, a.Id, ct)));
         }
     }
 
-    public static string StatusText(ApplicationStatus status) => status switch
+    public static string StatusText(Entry entry) => entry.Decided && entry.Status == ApplicationStatus.Submitted ? Texts.Status_Decided : entry.Status switch
     {
         ApplicationStatus.Submitted => Texts.Status_Submitted,
         ApplicationStatus.Withdrawn => Texts.Status_Withdrawn,
