@@ -86,7 +86,12 @@ public sealed class PayeeDetailsChangeTests(TransferAndClaimTests.Fixture fixtur
         var claims = $"/api/v1/grants/{grant}/repayment-claims";
         var proposed = await ReadAsync(await officer.PostAsJsonAsync(claims, new
         {
-            basis = "unused-funds", amount = 10_000, reason = "Midler som ikke ble brukt i 2027.", dueDate = "2028-03-01", chapterPost = "0761.21", offsetAgainstNextGrant = false,
+            basis = "unused-funds",
+            amount = 10_000,
+            reason = "Midler som ikke ble brukt i 2027.",
+            dueDate = "2028-03-01",
+            chapterPost = "0761.21",
+            offsetAgainstNextGrant = false,
         }));
         var issued = await ReadAsync(await leader.PostAsJsonAsync($"{claims}/{proposed["id"]}/issue", new { version = 1 }));
         var letter = PdfText.Flat(await grimstad.GetByteArrayAsync(issued["letterUrl"]!.GetValue<string>()));

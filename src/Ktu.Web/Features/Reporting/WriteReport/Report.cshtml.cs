@@ -119,8 +119,13 @@ public sealed class ReportModel(AppDbContext db, CurrentUser me, TimeProvider ti
                 is { Result: Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem }
                 ? Errors(problem, new()
                 {
-                    ["accountNumber"] = nameof(NewAccount), ["reason"] = nameof(ChangeReason), ["orgNumber"] = nameof(NewOrgNumber),
-                    ["addressLine1"] = nameof(AddressLine1), ["addressLine2"] = nameof(AddressLine2), ["postCode"] = nameof(PostCode), ["place"] = nameof(Place),
+                    ["accountNumber"] = nameof(NewAccount),
+                    ["reason"] = nameof(ChangeReason),
+                    ["orgNumber"] = nameof(NewOrgNumber),
+                    ["addressLine1"] = nameof(AddressLine1),
+                    ["addressLine2"] = nameof(AddressLine2),
+                    ["postCode"] = nameof(PostCode),
+                    ["place"] = nameof(Place),
                 })
                 : new FieldErrors());
         return Done(ok, id, ReportingTexts.Account_Requested);
