@@ -9,7 +9,7 @@ namespace Ktu.BrowserTests.Infrastructure;
 /// fail the run rather than skip it.
 /// </summary>
 #pragma warning disable CA1001 // xUnit disposes collection fixtures through IAsyncLifetime.DisposeAsync.
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 #pragma warning restore CA1001
 {
     public const string DefaultChromium = "/usr/bin/chromium";
@@ -57,8 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         UseSystemNodeIfDriverNodeIsMissing();
 
-        _host = new KtuBrowserHost();
+        _host = await CreateHostAsync();
         BaseAddress = _host.StartAndGetAddress();
+        await StartedAsync(BaseAddress);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -73,6 +74,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
         await WarmUpAsync();
     }
+
+    /// <summary>The app host the collection's tests use: the demo data, the fixed clock and the test settings.</summary>
+    private protected virtual Task<KtuBrowserHost> CreateHostAsync() => Task.FromResult(new KtuBrowserHost());
+
+    /// <summary>Called once the host listens, with its address, before the browser starts.</summary>
+    protected virtual Task StartedAsync(Uri address) => Task.CompletedTask;
 
     /// <summary>
     /// Logs in once before the first test and opens the start page, so the first test does not pay for the
@@ -115,7 +122,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

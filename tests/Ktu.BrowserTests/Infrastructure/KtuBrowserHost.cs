@@ -27,9 +27,18 @@ internal sealed class KtuBrowserHost : WebApplicationFactory<Program>
 
     private readonly string _sqlitePath;
     private readonly X509Certificate2 _certificate;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
-    public KtuBrowserHost()
+    /// <param name="settings">Settings on top of the test ones, e.g. an external log-in provider.</param>
+    /// <param name="clock">
+    /// The app's clock instead of <see cref="Time"/>: a log-in through an external provider needs the real one, since the
+    /// handler's correlation and nonce cookies expire by the app's clock and the browser drops a cookie that expired by its own.
+    /// </param>
+    public KtuBrowserHost(IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
+        _clock = clock;
         var dir = Path.Combine(Path.GetTempPath(), "ktu-browser-tests");
         Directory.CreateDirectory(dir);
         _sqlitePath = Path.Combine(dir, $"ktu-{Guid.NewGuid():N}.db");
@@ -75,10 +84,14 @@ internal sealed class KtuBrowserHost : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(_clock ?? Time);
         });
     }
 

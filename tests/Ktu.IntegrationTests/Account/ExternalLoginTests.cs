@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ktu.IntegrationTests.Infrastructure;
+using Ktu.TestSupport;
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
 using Ktu.Web.Web;
