@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Ktu.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,10 +9,13 @@ namespace Ktu.BrowserTests;
 /// <summary>
 /// Issue 19's "done when", through the pages only, as a new user would: the administrator registers a university college,
 /// invites its adviser, the adviser opens the link from the demo outbox, chooses a password, logs in, and makes and submits
-/// the college's application. Axe checks every page on the way.
+/// the college's application. Once the embete has decided it, the administrator registers the college's own system as an API
+/// client on the page, and that system reads the decision through the API with its own token. Axe checks every page on the way.
 /// </summary>
 public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
+    private const string Embete = "vestland";
+    private const int Year = 2027;
     private const string College = "Høgskolen i Delegasjon";
     private const string Adviser = "radgiver.hogskolen@example.org";
     private const string Password = "Ny-Radgiver-2026!";
@@ -20,7 +25,7 @@ public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserT
     private static ILocator Link(IPage page, string name) => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true });
 
     [Fact]
-    public async Task A_new_university_college_is_registered_its_adviser_invited_and_its_application_submitted()
+    public async Task A_new_university_college_is_registered_its_adviser_invited_its_application_made_and_its_system_reads_the_decision()
     {
         await LogInAsync("admin@demo.ktu");
         await Link(Page, "Organisasjoner").ClickAsync();
@@ -28,7 +33,7 @@ public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserT
         await Page.GetByLabel("Organisasjonsnummer").FillAsync("990 000 093");
         await Page.GetByLabel("Navn").FillAsync(College);
         await Page.GetByLabel("Universitet eller høyskole").CheckAsync();
-        await Page.GetByLabel("Embete som behandler søknadene").SelectOptionAsync("vestland");
+        await Page.GetByLabel("Embete som behandler søknadene").SelectOptionAsync(Embete);
         await Button(Page, "Registrer").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Organisasjonen er registrert.");
 
@@ -90,6 +95,37 @@ public sealed class NewUniversityCollegeTests(BrowserFixture fixture) : BrowserT
         await Expect(Heading(adviser, "Kvittering for innsendt søknad")).ToBeVisibleAsync();
         await Expect(adviser.GetByText(College).First).ToBeVisibleAsync();
         await CheckPageAsync(adviser, "college-application-receipt");
+        var applicationId = Regex.Match(adviser.Url, "/soknad/([0-9a-f-]{36})/kvittering/").Groups[1].Value;
+
+        // Statsforvalteren i Vestland assesses the case and its leader approves the allocation: the college has a decision, which
+        // its adviser sees on the decision page.
+        await DemoApi.AssessAndApproveAsync(Fixture, Embete, Year, [applicationId]);
+        var decisionPage = await adviser.GotoAsync($"/soknad/{applicationId}/vedtak");
+        Assert.Equal(200, decisionPage!.Status);
+        await Expect(adviser.GetByTestId("outcome")).ToBeVisibleAsync();
+        await Expect(adviser.GetByTestId("granted")).ToContainTextAsync("kr");
+        await CheckPageAsync(adviser, "college-decision");
         await adviser.Context.CloseAsync();
+
+        // The administrator registers the college's own system as an API client, on the page; the secret is shown once.
+        await Link(Page, "API-klienter").ClickAsync();
+        await Page.GetByLabel("Navn på systemet").FillAsync("Høgskolens arkivsystem");
+        await Page.GetByLabel("Organisasjon", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = College });
+        await Page.GetByLabel("decisions.read", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await CheckPageAsync(Page, "college-api-client-form");
+        await Button(Page, "Registrer klient").ClickAsync();
+        await Expect(Page.GetByTestId("api-client-secret")).ToContainTextAsync("Høgskolens arkivsystem er registrert");
+        await CheckPageAsync(Page, "college-api-client-registered");
+        var clientId = (await Page.GetByTestId("client-id").InnerTextAsync()).Trim();
+        var secret = (await Page.GetByTestId("client-secret").InnerTextAsync()).Trim();
+
+        // The college's system gets a token by client credentials and reads its decision, and nothing its scope does not cover.
+        using var system = await DemoApi.LogInAsSystemAsync(Fixture.BaseAddress, clientId, secret);
+        var decision = await DemoApi.ReadAsync(await system.GetAsync($"/api/v1/applications/{applicationId}/decision"));
+        Assert.Equal(College, decision["applicant"]!.GetValue<string>());
+        Assert.Equal("990000093", decision["orgNumber"]!.GetValue<string>());
+        Assert.Equal(Year, decision["schemeYear"]!.GetValue<int>());
+        Assert.True(decision["totalGranted"]!.GetValue<long>() > 0, decision.ToJsonString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.GetAsync($"/api/v1/applications/{applicationId}")).StatusCode);
     }
 }

@@ -16,17 +16,42 @@ internal static class DemoApi
     /// <summary>A client for the app's API, logged in as <paramref name="email"/> (a demo account).</summary>
     public static async Task<HttpClient> LogInAsync(Uri baseAddress, string email)
     {
-#pragma warning disable CA5400 // the host's certificate is a throw-away self-signed one
-#pragma warning disable CA2000 // the client owns and disposes the handler
-        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
-#pragma warning restore CA2000
-#pragma warning restore CA5400
-        var api = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress };
+        var api = Anonymous(baseAddress);
         var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = BrowserTest.DemoPassword });
         login.EnsureSuccessStatusCode();
         var token = (await ReadAsync(login))["accessToken"]!.GetValue<string>();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return api;
+    }
+
+    /// <summary>
+    /// A client for the app's API as an organisation's own system: a token by OAuth 2.0 client credentials (the shape of
+    /// Maskinporten) from <c>/api/v1/auth/token</c>, with the id and secret the administrator was shown when registering it.
+    /// </summary>
+    public static async Task<HttpClient> LogInAsSystemAsync(Uri baseAddress, string clientId, string clientSecret)
+    {
+        var api = Anonymous(baseAddress);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        });
+        var issued = await api.PostAsync("/api/v1/auth/token", form);
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var token = (await ReadAsync(issued))["access_token"]!.GetValue<string>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return api;
+    }
+
+    private static HttpClient Anonymous(Uri baseAddress)
+    {
+#pragma warning disable CA5400 // the host's certificate is a throw-away self-signed one
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+#pragma warning restore CA2000
+#pragma warning restore CA5400
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress };
     }
 
     /// <summary>Starts, fills and submits a complete application over the JSON API, as the municipality's demo applicant; returns its id.</summary>
