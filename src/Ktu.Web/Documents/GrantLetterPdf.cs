@@ -89,7 +89,7 @@ internal static class GrantLetterPdf
     /// supplementary grant's letter carries its round, "KTU-2025-TRO-0001-R2_v1.pdf", so it never has the first letter's name.
     /// </summary>
     public static string FileName(string caseReference, int version, int round = 1) =>
-        $"{ArchiveExport.SafeName(round > 1 ? $"{caseReference}-R{round.ToString(CultureInfo.InvariantCulture)}" : caseReference, "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
+        $"{ArchiveExport.SafeName(GrantDecision.ReferenceFor(caseReference, round), "tilskuddsbrev")}_v{version.ToString(CultureInfo.InvariantCulture)}.pdf";
 
     public static string PartName(DecisionPart part, SchemeYear scheme) => part switch
     {

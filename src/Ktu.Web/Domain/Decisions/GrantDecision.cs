@@ -30,9 +30,15 @@ public sealed class GrantDecision
     /// first round, as always, and the case reference with the round, "KTU-2027-TRO-0001-R2", for a supplementary grant,
     /// so both can be paid in one file and each matched back to its own decision.
     /// </summary>
-    public string PaymentReference => IsSupplementary
-        ? $"{CaseReference}-R{RoundNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
-        : CaseReference;
+    public string PaymentReference => ReferenceFor(CaseReference, RoundNumber);
+
+    /// <summary>
+    /// The reference of a round's decision: the case reference unchanged for round 1, "KTU-2027-TRO-0001-R2" for a later
+    /// round. Used for the payment reference and for the letter's file name, so the two never disagree.
+    /// </summary>
+    public static string ReferenceFor(string caseReference, int round) => round > 1
+        ? $"{caseReference}-R{round.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : caseReference;
     /// <summary>Applicant name and org. number as they were at the decision.</summary>
     public string ApplicantName { get; private set; } = "";
     public string ApplicantOrgNumber { get; private set; } = "";
