@@ -40,8 +40,4 @@ public static class CurrentPayeesQuery
             });
         return asked.Where(d => latest.ContainsKey(d.ApplicationId)).ToDictionary(d => d.Id, d => latest[d.ApplicationId]);
     }
-
-    /// <summary>Only the accounts: the latest approved account change per grant, for grants that have one.</summary>
-    public static async Task<Dictionary<Guid, string>> CurrentAccountsAsync(this AppDbContext db, IReadOnlyCollection<Guid> grantIds, CancellationToken ct) =>
-        (await db.CurrentPayeesAsync(grantIds, ct)).Where(p => p.Value.AccountNumber is not null).ToDictionary(p => p.Key, p => p.Value.AccountNumber!);
 }
