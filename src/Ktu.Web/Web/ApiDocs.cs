@@ -23,7 +23,7 @@ public static class ApiDocs
                 }
             }
             return Task.CompletedTask;
-        }).AddDocumentTransformer(OpenApiConventions.ApplyAsync).AddSchemaTransformer(OpenApiConventions.TypesForGeneratorsAsync));
+        }).AddDocumentTransformer(OpenApiConventions.ApplyAsync).AddSchemaTransformer(OpenApiSchemaConventions.TypesForGeneratorsAsync));
         return services;
     }
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
@@ -16,7 +12,7 @@ namespace Ktu.Web.Web;
 /// API client may call, the ProblemDetails answers a log-in or a route parameter can give, tag descriptions,
 /// a licence, and servers without a trailing slash.
 /// </summary>
-internal static partial class OpenApiConventions
+internal static class OpenApiConventions
 {
     public const string BearerScheme = "bearer";
     public const string ClientCredentialsScheme = "clientCredentials";
@@ -92,16 +88,16 @@ internal static partial class OpenApiConventions
             },
         };
 
-        NullableReferencesAsReferences(doc);
+        OpenApiSchemaConventions.NullableReferencesAsReferences(doc);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var api in context.DescriptionGroups.SelectMany(g => g.Items).OrderBy(d => d.RelativePath, StringComparer.Ordinal).ThenBy(d => d.HttpMethod, StringComparer.Ordinal))
         {
-            if (Find(doc, api) is not { } operation)
+            if (OpenApiOperationIds.Find(doc, api) is not { } operation)
             {
                 continue;
             }
-            operation.OperationId = Unique(OperationId(api), used);
+            operation.OperationId = OpenApiOperationIds.Unique(OpenApiOperationIds.OperationId(api), used);
             if (RequiresLogIn(api))
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, doc)] = [] }];
@@ -131,108 +127,8 @@ internal static partial class OpenApiConventions
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Types that client generators read right. Numbers are documented as numbers. The web JSON options also read them from strings, which the generator writes as
-    /// <c>["integer","string"]</c> with a digits pattern; client generators then make the property a string (or worse, a
-    /// number with a string default). The string form stays accepted; it is just not advertised.
-    /// </summary>
-    public static Task TypesForGeneratorsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
-    {
-        const JsonSchemaType numeric = JsonSchemaType.Integer | JsonSchemaType.Number;
-        if (schema.Type is { } type && (type & numeric) != 0 && (type & JsonSchemaType.String) != 0 && schema.Pattern is not null)
-        {
-            schema.Type = type & ~JsonSchemaType.String;
-            schema.Pattern = null;
-        }
-        // Enums are written as their camel-case names: say they are strings, or generators make them integers.
-        if (schema.Type is null && schema.Enum is { Count: > 0 } values
-            && values.All(v => v is null || v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Null))
-        {
-            schema.Type = values.Any(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null)
-                ? JsonSchemaType.String | JsonSchemaType.Null
-                : JsonSchemaType.String;
-        }
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A nullable reference is written as oneOf [null, $ref], which generators for OpenAPI 3.0 turn into an empty class: the
-    /// reference alone says the same to them (a C# reference is nullable anyway, and nullable enums list null).
-    /// </summary>
-    private static void NullableReferencesAsReferences(OpenApiDocument doc)
-    {
-        foreach (var schema in doc.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
-        {
-            if (schema.Properties is not { Count: > 0 } properties)
-            {
-                continue;
-            }
-            foreach (var (name, property) in properties.ToList())
-            {
-                if (property is OpenApiSchema { OneOf: { Count: 2 } oneOf }
-                    && oneOf.Count(o => o.Type == JsonSchemaType.Null) == 1
-                    && oneOf.OfType<OpenApiSchemaReference>().SingleOrDefault() is { } reference)
-                {
-                    properties[name] = reference;
-                }
-            }
-        }
-    }
-
-    private static OpenApiOperation? Find(OpenApiDocument doc, ApiDescription api)
-    {
-        if (api.RelativePath is null || api.HttpMethod is null)
-        {
-            return null;
-        }
-        var path = "/" + RouteConstraint().Replace(api.RelativePath.Split('?')[0], "}").Replace("?}", "}", StringComparison.Ordinal).TrimEnd('/');
-        if (doc.Paths is null || !doc.Paths.TryGetValue(path, out var item) || item.Operations is null)
-        {
-            return null;
-        }
-        return item.Operations.TryGetValue(new HttpMethod(api.HttpMethod), out var operation) ? operation : null;
-    }
-
     /// <summary>The fallback policy asks every endpoint for a log-in unless it allows anonymous callers.</summary>
     private static bool RequiresLogIn(ApiDescription api) => !api.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any();
-
-    /// <summary>From the handler, e.g. <c>SaveReport.PutAsync</c> gives <c>saveReportPut</c>; a lambda falls back to method and path.</summary>
-    private static string OperationId(ApiDescription api)
-    {
-        var method = api.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault();
-        var type = method?.DeclaringType;
-        while (type is { DeclaringType: not null } && type.Name.Contains('<', StringComparison.Ordinal))
-        {
-            type = type.DeclaringType;
-        }
-        if (method is not null && type is not null && !method.Name.Contains('<', StringComparison.Ordinal))
-        {
-            var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^"Async".Length] : method.Name;
-            return Camel(type.Name + (name is "Handle" or "Endpoint" or "Api" ? "" : name));
-        }
-        var words = new StringBuilder(api.HttpMethod!.ToLowerInvariant());
-        foreach (var segment in RouteConstraint().Replace(api.RelativePath ?? "", "}").Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(2))
-        {
-            var word = new string(segment.Where(char.IsLetterOrDigit).ToArray());
-            if (word.Length > 0)
-            {
-                words.Append(char.ToUpperInvariant(word[0])).Append(word[1..]);
-            }
-        }
-        return words.ToString();
-    }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static string Unique(string id, HashSet<string> used)
-    {
-        var candidate = id;
-        for (var n = 2; !used.Add(candidate); n++)
-        {
-            candidate = id + n.ToString(CultureInfo.InvariantCulture);
-        }
-        return candidate;
-    }
 
     private static void AddProblem(OpenApiDocument doc, OpenApiOperation operation, string status)
     {
@@ -250,7 +146,4 @@ internal static partial class OpenApiConventions
             },
         };
     }
-
-    [GeneratedRegex(@":[^}]*\}")]
-    private static partial Regex RouteConstraint();
 }
