@@ -36,11 +36,7 @@ internal static class CancelPaid
         {
             return new Invalid(FieldErrors.Of("proposalId", PaymentTexts.Proposal_IdMissing));
         }
-        var proposal = await db.GrantProposals.SingleOrDefaultAsync(
-            p => p.Id == proposalId && p.GrantDecisionId == decision.Id && p.Kind == GrantProposalKind.MarkPaid, ct)
-            ?? throw new NotFoundException(PaymentTexts.Proposal_NotFound);
-        PaymentProposals.Enforce(ASecondPersonConfirmsAfterApproval.MayCancel(
-            proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await PaymentProposals.ConflictedAsync(db, me, decision, ct)), proposal);
+        var proposal = await PaymentProposals.ProposalToDecideAsync(db, me, decision, proposalId, ASecondPersonConfirmsAfterApproval.MayCancel, ct);
         var now = time.GetUtcNow();
         proposal.Cancel(me.Actor, now);
         AuditTrail.Record(db, me, now, "payment.proposal-cancelled", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,

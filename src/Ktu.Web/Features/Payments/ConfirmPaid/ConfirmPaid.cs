@@ -39,11 +39,7 @@ internal static class ConfirmPaid
         {
             return new Invalid(FieldErrors.Of("proposalId", PaymentTexts.Proposal_IdMissing));
         }
-        var proposal = await db.GrantProposals.SingleOrDefaultAsync(
-            p => p.Id == proposalId && p.GrantDecisionId == decision.Id && p.Kind == GrantProposalKind.MarkPaid, ct)
-            ?? throw new NotFoundException(PaymentTexts.Proposal_NotFound);
-        PaymentProposals.Enforce(ASecondPersonConfirmsAfterApproval.MayConfirm(
-            proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await PaymentProposals.ConflictedAsync(db, me, decision, ct)), proposal);
+        var proposal = await PaymentProposals.ProposalToDecideAsync(db, me, decision, proposalId, ASecondPersonConfirmsAfterApproval.MayConfirm, ct);
         var now = time.GetUtcNow();
         proposal.Confirm(me.Actor, now);
         var offset = await db.ClaimOffsets.Where(o => o.PaymentDecisionId == decision.Id).SumAsync(o => (long?)o.Amount, ct) ?? 0;
