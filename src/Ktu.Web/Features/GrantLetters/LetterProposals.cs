@@ -37,6 +37,20 @@ internal static class LetterProposals
         await db.GrantProposals.SingleOrDefaultAsync(p => p.Id == proposalId && p.GrantDecisionId == grant.Id && p.Kind == GrantProposalKind.CorrectLetter, ct)
         ?? throw new NotFoundException(LetterTexts.Proposal_NotFound);
 
+    /// <summary>
+    /// The proposal a confirmation or cancellation is about (404 if it is not this grant's), once <paramref name="step"/>
+    /// (<see cref="ASecondPersonConfirmsAfterApproval.MayConfirm"/> or <see cref="ASecondPersonConfirmsAfterApproval.MayCancel"/>)
+    /// lets the current user take that step on it; any other verdict is refused as <see cref="Enforce"/> says.
+    /// </summary>
+    public static async Task<GrantProposal> ProposalToDecideAsync(
+        AppDbContext db, CurrentUser me, GrantDecision grant, Guid proposalId, Func<bool, string, string, bool, bool, ASecondPersonConfirmsAfterApproval.Verdict> step,
+        CancellationToken ct)
+    {
+        var proposal = await ProposalAsync(db, grant, proposalId, ct);
+        Enforce(step(proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await ConflictedAsync(db, me, grant, ct)), proposal);
+        return proposal;
+    }
+
     public static Task<bool> ConflictedAsync(AppDbContext db, CurrentUser me, GrantDecision grant, CancellationToken ct) =>
         db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct);
 

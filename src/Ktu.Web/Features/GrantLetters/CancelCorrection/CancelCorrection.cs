@@ -35,9 +35,7 @@ internal static class CancelCorrection
         {
             return new Invalid(FieldErrors.Of("proposalId", LetterTexts.Proposal_IdMissing));
         }
-        var proposal = await LetterProposals.ProposalAsync(db, decision, proposalId, ct);
-        LetterProposals.Enforce(ASecondPersonConfirmsAfterApproval.MayCancel(
-            proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await LetterProposals.ConflictedAsync(db, me, decision, ct)), proposal);
+        var proposal = await LetterProposals.ProposalToDecideAsync(db, me, decision, proposalId, ASecondPersonConfirmsAfterApproval.MayCancel, ct);
         var now = time.GetUtcNow();
         proposal.Cancel(me.Actor, now);
         AuditTrail.Record(db, me, now, "letter.correction-cancelled", "grant", decision.Id.ToString(), decision.OrganisationId, decision.EmbeteId,

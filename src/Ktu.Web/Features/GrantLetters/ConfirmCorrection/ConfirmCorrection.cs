@@ -39,9 +39,7 @@ internal static class ConfirmCorrection
         {
             return new Invalid(FieldErrors.Of("proposalId", LetterTexts.Proposal_IdMissing));
         }
-        var proposal = await LetterProposals.ProposalAsync(db, decision, proposalId, ct);
-        LetterProposals.Enforce(ASecondPersonConfirmsAfterApproval.MayConfirm(
-            proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await LetterProposals.ConflictedAsync(db, me, decision, ct)), proposal);
+        var proposal = await LetterProposals.ProposalToDecideAsync(db, me, decision, proposalId, ASecondPersonConfirmsAfterApproval.MayConfirm, ct);
         var latest = await db.GrantLetters.AsNoTracking().Where(l => l.GrantDecisionId == decision.Id)
             .OrderByDescending(l => l.Version).FirstOrDefaultAsync(ct)
             ?? throw new RuleViolationException(LetterTexts.NoLetterYet, "no-letter");
