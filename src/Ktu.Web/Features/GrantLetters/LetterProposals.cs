@@ -47,12 +47,9 @@ internal static class LetterProposals
         CancellationToken ct)
     {
         var proposal = await ProposalAsync(db, grant, proposalId, ct);
-        Enforce(step(proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await ConflictedAsync(db, me, grant, ct)), proposal);
+        Enforce(step(proposal.IsPending, proposal.ProposedByUserId, me.Id ?? "", me.IsInRole(Roles.Approver), await db.HasDeclaredConflictAsync(grant.ApplicationId, me.Id, ct)), proposal);
         return proposal;
     }
-
-    public static Task<bool> ConflictedAsync(AppDbContext db, CurrentUser me, GrantDecision grant, CancellationToken ct) =>
-        db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct);
 
     /// <summary>Throws the refusal for anything but <see cref="ASecondPersonConfirmsAfterApproval.Verdict.Allowed"/>.</summary>
     public static void Enforce(ASecondPersonConfirmsAfterApproval.Verdict verdict, GrantProposal proposal)

@@ -64,7 +64,7 @@ internal static class ReportAccess
     /// <summary>Nobody who has declared a conflict on the grant's application takes part in anything that follows from it (409).</summary>
     public static async Task EnsureImpartialAsync(AppDbContext db, CurrentUser me, GrantDecision grant, CancellationToken ct)
     {
-        if (await db.ImpartialityDeclarations.AsNoTracking().AnyAsync(d => d.ApplicationId == grant.ApplicationId && d.UserId == me.Id && d.Conflict, ct))
+        if (await db.HasDeclaredConflictAsync(grant.ApplicationId, me.Id, ct))
         {
             throw new RuleViolationException(ReportingTexts.Review_Conflicted, "conflict-declared");
         }

@@ -54,7 +54,7 @@ internal static class AssignCase
         }
         await CaseRules.EnsureRoundOpenAsync(db, application, ct,
             awaitingApproval: AssessmentTexts.Rules_DeclarationsFrozenAwaitingApproval, approved: AssessmentTexts.Rules_DeclarationsFrozenApproved);
-        var conflicted = await db.ImpartialityDeclarations.AnyAsync(d => d.ApplicationId == application.Id && d.UserId == officer.UserId && d.Conflict, ct);
+        var conflicted = await db.HasDeclaredConflictAsync(application.Id, officer.UserId, ct);
         if (conflicted)
         {
             throw new RuleViolationException(Format.Text(AssessmentTexts.Assign_OfficerConflicted, officer.Name ?? officer.Email), "officer-conflicted");

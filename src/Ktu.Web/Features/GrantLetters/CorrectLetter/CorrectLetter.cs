@@ -44,7 +44,7 @@ internal static class CorrectLetter
         {
             throw new RuleViolationException(LetterTexts.NoLetterYet, "no-letter");
         }
-        if (await LetterProposals.ConflictedAsync(db, me, decision, ct))
+        if (await db.HasDeclaredConflictAsync(decision.ApplicationId, me.Id, ct))
         {
             throw new RuleViolationException(LetterTexts.Proposal_Conflicted, "conflict-declared");
         }

@@ -48,7 +48,7 @@ internal static class MarkPaid
         {
             throw new RuleViolationException(Format.Text(PaymentTexts.AlreadyPaid, Format.Date(existing.PaidOn), existing.MarkedByName), "already-paid");
         }
-        if (await PaymentProposals.ConflictedAsync(db, me, decision, ct))
+        if (await db.HasDeclaredConflictAsync(decision.ApplicationId, me.Id, ct))
         {
             throw new RuleViolationException(PaymentTexts.Proposal_Conflicted, "conflict-declared");
         }
