@@ -3,7 +3,6 @@ using Ktu.Web.Domain;
 using Ktu.Web.Domain.Applications;
 using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Decisions;
-using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ktu.Web.Features.Allocation;

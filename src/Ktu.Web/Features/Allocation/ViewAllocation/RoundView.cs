@@ -1,7 +1,5 @@
 using Ktu.Web.Data;
 using Ktu.Web.Domain;
-using Ktu.Web.Domain.Applications;
-using Ktu.Web.Domain.Assessment;
 using Ktu.Web.Domain.Decisions;
 using Ktu.Web.Web;
 using Microsoft.EntityFrameworkCore;
